@@ -1,0 +1,58 @@
+//! Errors found while loading an atlas: each names the file, the feature and what is wrong.
+
+use std::fmt;
+
+/// One problem in an atlas file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AtlasError {
+    /// The file, as the user named it (relative to the atlas folder, or a full path).
+    pub file: String,
+    /// The feature, phase or event: its id, or `#index` when it has none.
+    pub feature: Option<String>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl AtlasError {
+    pub fn new(file: &str, feature: Option<&str>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            feature: feature.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for AtlasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.feature {
+            Some(feature) => write!(f, "{}: {}: {}", self.file, feature, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem found in an atlas; loading collects them all rather than stopping at the first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, thiserror::Error)]
+pub struct AtlasErrors(pub Vec<AtlasError>);
+
+impl fmt::Display for AtlasErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        writeln!(f, "{n} problem{} in the atlas:", if n == 1 { "" } else { "s" })?;
+        for e in &self.0 {
+            writeln!(f, "  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl AtlasErrors {
+    pub fn push(&mut self, file: &str, feature: Option<&str>, message: impl Into<String>) {
+        self.0.push(AtlasError::new(file, feature, message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

@@ -1,0 +1,811 @@
+//! Loading an atlas folder (or the embedded copy) and validating it strictly. Every error names
+//! the file, the feature and what is wrong; all errors are collected, and nothing panics.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read as _;
+use std::path::Path;
+
+use geo::GeodesicArea;
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::geojson_layer::{self, Props, RawFeature};
+use super::{
+    Atlas, AtlasErrors, ContextArea, ContextKind, ControlChange, Controller, Event, LineKind, MapLine, Phase, Place,
+    PlaceKind, Region, Source, Text, Zone,
+};
+
+/// The files of an atlas folder, in the order they are read. The first three are required.
+pub const FILES: [&str; 6] = [
+    "atlas.json",
+    "regions.geojson",
+    "zones.geojson",
+    "places.geojson",
+    "lines.geojson",
+    "context.geojson",
+];
+const REQUIRED: usize = 3;
+
+/// Larger files are refused before they are read: an atlas of a whole country fits in far less.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Loads the atlas in `dir`.
+pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
+    let mut errs = AtlasErrors::default();
+    let mut contents: Vec<(String, Option<String>)> = Vec::new();
+    if !dir.is_dir() {
+        errs.push(
+            &dir.display().to_string(),
+            None,
+            "not a folder: an atlas is a folder holding atlas.json and GeoJSON files",
+        );
+        return Err(errs);
+    }
+    for (i, name) in FILES.iter().enumerate() {
+        let path = dir.join(name);
+        let shown = path.display().to_string();
+        let text = match std::fs::metadata(&path) {
+            Err(_) if i >= REQUIRED => None,
+            Err(e) => {
+                errs.push(
+                    &shown,
+                    None,
+                    format!("missing: a required file of the atlas cannot be read ({e})"),
+                );
+                None
+            }
+            Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+                errs.push(
+                    &shown,
+                    None,
+                    format!(
+                        "too large: {:.1} MB, over the limit of {} MB per file",
+                        meta.len() as f64 / 1e6,
+                        MAX_FILE_BYTES / 1024 / 1024
+                    ),
+                );
+                None
+            }
+            Ok(_) => read_text(&path, &shown, &mut errs),
+        };
+        contents.push((shown, text));
+    }
+    let files: Vec<(&str, Option<&str>)> = contents.iter().map(|(n, t)| (n.as_str(), t.as_deref())).collect();
+    let atlas = build(&files, &mut errs);
+    match atlas {
+        Some(atlas) if errs.is_empty() => Ok(atlas),
+        _ => Err(errs),
+    }
+}
+
+fn read_text(path: &Path, shown: &str, errs: &mut AtlasErrors) -> Option<String> {
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        errs.push(shown, None, format!("cannot be read: {e}"));
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s)),
+        Err(e) => {
+            errs.push(
+                shown,
+                None,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Loads an atlas from file contents given as (name, text) in the order of [`FILES`]; a missing
+/// optional file is `None`. Used for the embedded atlas and in tests.
+pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> {
+    let mut errs = AtlasErrors::default();
+    for (i, (name, text)) in files.iter().enumerate() {
+        if text.is_none() && i < REQUIRED {
+            errs.push(name, None, "missing: a required file of the atlas");
+        }
+        if text.is_some_and(|t| t.len() as u64 > MAX_FILE_BYTES) {
+            errs.push(
+                name,
+                None,
+                format!(
+                    "too large: over the limit of {} MB per file",
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+            );
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    match build(files, &mut errs) {
+        Some(atlas) if errs.is_empty() => Ok(atlas),
+        _ => Err(errs),
+    }
+}
+
+fn build(files: &[(&str, Option<&str>)], errs: &mut AtlasErrors) -> Option<Atlas> {
+    let get = |i: usize| files.get(i).and_then(|(name, text)| text.map(|t| (*name, t)));
+    let context = get(5).map(|(n, t)| read_context(n, t, errs)).unwrap_or_default();
+    let regions = get(1)
+        .map(|(n, t)| read_regions(n, t, &context, errs))
+        .unwrap_or_default();
+    let zones = get(2)
+        .map(|(n, t)| read_zones(n, t, &regions, errs))
+        .unwrap_or_default();
+    let places = get(3)
+        .map(|(n, t)| read_places(n, t, &regions, errs))
+        .unwrap_or_default();
+    let lines = get(4).map(|(n, t)| read_lines(n, t, errs)).unwrap_or_default();
+    let (name, text) = get(0)?;
+    read_timeline(name, text, regions, zones, places, lines, context, errs)
+}
+
+// ---------------------------------------------------------------------------------------------
+// GeoJSON layers
+
+/// Reads the features of a layer, refusing duplicate or missing ids.
+fn features(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<RawFeature> {
+    let Some(features) = geojson_layer::parse_collection(file, text, errs) else {
+        return Vec::new();
+    };
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(features.len());
+    for f in features {
+        match &f.id {
+            None => errs.push(
+                file,
+                Some(&f.label),
+                "has no id (set the Feature's \"id\" or an \"id\" property)",
+            ),
+            Some(id) => {
+                if seen.insert(id.clone(), ()).is_some() {
+                    errs.push(
+                        file,
+                        Some(&f.label),
+                        "duplicate id: another feature of this file has the same id",
+                    );
+                    continue;
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn name_of(p: &Props<'_>, errs: &mut AtlasErrors) -> Text {
+    p.text("name", errs).unwrap_or_else(|| {
+        errs.push(p.file, Some(&p.f.label), "has no \"name\"");
+        Text::default()
+    })
+}
+
+fn area_km2(g: &geo::MultiPolygon) -> f64 {
+    g.geodesic_area_unsigned() / 1e6
+}
+
+fn read_context(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<ContextArea> {
+    let mut out = Vec::new();
+    for f in features(file, text, errs) {
+        let p = Props { f: &f, file };
+        let kind = match p.string("kind", errs).as_deref() {
+            Some("country") => ContextKind::Country,
+            None | Some("district") => ContextKind::District,
+            Some(other) => {
+                errs.push(
+                    file,
+                    Some(&f.label),
+                    format!("unknown kind \"{other}\" (expected \"country\" or \"district\")"),
+                );
+                ContextKind::District
+            }
+        };
+        let name = name_of(&p, errs);
+        let name_az = p.string("name_az", errs);
+        if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
+            out.push(ContextArea {
+                id,
+                kind,
+                name,
+                name_az,
+                geometry,
+            });
+        }
+    }
+    out
+}
+
+fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut AtlasErrors) -> Vec<Region> {
+    let mut out = Vec::new();
+    for f in features(file, text, errs) {
+        let p = Props { f: &f, file };
+        let name = name_of(&p, errs);
+        let official_area_km2 = p.number("official_area_km2", errs);
+        if official_area_km2.is_some_and(|a| a <= 0.0) {
+            errs.push(file, Some(&f.label), "official_area_km2 must be positive");
+        }
+        let area_tolerance_pct = p.number("area_tolerance_pct", errs).unwrap_or(10.0);
+        let today_boundary = p.string("today_boundary", errs).and_then(|id| {
+            let found = context.iter().position(|c| c.id == id);
+            if found.is_none() {
+                errs.push(
+                    file,
+                    Some(&f.label),
+                    format!("today_boundary names \"{id}\", which is not in context.geojson"),
+                );
+            }
+            found
+        });
+        let (name_az, name_hy) = (p.string("name_az", errs), p.string("name_hy", errs));
+        let area_note = p.text("area_note", errs);
+        if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
+            let area_km2 = area_km2(&geometry);
+            out.push(Region {
+                id,
+                name,
+                name_az,
+                name_hy,
+                official_area_km2,
+                area_tolerance_pct,
+                area_note,
+                today_boundary,
+                geometry,
+                area_km2,
+            });
+        }
+    }
+    out
+}
+
+fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors) -> Vec<Zone> {
+    let mut out = Vec::new();
+    for f in features(file, text, errs) {
+        let p = Props { f: &f, file };
+        let name = name_of(&p, errs);
+        let region = match p.string("region", errs) {
+            None => {
+                errs.push(
+                    file,
+                    Some(&f.label),
+                    "has no \"region\": every zone belongs to a region of regions.geojson",
+                );
+                None
+            }
+            Some(r) => {
+                let found = regions.iter().position(|g| g.id == r);
+                if found.is_none() {
+                    errs.push(
+                        file,
+                        Some(&f.label),
+                        format!("names unknown region \"{r}\" (not in regions.geojson)"),
+                    );
+                }
+                found
+            }
+        };
+        let approximate = p.bool("approximate", errs);
+        let note = p.text("note", errs).unwrap_or_default();
+        let geometry = geojson_layer::area(&f, file, errs);
+        if let (Some(id), Some(region), Some(geometry)) = (f.id.clone(), region, geometry) {
+            let area_km2 = area_km2(&geometry);
+            out.push(Zone {
+                id,
+                name,
+                region,
+                approximate,
+                note,
+                geometry,
+                area_km2,
+            });
+        }
+    }
+    if out.is_empty() && errs.is_empty() {
+        errs.push(
+            file,
+            None,
+            "has no zones: the timeline needs at least one zone to colour",
+        );
+    }
+    out
+}
+
+fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors) -> Vec<Place> {
+    let mut out = Vec::new();
+    for f in features(file, text, errs) {
+        let p = Props { f: &f, file };
+        let name = name_of(&p, errs);
+        let kind = match p.string("kind", errs).as_deref() {
+            Some("capital") => PlaceKind::Capital,
+            None | Some("town") => PlaceKind::Town,
+            Some("village") => PlaceKind::Village,
+            Some("point") => PlaceKind::Point,
+            Some(other) => {
+                errs.push(
+                    file,
+                    Some(&f.label),
+                    format!("unknown kind \"{other}\" (capital, town, village or point)"),
+                );
+                PlaceKind::Point
+            }
+        };
+        let rank = p.number("rank", errs).unwrap_or(3.0).clamp(1.0, 9.0) as u8;
+        let region = p.string("region", errs).and_then(|r| {
+            let found = regions.iter().position(|g| g.id == r);
+            if found.is_none() {
+                errs.push(file, Some(&f.label), format!("names unknown region \"{r}\""));
+            }
+            found
+        });
+        let (name_hy, name_az) = (p.string("name_hy", errs), p.string("name_az", errs));
+        if let (Some(id), Some(point)) = (f.id.clone(), geojson_layer::point(&f, file, errs)) {
+            out.push(Place {
+                id,
+                name,
+                name_hy,
+                name_az,
+                kind,
+                rank,
+                region,
+                point,
+            });
+        }
+    }
+    out
+}
+
+fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
+    let mut out = Vec::new();
+    for f in features(file, text, errs) {
+        let p = Props { f: &f, file };
+        let name = name_of(&p, errs);
+        let kind = match p.string("kind", errs).as_deref() {
+            Some("border") => LineKind::Border,
+            Some("line_of_contact") => LineKind::LineOfContact,
+            Some("ceasefire_line") => LineKind::CeasefireLine,
+            Some("corridor") => LineKind::Corridor,
+            Some("front") => LineKind::Front,
+            _ => LineKind::Other,
+        };
+        let date = |key: &str, errs: &mut AtlasErrors| {
+            p.string(key, errs)
+                .and_then(|s| parse_date(&s, file, &f.label, key, errs))
+        };
+        let valid_from = date("valid_from", errs);
+        let valid_to = date("valid_to", errs);
+        if let (Some(a), Some(b)) = (valid_from, valid_to)
+            && b < a
+        {
+            errs.push(file, Some(&f.label), format!("valid_to {b} is before valid_from {a}"));
+        }
+        let approximate = p.bool("approximate", errs);
+        let note = p.text("note", errs).unwrap_or_default();
+        if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::line(&f, file, errs)) {
+            out.push(MapLine {
+                id,
+                kind,
+                name,
+                valid_from,
+                valid_to,
+                approximate,
+                note,
+                geometry,
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The timeline file
+
+#[derive(Deserialize)]
+struct RawAtlas {
+    #[serde(default)]
+    id: String,
+    title: Text,
+    #[serde(default)]
+    description: Text,
+    #[serde(default)]
+    attribution: String,
+    default_date: Option<String>,
+    controllers: Vec<RawController>,
+    phases: Vec<RawPhase>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+}
+
+#[derive(Deserialize)]
+struct RawController {
+    id: String,
+    name: Text,
+    colour: String,
+    #[serde(default)]
+    description: Text,
+}
+
+#[derive(Deserialize)]
+struct RawSource {
+    title: String,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPhase {
+    id: String,
+    start: String,
+    end: Option<String>,
+    title: Text,
+    #[serde(default)]
+    summary: Text,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+    control: BTreeMap<String, String>,
+    #[serde(default)]
+    changes: Vec<RawChange>,
+}
+
+#[derive(Deserialize)]
+struct RawChange {
+    date: String,
+    zones: Vec<String>,
+    controller: String,
+    claim: Option<Text>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+#[derive(Deserialize)]
+struct RawEvent {
+    id: String,
+    date: String,
+    end: Option<String>,
+    place: Option<String>,
+    lonlat: Option<[f64; 2]>,
+    #[serde(default)]
+    offmap: bool,
+    #[serde(default)]
+    kind: String,
+    text: Text,
+    claim: Option<Text>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+/// Parses an ISO date (`YYYY-MM-DD`), naming the impossible ones (2020-02-30) plainly.
+fn parse_date(s: &str, file: &str, feature: &str, key: &str, errs: &mut AtlasErrors) -> Option<Date> {
+    match s.parse::<Date>() {
+        Ok(d) if s.len() == 10 => Some(d),
+        Ok(_) => {
+            errs.push(file, Some(feature), format!("{key} \"{s}\" is not a YYYY-MM-DD date"));
+            None
+        }
+        Err(e) => {
+            errs.push(file, Some(feature), format!("{key} \"{s}\" is not a valid date: {e}"));
+            None
+        }
+    }
+}
+
+fn parse_colour(s: &str) -> Option<[u8; 3]> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut AtlasErrors) -> Vec<Source> {
+    raw.into_iter()
+        .filter_map(|s| {
+            if s.title.trim().is_empty() {
+                errs.push(file, Some(feature), "has a source with an empty title");
+                return None;
+            }
+            if let Some(url) = &s.url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                errs.push(
+                    file,
+                    Some(feature),
+                    format!("source URL \"{url}\" is not an http(s) address"),
+                );
+            }
+            Some(Source {
+                title: s.title,
+                url: s.url,
+            })
+        })
+        .collect()
+}
+
+fn require_en(text: &Text, what: &str, file: &str, feature: &str, errs: &mut AtlasErrors) {
+    if !text.has(super::FALLBACK_LANG) {
+        errs.push(file, Some(feature), format!("{what} has no English (\"en\") text"));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_timeline(
+    file: &str,
+    text: &str,
+    regions: Vec<Region>,
+    zones: Vec<Zone>,
+    places: Vec<Place>,
+    lines: Vec<MapLine>,
+    context: Vec<ContextArea>,
+    errs: &mut AtlasErrors,
+) -> Option<Atlas> {
+    let raw: RawAtlas = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            errs.push(file, None, format!("not a valid timeline: {e}"));
+            return None;
+        }
+    };
+    require_en(&raw.title, "the atlas title", file, "atlas", errs);
+
+    let mut controllers = Vec::new();
+    for c in raw.controllers {
+        let label = format!("controller '{}'", c.id);
+        if controllers.iter().any(|k: &Controller| k.id == c.id) {
+            errs.push(file, Some(&label), "duplicate controller id");
+            continue;
+        }
+        require_en(&c.name, "the name", file, &label, errs);
+        let Some(colour) = parse_colour(&c.colour) else {
+            errs.push(
+                file,
+                Some(&label),
+                format!("colour \"{}\" is not a #rrggbb colour", c.colour),
+            );
+            continue;
+        };
+        controllers.push(Controller {
+            id: c.id,
+            name: c.name,
+            description: c.description,
+            colour,
+        });
+    }
+    if controllers.is_empty() {
+        errs.push(file, None, "has no controllers");
+    }
+    let controller = |id: &str| controllers.iter().position(|c| c.id == id);
+    let zone = |id: &str| zones.iter().position(|z| z.id == id);
+
+    let mut phases: Vec<Phase> = Vec::new();
+    for p in raw.phases {
+        let label = format!("phase '{}'", p.id);
+        if phases.iter().any(|q| q.id == p.id) {
+            errs.push(file, Some(&label), "duplicate phase id");
+        }
+        let start = parse_date(&p.start, file, &label, "start", errs);
+        let end = p.end.as_deref().and_then(|e| parse_date(e, file, &label, "end", errs));
+        require_en(&p.title, "the title", file, &label, errs);
+        let phase_sources = sources(p.sources, file, &label, errs);
+        if phase_sources.is_empty() {
+            errs.push(
+                file,
+                Some(&label),
+                "has no source: every phase must say where its facts come from",
+            );
+        }
+        let mut control = vec![usize::MAX; zones.len()];
+        for (z, c) in &p.control {
+            match (zone(z), controller(c)) {
+                (None, _) => errs.push(
+                    file,
+                    Some(&label),
+                    format!("control names unknown zone \"{z}\" (not in zones.geojson)"),
+                ),
+                (_, None) => errs.push(
+                    file,
+                    Some(&label),
+                    format!("control gives zone \"{z}\" to unknown controller \"{c}\""),
+                ),
+                (Some(zi), Some(ci)) => control[zi] = ci,
+            }
+        }
+        for (zi, c) in control.iter().enumerate() {
+            if *c == usize::MAX {
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!(
+                        "control says nothing of zone \"{}\": every phase must name the controller of every zone",
+                        zones[zi].id
+                    ),
+                );
+            }
+        }
+        let mut changes = Vec::new();
+        for ch in p.changes {
+            let Some(date) = parse_date(&ch.date, file, &label, "change date", errs) else {
+                continue;
+            };
+            if start.is_some_and(|s| date < s) || end.is_some_and(|e| date > e) {
+                errs.push(file, Some(&label), format!("change on {date} lies outside the phase"));
+            }
+            let Some(ci) = controller(&ch.controller) else {
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!("change on {date} names unknown controller \"{}\"", ch.controller),
+                );
+                continue;
+            };
+            let mut zs = Vec::new();
+            for z in &ch.zones {
+                match zone(z) {
+                    Some(zi) => zs.push(zi),
+                    None => errs.push(
+                        file,
+                        Some(&label),
+                        format!("change on {date} names unknown zone \"{z}\""),
+                    ),
+                }
+            }
+            let change_sources = sources(ch.sources, file, &label, errs);
+            changes.push(ControlChange {
+                date,
+                zones: zs,
+                controller: ci,
+                claim: ch.claim,
+                sources: change_sources,
+            });
+        }
+        changes.sort_by_key(|c| c.date);
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            errs.push(file, Some(&label), format!("ends ({e}) before it starts ({s})"));
+        }
+        if let Some(start) = start {
+            phases.push(Phase {
+                id: p.id,
+                start,
+                end,
+                title: p.title,
+                summary: p.summary,
+                sources: phase_sources,
+                control,
+                changes,
+            });
+        }
+    }
+    check_tiling(&mut phases, file, errs);
+
+    let span_start = phases.first().map(|p| p.start);
+    let span_end = phases.last().and_then(|p| p.end);
+    let mut events = Vec::new();
+    for e in raw.events {
+        let label = format!("event '{}'", e.id);
+        if events.iter().any(|x: &Event| x.id == e.id) {
+            errs.push(file, Some(&label), "duplicate event id");
+        }
+        let date = parse_date(&e.date, file, &label, "date", errs);
+        let end = e.end.as_deref().and_then(|d| parse_date(d, file, &label, "end", errs));
+        if let (Some(d), Some(s)) = (date, span_start)
+            && (d < s || span_end.is_some_and(|end| d > end))
+        {
+            errs.push(file, Some(&label), format!("date {d} lies outside the timeline"));
+        }
+        if let (Some(d), Some(end)) = (date, end)
+            && end < d
+        {
+            errs.push(file, Some(&label), format!("ends ({end}) before it starts ({d})"));
+        }
+        let place = e.place.as_deref().and_then(|p| {
+            let found = places.iter().position(|q| q.id == p);
+            if found.is_none() {
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!("names unknown place \"{p}\" (not in places.geojson)"),
+                );
+            }
+            found
+        });
+        let position = e.lonlat.and_then(|[lon, lat]| {
+            let ok =
+                lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
+            if !ok {
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!("lonlat [{lon}, {lat}] is out of range ([longitude, latitude])"),
+                );
+            }
+            ok.then(|| geo::Point::new(lon, lat))
+        });
+        require_en(&e.text, "the text", file, &label, errs);
+        let event_sources = sources(e.sources, file, &label, errs);
+        if event_sources.is_empty() {
+            errs.push(
+                file,
+                Some(&label),
+                "has no source: every event must say where it comes from",
+            );
+        }
+        if let Some(date) = date {
+            events.push(Event {
+                id: e.id,
+                date,
+                end,
+                place,
+                position,
+                offmap: e.offmap,
+                kind: e.kind,
+                text: e.text,
+                claim: e.claim,
+                sources: event_sources,
+            });
+        }
+    }
+    events.sort_by_key(|e| e.date);
+    let default_date = raw
+        .default_date
+        .and_then(|d| parse_date(&d, file, "atlas", "default_date", errs));
+    Some(Atlas {
+        id: raw.id,
+        title: raw.title,
+        description: raw.description,
+        attribution: raw.attribution,
+        default_date,
+        controllers,
+        phases,
+        events,
+        regions,
+        zones,
+        places,
+        lines,
+        context,
+    })
+}
+
+/// Phases must follow each other day after day: no gap, no overlap, only the last open-ended.
+fn check_tiling(phases: &mut [Phase], file: &str, errs: &mut AtlasErrors) {
+    if phases.is_empty() {
+        errs.push(file, None, "has no phases");
+        return;
+    }
+    phases.sort_by_key(|p| p.start);
+    for pair in phases.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let label = format!("phase '{}'", a.id);
+        let Some(end) = a.end else {
+            errs.push(
+                file,
+                Some(&label),
+                format!("has no end date, but phase '{}' follows it", b.id),
+            );
+            continue;
+        };
+        match end.tomorrow() {
+            Ok(next) if next == b.start => {}
+            Ok(next) if next < b.start => errs.push(
+                file,
+                Some(&label),
+                format!(
+                    "gap: it ends on {end} but the next phase, '{}', starts on {}",
+                    b.id, b.start
+                ),
+            ),
+            _ => errs.push(
+                file,
+                Some(&label),
+                format!(
+                    "overlap: it ends on {end} but the next phase, '{}', starts on {}",
+                    b.id, b.start
+                ),
+            ),
+        }
+    }
+}

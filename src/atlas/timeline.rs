@@ -1,0 +1,168 @@
+//! The timeline engine: what applies on a date. Pure functions of the atlas and the date.
+
+use jiff::civil::Date;
+
+use super::{Atlas, ControllerIdx, Event, Phase, ZoneIdx};
+
+/// Area held by one controller.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ControllerArea {
+    pub controller: ControllerIdx,
+    pub area_km2: f64,
+}
+
+/// Area held by each controller inside one region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionControl {
+    pub region: usize,
+    /// Only controllers holding some of the region, largest first.
+    pub controllers: Vec<ControllerArea>,
+}
+
+/// A zone that changed hands between two dates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneChange {
+    pub zone: ZoneIdx,
+    pub from: ControllerIdx,
+    pub to: ControllerIdx,
+    pub area_km2: f64,
+    /// The last day on which the zone's controller changed, between the two dates.
+    pub date: Date,
+}
+
+impl Atlas {
+    /// First day of the timeline, and its last day (`None`: still going on).
+    pub fn span(&self) -> (Date, Option<Date>) {
+        let first = self.phases.first().map_or(Date::constant(2000, 1, 1), |p| p.start);
+        (first, self.phases.last().and_then(|p| p.end))
+    }
+
+    /// The index of the phase that applies on `date`, if the date is inside the timeline.
+    pub fn phase_index_at(&self, date: Date) -> Option<usize> {
+        let i = self.phases.partition_point(|p| p.start <= date).checked_sub(1)?;
+        let phase = &self.phases[i];
+        phase.end.is_none_or(|end| date <= end).then_some(i)
+    }
+
+    /// The phase that applies on `date`.
+    pub fn phase_at(&self, date: Date) -> Option<&Phase> {
+        self.phase_index_at(date).map(|i| &self.phases[i])
+    }
+
+    /// The controller of every zone on `date` (indexed by zone), or `None` outside the timeline.
+    pub fn control_at(&self, date: Date) -> Option<Vec<ControllerIdx>> {
+        let phase = self.phase_at(date)?;
+        let mut control = phase.control.clone();
+        for change in phase.changes.iter().take_while(|c| c.date <= date) {
+            for &z in &change.zones {
+                control[z] = change.controller;
+            }
+        }
+        Some(control)
+    }
+
+    /// The controller of the zone with id `zone` on `date`.
+    pub fn controller_of(&self, zone: &str, date: Date) -> Option<&super::Controller> {
+        let z = self.zones.iter().position(|z| z.id == zone)?;
+        let c = self.control_at(date)?[z];
+        self.controllers.get(c)
+    }
+
+    /// Events from `from` to `to`, both included, in date order.
+    pub fn events_between(&self, from: Date, to: Date) -> &[Event] {
+        let a = self.events.partition_point(|e| e.date < from);
+        let b = self.events.partition_point(|e| e.date <= to);
+        &self.events[a..b.max(a)]
+    }
+
+    /// Km² held by each controller on `date`, in controller order (zeros included).
+    pub fn area_by_controller(&self, date: Date) -> Vec<ControllerArea> {
+        let mut areas: Vec<ControllerArea> = (0..self.controllers.len())
+            .map(|controller| ControllerArea {
+                controller,
+                area_km2: 0.0,
+            })
+            .collect();
+        if let Some(control) = self.control_at(date) {
+            for (zone, c) in self.zones.iter().zip(control) {
+                areas[c].area_km2 += zone.area_km2;
+            }
+        }
+        areas
+    }
+
+    /// For each region, the km² each controller holds in it on `date`.
+    pub fn region_control(&self, date: Date) -> Vec<RegionControl> {
+        let control = self.control_at(date).unwrap_or_default();
+        (0..self.regions.len())
+            .map(|region| {
+                let mut by: Vec<ControllerArea> = Vec::new();
+                for (zone, &c) in self.zones.iter().zip(&control).filter(|(z, _)| z.region == region) {
+                    match by.iter_mut().find(|a| a.controller == c) {
+                        Some(a) => a.area_km2 += zone.area_km2,
+                        None => by.push(ControllerArea {
+                            controller: c,
+                            area_km2: zone.area_km2,
+                        }),
+                    }
+                }
+                by.sort_by(|a, b| b.area_km2.total_cmp(&a.area_km2));
+                RegionControl {
+                    region,
+                    controllers: by,
+                }
+            })
+            .collect()
+    }
+
+    /// Every (date, zone, controller) at which a zone's controller changes, in date order: phase
+    /// starts that differ from the day before, and dated changes inside phases.
+    pub fn transitions(&self) -> Vec<(Date, ZoneIdx, ControllerIdx)> {
+        let mut out = Vec::new();
+        let mut state: Vec<Option<ControllerIdx>> = vec![None; self.zones.len()];
+        for phase in &self.phases {
+            for (z, &c) in phase.control.iter().enumerate() {
+                if state[z] != Some(c) {
+                    out.push((phase.start, z, c));
+                    state[z] = Some(c);
+                }
+            }
+            for change in &phase.changes {
+                for &z in &change.zones {
+                    if state[z] != Some(change.controller) {
+                        out.push((change.date, z, change.controller));
+                        state[z] = Some(change.controller);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The zones whose controller differs between `from` and `to` (in either order of dates).
+    pub fn changes_between(&self, from: Date, to: Date) -> Vec<ZoneChange> {
+        let (Some(a), Some(b)) = (self.control_at(from), self.control_at(to)) else {
+            return Vec::new();
+        };
+        let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
+        let transitions = self.transitions();
+        (0..self.zones.len())
+            .filter(|&z| a[z] != b[z])
+            .map(|z| {
+                let date = transitions
+                    .iter()
+                    .filter(|(d, tz, _)| *tz == z && *d > lo && *d <= hi)
+                    .map(|(d, _, _)| *d)
+                    .next_back()
+                    .unwrap_or(hi);
+                ZoneChange {
+                    zone: z,
+                    from: a[z],
+                    to: b[z],
+                    area_km2: self.zones[z].area_km2,
+                    date,
+                }
+            })
+            .collect()
+    }
+}

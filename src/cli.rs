@@ -1,0 +1,229 @@
+//! The command line: `check` and `at` serve scripts; with no command the viewer opens.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+use serde_json::json;
+
+use crate::atlas::{self, Atlas, AtlasErrors};
+
+/// Karabakh Atlas: who controlled each part of Nagorno-Karabakh and the seven surrounding
+/// districts, at any date from 1923 to today.
+#[derive(Debug, Parser)]
+#[command(name = "karabakh-atlas", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate an atlas folder (default: the built-in Karabakh atlas) and print a summary.
+    Check {
+        /// Folder holding atlas.json and the GeoJSON layers.
+        atlas: Option<PathBuf>,
+    },
+    /// Print the phase and the km² held by each controller in each region on a date.
+    At {
+        /// The date, YYYY-MM-DD.
+        date: String,
+        /// Use this atlas folder instead of the built-in one.
+        #[arg(long)]
+        atlas: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Language of the texts (en, vi); missing translations fall back to English.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+/// Runs the command line and returns the process's exit code: 0 success, 1 bad atlas, 2 bad usage.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Some(Command::Check { atlas }) => check(atlas.as_deref()),
+        Some(Command::At {
+            date,
+            atlas,
+            json,
+            lang,
+        }) => at(&date, atlas.as_deref(), json, &lang),
+        None => {
+            eprintln!(
+                "the viewer is not part of this build yet; try `karabakh-atlas check` or `karabakh-atlas at 2020-10-05`"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads the atlas in `dir`, or the embedded one.
+pub fn load(dir: Option<&Path>) -> Result<Atlas, AtlasErrors> {
+    match dir {
+        Some(dir) => atlas::load_dir(dir),
+        None => atlas::embedded(),
+    }
+}
+
+/// Parses a date given by the user, saying plainly what is wrong with it.
+pub fn parse_user_date(s: &str) -> Result<Date, String> {
+    let t = s.trim();
+    match t.parse::<Date>() {
+        Ok(d) if t.len() == 10 => Ok(d),
+        Ok(_) => Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD")),
+        Err(e) => Err(format!("\"{s}\" is not a valid date (YYYY-MM-DD): {e}")),
+    }
+}
+
+fn print_errors(errors: &AtlasErrors) -> ExitCode {
+    eprint!("{errors}");
+    ExitCode::from(1)
+}
+
+fn check(dir: Option<&Path>) -> ExitCode {
+    let atlas = match load(dir) {
+        Ok(a) => a,
+        Err(e) => return print_errors(&e),
+    };
+    let mut out = std::io::stdout().lock();
+    let (start, end) = atlas.span();
+    let end = end.map_or("today".to_owned(), |d| d.to_string());
+    let _ = writeln!(out, "{}: OK", atlas.title.get("en"));
+    let _ = writeln!(
+        out,
+        "{} zones in {} regions, {} places, {} lines, {} controllers, {} phases ({start} to {end}), {} events",
+        atlas.zones.len(),
+        atlas.regions.len(),
+        atlas.places.len(),
+        atlas.lines.len(),
+        atlas.controllers.len(),
+        atlas.phases.len(),
+        atlas.events.len()
+    );
+    let _ = writeln!(
+        out,
+        "\n{:<44} {:>10} {:>10} {:>10} {:>8}",
+        "region", "drawn km²", "today km²", "official", "diff"
+    );
+    for r in &atlas.regions {
+        let today = r
+            .today_boundary
+            .map(|i| geo::GeodesicArea::geodesic_area_unsigned(&atlas.context[i].geometry) / 1e6);
+        let compared = today.unwrap_or(r.area_km2);
+        let (official, diff) = match r.official_area_km2 {
+            Some(o) => (format!("{o:.0}"), format!("{:+.1} %", 100.0 * (compared - o) / o)),
+            None => ("-".into(), "-".into()),
+        };
+        let today = today.map_or("-".into(), |t| format!("{t:.0}"));
+        let _ = writeln!(
+            out,
+            "{:<44} {:>10.0} {:>10} {:>10} {:>8}",
+            r.name.get("en"),
+            r.area_km2,
+            today,
+            official,
+            diff
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n\"today\" is the district with today's boundaries; \"diff\" compares it (or the drawn area) with the official figure."
+    );
+    ExitCode::SUCCESS
+}
+
+fn at(date: &str, dir: Option<&Path>, as_json: bool, lang: &str) -> ExitCode {
+    let date = match parse_user_date(date) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let atlas = match load(dir) {
+        Ok(a) => a,
+        Err(e) => return print_errors(&e),
+    };
+    let Some(phase) = atlas.phase_at(date) else {
+        let (start, end) = atlas.span();
+        let end = end.map_or("today".to_owned(), |d| d.to_string());
+        eprintln!("error: {date} is outside the atlas's timeline ({start} to {end})");
+        return ExitCode::from(2);
+    };
+    let regions = atlas.region_control(date);
+    let events = atlas.events_between(phase.start, phase.end.unwrap_or(date.max(phase.start)));
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let value = json!({
+            "date": date.to_string(),
+            "phase": {
+                "id": phase.id,
+                "title": phase.title.get(lang),
+                "start": phase.start.to_string(),
+                "end": phase.end.map(|d| d.to_string()),
+                "sources": phase.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+            },
+            "regions": regions.iter().map(|rc| {
+                let r = &atlas.regions[rc.region];
+                json!({
+                    "id": r.id,
+                    "name": r.name.get(lang),
+                    "controllers": rc.controllers.iter().map(|a| {
+                        let c = &atlas.controllers[a.controller];
+                        json!({"id": c.id, "name": c.name.get(lang), "area_km2": (a.area_km2 * 10.0).round() / 10.0})
+                    }).collect::<Vec<_>>(),
+                })
+            }).collect::<Vec<_>>(),
+            "events": events.iter().map(|e| json!({
+                "id": e.id,
+                "date": e.date.to_string(),
+                "text": e.text.get(lang),
+                "place": e.place.map(|p| atlas.places[p].id.clone()),
+                "sources": e.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        let _ = writeln!(out, "{value:#}");
+        return ExitCode::SUCCESS;
+    }
+    let end = phase.end.map_or("today".to_owned(), |d| d.to_string());
+    let _ = writeln!(out, "{date}: {} ({} to {end})", phase.title.get(lang), phase.start);
+    let _ = writeln!(out, "{}", phase.summary.get(lang));
+    for s in &phase.sources {
+        let _ = writeln!(
+            out,
+            "  source: {}{}",
+            s.title,
+            s.url.as_ref().map_or(String::new(), |u| format!(" <{u}>"))
+        );
+    }
+    let _ = writeln!(out);
+    for rc in &regions {
+        let r = &atlas.regions[rc.region];
+        let held: Vec<String> = rc
+            .controllers
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {:.0} km²",
+                    atlas.controllers[a.controller].name.get(lang),
+                    a.area_km2
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{:<44} {}", r.name.get(lang), held.join("; "));
+    }
+    let _ = writeln!(out);
+    for a in atlas.area_by_controller(date).iter().filter(|a| a.area_km2 > 0.0) {
+        let _ = writeln!(
+            out,
+            "total {:<40} {:.0} km²",
+            atlas.controllers[a.controller].name.get(lang),
+            a.area_km2
+        );
+    }
+    ExitCode::SUCCESS
+}

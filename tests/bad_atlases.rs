@@ -1,0 +1,335 @@
+//! One broken atlas per class of bad input: each is refused with an error that names the file,
+//! the feature and the problem, and nothing panics.
+
+use std::path::{Path, PathBuf};
+
+use karabakh_atlas::atlas::{AtlasError, load_dir};
+
+const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny");
+
+/// A copy of the tiny atlas in a temporary folder, with `file` rewritten by `edit`.
+fn broken(file: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(TINY).expect("tiny atlas") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, edit(text)).expect("write");
+    let p = dir.path().to_path_buf();
+    (dir, p)
+}
+
+fn replace(from: &'static str, to: &'static str) -> impl FnOnce(String) -> String {
+    move |s| {
+        assert!(s.contains(from), "test set-up: {from:?} not found");
+        s.replacen(from, to, 1)
+    }
+}
+
+/// Loads `dir` and returns its errors, failing the test if it loads.
+fn errors(dir: &Path) -> Vec<AtlasError> {
+    match load_dir(dir) {
+        Ok(_) => panic!("a broken atlas was accepted"),
+        Err(e) => e.0,
+    }
+}
+
+/// Asserts that some error names `file`, mentions `feature` (if given) and says `what`.
+#[track_caller]
+fn assert_error(errs: &[AtlasError], file: &str, feature: Option<&str>, what: &str) {
+    let found = errs.iter().any(|e| {
+        e.file.ends_with(file)
+            && feature.is_none_or(|f| e.feature.as_deref().is_some_and(|ef| ef.contains(f)))
+            && e.message.contains(what)
+    });
+    assert!(
+        found,
+        "expected an error in {file} for {feature:?} saying {what:?}, got:\n{errs:#?}"
+    );
+}
+
+#[test]
+fn the_tiny_atlas_itself_loads() {
+    let atlas = load_dir(Path::new(TINY)).expect("tiny atlas is valid");
+    assert_eq!(atlas.zones.len(), 3);
+    assert_eq!(atlas.phases.len(), 3);
+}
+
+#[test]
+fn not_json() {
+    let (_d, dir) = broken("zones.geojson", |_| {
+        "{\"type\": \"FeatureCollection\", \"features\": [".into()
+    });
+    assert_error(&errors(&dir), "zones.geojson", None, "not valid JSON");
+}
+
+#[test]
+fn not_geojson() {
+    let (_d, dir) = broken("zones.geojson", |_| "{\"type\": \"Topology\", \"objects\": {}}".into());
+    assert_error(&errors(&dir), "zones.geojson", None, "not a GeoJSON FeatureCollection");
+    let (_d, dir) = broken("zones.geojson", |_| "[1, 2, 3]".into());
+    assert_error(&errors(&dir), "zones.geojson", None, "not GeoJSON");
+}
+
+#[test]
+fn empty_and_binary_files() {
+    let (_d, dir) = broken("regions.geojson", |_| String::new());
+    assert_error(&errors(&dir), "regions.geojson", None, "not valid JSON");
+    let dir2 = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(TINY).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir2.path().join(entry.file_name())).expect("copy");
+    }
+    std::fs::write(dir2.path().join("places.geojson"), [0xff, 0xfe, 0x00, 0x81, 0x12]).expect("write");
+    assert_error(&errors(dir2.path()), "places.geojson", None, "not UTF-8");
+}
+
+#[test]
+fn wrong_geometry_type() {
+    let (_d, dir) = broken(
+        "zones.geojson",
+        replace(
+            r#""geometry": {"type": "Polygon", "coordinates": [[[11,10],[12,10],[12,11],[11,11],[11,10]]]}"#,
+            r#""geometry": {"type": "Point", "coordinates": [11.5, 10.5]}"#,
+        ),
+    );
+    assert_error(
+        &errors(&dir),
+        "zones.geojson",
+        Some("'b'"),
+        "expected Polygon or MultiPolygon, found Point",
+    );
+}
+
+#[test]
+fn null_geometry() {
+    let (_d, dir) = broken(
+        "places.geojson",
+        replace(
+            r#""geometry": {"type": "Point", "coordinates": [11.5, 10.5]}"#,
+            r#""geometry": null"#,
+        ),
+    );
+    assert_error(&errors(&dir), "places.geojson", Some("'town'"), "no geometry");
+}
+
+#[test]
+fn ring_not_closed() {
+    let (_d, dir) = broken(
+        "zones.geojson",
+        replace(
+            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]",
+            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10.2]]",
+        ),
+    );
+    assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "is not closed");
+}
+
+#[test]
+fn ring_with_too_few_positions() {
+    let (_d, dir) = broken(
+        "zones.geojson",
+        replace(
+            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]",
+            "[[10,10],[10.5,10],[10,10]]",
+        ),
+    );
+    assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "needs at least 4");
+}
+
+#[test]
+fn coordinates_out_of_range() {
+    let (_d, dir) = broken("places.geojson", replace("[11.5, 10.5]", "[211.5, 10.5]"));
+    assert_error(&errors(&dir), "places.geojson", Some("'town'"), "out of range");
+    // Latitude first is the classic mistake: 95 is not a latitude.
+    let (_d, dir) = broken("places.geojson", replace("[11.5, 10.5]", "[10.5, 95.0]"));
+    assert_error(&errors(&dir), "places.geojson", Some("'town'"), "out of range");
+}
+
+#[test]
+fn nan_is_not_json() {
+    let (_d, dir) = broken("places.geojson", replace("[11.5, 10.5]", "[NaN, 10.5]"));
+    assert_error(&errors(&dir), "places.geojson", None, "not valid JSON");
+}
+
+#[test]
+fn self_intersecting_ring() {
+    let (_d, dir) = broken(
+        "zones.geojson",
+        replace(
+            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]",
+            "[[10,10],[10.5,11],[10.5,10],[10,11],[10,10]]",
+        ),
+    );
+    assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "self-intersection");
+}
+
+#[test]
+fn duplicate_id() {
+    let (_d, dir) = broken("zones.geojson", replace(r#""id": "a-east""#, r#""id": "a-west""#));
+    assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "duplicate id");
+}
+
+#[test]
+fn feature_without_id() {
+    let (_d, dir) = broken("zones.geojson", replace(r#""id": "a-east", "#, ""));
+    assert_error(&errors(&dir), "zones.geojson", Some("feature #1"), "has no id");
+}
+
+#[test]
+fn zone_in_unknown_region() {
+    let (_d, dir) = broken("zones.geojson", replace(r#""region": "b""#, r#""region": "c""#));
+    assert_error(&errors(&dir), "zones.geojson", Some("'b'"), "unknown region \"c\"");
+}
+
+#[test]
+fn timeline_names_unknown_zone() {
+    let (_d, dir) = broken("atlas.json", replace(r#""zones": ["b"]"#, r#""zones": ["atlantis"]"#));
+    assert_error(
+        &errors(&dir),
+        "atlas.json",
+        Some("phase 'P2'"),
+        "unknown zone \"atlantis\"",
+    );
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(
+            r#""a-west": "red", "a-east": "red", "b": "red""#,
+            r#""a-west": "red", "a-east": "red", "bb": "red""#,
+        ),
+    );
+    let errs = errors(&dir);
+    assert_error(&errs, "atlas.json", Some("phase 'P1'"), "unknown zone \"bb\"");
+    assert_error(&errs, "atlas.json", Some("phase 'P1'"), "says nothing of zone \"b\"");
+}
+
+#[test]
+fn timeline_names_unknown_controller() {
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(r#""controller": "blue""#, r#""controller": "green""#),
+    );
+    assert_error(
+        &errors(&dir),
+        "atlas.json",
+        Some("phase 'P2'"),
+        "unknown controller \"green\"",
+    );
+}
+
+#[test]
+fn overlapping_phases() {
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(r#""start": "2001-01-01""#, r#""start": "2000-12-01""#),
+    );
+    assert_error(&errors(&dir), "atlas.json", Some("phase 'P1'"), "overlap");
+}
+
+#[test]
+fn missing_phase_leaves_a_gap() {
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(r#""end": "2001-12-31""#, r#""end": "2001-10-31""#),
+    );
+    assert_error(&errors(&dir), "atlas.json", Some("phase 'P2'"), "gap");
+}
+
+#[test]
+fn impossible_date() {
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(r#""date": "2001-06-01", "place""#, r#""date": "2020-02-30", "place""#),
+    );
+    assert_error(
+        &errors(&dir),
+        "atlas.json",
+        Some("event 'E1'"),
+        "\"2020-02-30\" is not a valid date",
+    );
+    let (_d, dir) = broken("lines.geojson", replace("2001-12-31", "2001-13-01"));
+    assert_error(&errors(&dir), "lines.geojson", Some("'front'"), "not a valid date");
+}
+
+#[test]
+fn phase_without_source() {
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(
+            r#""sources": [{"title": "Test source", "url": "https://example.org/1"}]"#,
+            r#""sources": []"#,
+        ),
+    );
+    assert_error(&errors(&dir), "atlas.json", Some("phase 'P1'"), "has no source");
+}
+
+#[test]
+fn event_without_source() {
+    let (_d, dir) = broken(
+        "atlas.json",
+        replace(
+            r#""text": {"en": "Peace."}, "sources": [{"title": "Test source"}]"#,
+            r#""text": {"en": "Peace."}"#,
+        ),
+    );
+    assert_error(&errors(&dir), "atlas.json", Some("event 'E2'"), "has no source");
+}
+
+#[test]
+fn event_at_unknown_place() {
+    let (_d, dir) = broken("atlas.json", replace(r#""place": "town""#, r#""place": "city""#));
+    assert_error(
+        &errors(&dir),
+        "atlas.json",
+        Some("event 'E1'"),
+        "unknown place \"city\"",
+    );
+}
+
+#[test]
+fn malformed_colour() {
+    let (_d, dir) = broken("atlas.json", replace("#cc3333", "crimson"));
+    assert_error(
+        &errors(&dir),
+        "atlas.json",
+        Some("controller 'red'"),
+        "not a #rrggbb colour",
+    );
+}
+
+#[test]
+fn missing_required_file() {
+    let (_d, dir) = broken("zones.geojson", |s| s);
+    std::fs::remove_file(dir.join("zones.geojson")).expect("remove");
+    assert_error(&errors(&dir), "zones.geojson", None, "missing");
+}
+
+#[test]
+fn file_over_the_size_limit() {
+    let (_d, dir) = broken("context.geojson", |s| s);
+    // A sparse file: its size is over the limit without writing 64 MB.
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.join("context.geojson"))
+        .expect("open");
+    f.set_len(karabakh_atlas::atlas::MAX_FILE_BYTES + 1).expect("set_len");
+    assert_error(&errors(&dir), "context.geojson", None, "too large");
+}
+
+#[test]
+fn all_errors_are_collected_not_only_the_first() {
+    let (_d, dir) = broken("atlas.json", replace("#cc3333", "crimson"));
+    std::fs::write(dir.join("places.geojson"), "nonsense").expect("write");
+    let errs = errors(&dir);
+    assert_error(&errs, "atlas.json", Some("controller 'red'"), "colour");
+    assert_error(&errs, "places.geojson", None, "not valid JSON");
+}
+
+#[test]
+fn deep_nesting_is_refused_without_a_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let (_d, dir) = broken("lines.geojson", move |_| deep);
+    assert_error(&errors(&dir), "lines.geojson", None, "not valid JSON");
+}

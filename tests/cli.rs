@@ -1,0 +1,89 @@
+//! The `check` and `at` commands, run as a user would.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(args)
+        .output()
+        .expect("run the binary");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny");
+
+#[test]
+fn check_the_embedded_atlas() {
+    let (code, out, err) = run(&["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("OK"));
+    assert!(out.contains("Kalbajar district") && out.contains("3054"), "{out}");
+}
+
+#[test]
+fn check_a_folder_and_a_broken_one() {
+    let (code, _, err) = run(&["check", TINY]);
+    assert_eq!(code, 0, "{err}");
+    let dir = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(TINY).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    std::fs::write(
+        dir.path().join("zones.geojson"),
+        "{\"type\": \"FeatureCollection\", \"features\": 3}",
+    )
+    .expect("write");
+    let (code, _, err) = run(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("zones.geojson") && err.contains("features"), "{err}");
+    let (code, _, err) = run(&["check", "/nonexistent/atlas"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not a folder"), "{err}");
+}
+
+#[test]
+fn at_prints_the_phase_and_areas() {
+    let (code, out, err) = run(&["at", "2020-10-03"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2020-09-27"), "{out}");
+    assert!(out.contains("Kalbajar district"));
+}
+
+#[test]
+fn at_json_has_the_documented_shape() {
+    let (code, out, err) = run(&["at", "2020-10-03", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["date"], "2020-10-03");
+    assert_eq!(v["phase"]["start"], "2020-09-27");
+    assert!(v["phase"]["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    let regions = v["regions"].as_array().expect("regions");
+    assert_eq!(regions.len(), 8);
+    let kalbajar = regions.iter().find(|r| r["id"] == "kalbajar").expect("kalbajar");
+    assert_eq!(kalbajar["controllers"][0]["id"], "ka");
+    assert!(
+        kalbajar["controllers"][0]["area_km2"]
+            .as_f64()
+            .is_some_and(|a| a > 1900.0)
+    );
+    assert!(v["events"].as_array().is_some_and(|e| !e.is_empty()));
+}
+
+#[test]
+fn at_refuses_impossible_dates_and_dates_outside_the_timeline() {
+    let (code, _, err) = run(&["at", "2020-02-30"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2020-02-30"), "{err}");
+    let (code, _, err) = run(&["at", "1900-01-01"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("outside"), "{err}");
+    let (code, out, _) = run(&["at", "2001-06-01", "--atlas", TINY, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["regions"][1]["controllers"][0]["id"], "blue");
+}

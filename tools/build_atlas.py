@@ -1,0 +1,628 @@
+#!/usr/bin/env python3
+"""Build the embedded Karabakh atlas (assets/karabakh/) from the reference data in data/.
+
+Reproducible: the same inputs give the same bytes. Needs Python 3.10+ with shapely>=2 and pyproj:
+
+    pip install shapely pyproj
+    python3 tools/build_atlas.py
+
+Inputs (all committed):
+  data/reference/*.geojson   Natural Earth-derived reference layers (see data/reference/PROVENANCE.md)
+  data/text/phases.json      phase titles, summaries and sources (en, vi)
+  data/text/events.json      dated events (en, vi) with sources
+Outputs: assets/karabakh/{atlas.json, regions.geojson, zones.geojson, context.geojson,
+places.geojson, lines.geojson} and data/build_report.md (areas against official figures).
+
+Every correction made to the reference geometry is listed in CORRECTIONS below and repeated in
+assets/karabakh/SOURCES.md, with its reason.
+"""
+import json
+import os
+import sys
+from datetime import date, timedelta
+
+import shapely
+from pyproj import Geod
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, mapping, shape
+from shapely.geometry.polygon import orient
+from shapely.ops import linemerge, unary_union
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REF = os.path.join(ROOT, "data", "reference")
+TEXT = os.path.join(ROOT, "data", "text")
+OUT = os.path.join(ROOT, "assets", "karabakh")
+GEOD = Geod(ellps="WGS84")
+NE = "Natural Earth 1:10m (public domain), via the project's reference layers; see SOURCES.md"
+
+
+def km2(g):
+    return abs(GEOD.geometry_area_perimeter(g)[0]) / 1e6
+
+
+def load(name):
+    with open(os.path.join(REF, name), encoding="utf-8") as f:
+        return {ft["id"]: ft for ft in json.load(f)["features"]}
+
+
+def polygons(g):
+    if g.is_empty:
+        return []
+    if isinstance(g, Polygon):
+        return [g]
+    if isinstance(g, MultiPolygon):
+        return list(g.geoms)
+    return [p for p in getattr(g, "geoms", []) if isinstance(p, (Polygon, MultiPolygon)) for p in polygons(p)]
+
+
+def clean(g, min_km2):
+    """Drop pieces (and holes) smaller than min_km2: boolean operations between independently
+    drawn Natural Earth layers leave hairline slivers that mean nothing on the ground."""
+    parts = []
+    for p in polygons(g.buffer(0)):
+        if km2(p) < min_km2:
+            continue
+        holes = [h for h in p.interiors if km2(Polygon(h)) >= min_km2]
+        parts.append(Polygon(p.exterior, holes))
+    if not parts:
+        return Polygon()
+    return unary_union(parts)
+
+
+def rounded(g):
+    """Snap to a 1e-5° grid (about 1 m, the precision of the reference layers), keeping the
+    geometry valid, and orient rings as RFC 7946 asks (exterior counter-clockwise)."""
+    g = shapely.make_valid(shapely.set_precision(g, 1e-5))
+    parts = [orient(p, 1.0) for p in polygons(g) if not p.is_empty]
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
+
+
+def _round(c):
+    if isinstance(c, (list, tuple)):
+        if c and isinstance(c[0], float):
+            return [round(v, 5) for v in c]
+        return [_round(x) for x in c]
+    return c
+
+
+def geom_json(g):
+    m = mapping(g)
+    return {"type": m["type"], "coordinates": _round(m["coordinates"])}
+
+
+def feature(fid, geom, props):
+    return {"type": "Feature", "id": fid, "properties": props, "geometry": geom_json(geom)}
+
+
+def write(name, obj):
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=None, separators=(",", ":"))
+        f.write("\n")
+
+
+def fc(features, **meta):
+    return {"type": "FeatureCollection", **meta, "features": features}
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference layers
+nkao_ref = load("nkao.geojson")
+c94_ref = load("control_1994.geojson")
+c20_ref = load("control_2020.geojson")
+seven_ref = load("districts_soviet_seven.geojson")
+districts_ref = load("districts.geojson")
+countries_ref = load("countries.geojson")
+places_ref = load("places.geojson")
+
+NKAO = shape(nkao_ref["nkao"]["geometry"])
+C94 = shape(c94_ref["control-1994"]["geometry"])
+C20 = shape(c20_ref["control-2020"]["geometry"])
+CORRIDOR = shape(c20_ref["lachin-corridor-2020"]["geometry"])
+
+# The eight named regions, drawn for the Soviet period: the NKAO and the seven districts with
+# the NKAO cut out and Natural Earth's "orphan" slivers given back to the district they touch.
+SEVEN = [
+    # id, NE code, English, Azerbaijani, Armenian usage (district centre), official km², tolerance %
+    ("kalbajar", "AZE-1682", "Kalbajar", "Kəlbəcər", "Karvachar", 3054, 10),
+    ("lachin", "AZE-1735", "Lachin", "Laçın", "Berdzor", 1835, 10),
+    ("qubadli", "AZE-1736", "Qubadli", "Qubadlı", "Kashunik", 802, 10),
+    ("zangilan", "AZE-1740", "Zangilan", "Zəngilan", "Kovsakan", 707, 10),
+    ("jabrayil", "AZE-1699", "Jabrayil", "Cəbrayıl", "Jrakan", 1050, 20),
+    ("fuzuli", "AZE-1702", "Fuzuli", "Füzuli", "Varanda", 1386, 10),
+    ("aghdam", "AZE-1691", "Aghdam", "Ağdam", "Akna", 1094, 10),
+]
+VI_DISTRICT = "Huyện {}"
+
+regions = {"nkao": NKAO.buffer(0)}
+for rid, code, *_ in SEVEN:
+    parts = [shape(seven_ref["district-soviet-" + code]["geometry"])]
+    parts += [
+        shape(f["geometry"])
+        for f in seven_ref.values()
+        if f["id"].startswith("orphan-") and f["properties"].get("suggested_district") == code
+    ]
+    regions[rid] = clean(unary_union(parts), 0.05)
+
+# ---------------------------------------------------------------------------------------------
+# Corrections to the reference, each with its reason (repeated in SOURCES.md).
+CORRECTIONS = []
+
+# Shusha: NE's 2020 line runs ~5 km south of the town, so the town would stay Armenian-held.
+# Azerbaijan took it on 8 Nov 2020 while Stepanakert (6 km north) did not change hands. We draw an
+# approximate zone around the town and the plateau south-east of it.
+SHUSHA_AREA = Polygon([(46.700, 39.748), (46.735, 39.782), (46.790, 39.780), (46.880, 39.745),
+                       (46.880, 39.700), (46.720, 39.705)])
+CORRECTIONS.append("Shusha: Natural Earth's 2020 line leaves Shusha/Şuşa on the Armenian-held side, "
+                   "although Azerbaijan took the town on 8 Nov 2020 (the NKR confirmed the loss on 9 Nov). "
+                   "The zone nkao-shusha is drawn by the project around the town and the plateau south-east of "
+                   "it, stopping short of Stepanakert; it is marked approximate.")
+# Talish and Madagiz: NE's northern 2020 line is the old NKAO border with a small cut at the tip.
+TALISH_AREA = box(46.62, 40.30, 47.00, 40.46)
+CORRECTIONS.append("Talish and Madagiz: Natural Earth's 2020 line in the north follows the old NKAO border, "
+                   "so Talish/Talış and Madagiz/Suqovuşan, taken by Azerbaijan on 3 Oct 2020, would stay "
+                   "Armenian-held. The zone nkao-talish cuts the NKAO north of 40.30° N and east of 46.62° E (about 3 km south of "
+                   "Madagiz, north of Martakert town); it is marked approximate.")
+# Martakert district, held by Azerbaijan from the summer 1992 offensive until 27 Jun 1993.
+MARTAKERT_AREA = box(46.30, 40.06, 47.00, 40.46)
+CORRECTIONS.append("Martakert 1992–93: no open line exists for Azerbaijan's 1992 hold of the Martakert "
+                   "district; the zone nkao-martakert is the former NKAO north of 40.06° N (south of Talish) "
+                   "and is marked approximate.")
+# Horadiz town, held by Karabakh Armenian forces from 23/24 Oct 1993 to 6 Jan 1994.
+HORADIZ_AREA = box(47.19, 39.39, 47.42, 39.53)
+CORRECTIONS.append("Horadiz 1993–94: the area round Horadiz town held by Karabakh Armenian forces between "
+                   "23/24 Oct 1993 and 6 Jan 1994 is drawn as a box (47.19–47.42° E, 39.39–39.53° N) clipped to "
+                   "the part of Fuzuli held by Azerbaijan after 1994; approximate.")
+# Lachin corridor: NE draws it ~8 km wide with straight edges, and Lachin town (Wikipedia point)
+# falls 1.7 km outside it, yet the town, Zabukh/Aghavno and Sus were inside the corridor.
+LACHIN_TOWN = Point(46.54694, 39.64083)
+CORRIDOR_VILLAGES = unary_union([LACHIN_TOWN, Point(46.5128, 39.6269), Point(46.5433, 39.5897)]).convex_hull.buffer(0.018)
+CORRECTIONS.append("Lachin corridor: Natural Earth's corridor (70 km², straight edges) leaves Lachin/Berdzor "
+                   "town outside, but the town, Aghavno/Zabux and Sus stayed inside the corridor until 26 Aug 2022. "
+                   "The corridor zone adds a ~2 km band round those three places; approximate.")
+# Kalbajar: NE's district reaches ~200 km² north of NE's 1994 polygon, yet sources say the whole
+# Soviet-era district was held from April 1993 to November 2020.
+CORRECTIONS.append("Kalbajar: Natural Earth's 1994 polygon leaves ~200 km² of the district's north outside, "
+                   "while the sources (NKR district table: all of the Soviet-era district, 1,936 km²) say all of it "
+                   "was held; the zone kalbajar is the whole district.")
+
+# ---------------------------------------------------------------------------------------------
+# Zones: each region carved in a fixed order, so zones tile it with no overlap.
+def carve(region, steps):
+    rest = region
+    out = []
+    for zid, g in steps:
+        piece = clean(rest.intersection(g), 0.5)
+        rest = clean(rest.difference(piece), 0.01)
+        out.append((zid, piece))
+    return out, rest
+
+
+C94_K = unary_union([C94, regions["kalbajar"]])  # corrected 1994 hold (see Kalbajar above)
+zones = []
+# NKAO
+held94 = regions["nkao"].intersection(C94_K)
+lost20 = clean(held94.difference(C20), 0.5)
+lost_south = unary_union([p for p in polygons(lost20) if p.centroid.y < 39.8])
+lost_nw = unary_union([p for p in polygons(lost20) if p.centroid.y >= 39.8])
+nk, nk_rest = carve(regions["nkao"], [
+    ("nkao-east", regions["nkao"].difference(C94_K)),
+    ("nkao-talish", TALISH_AREA),
+    ("nkao-shusha", SHUSHA_AREA),
+    ("nkao-hadrut", lost_south),
+    ("nkao-northwest", lost_nw),
+    ("nkao-martakert", MARTAKERT_AREA),
+])
+nk.append(("nkao-core", nk_rest))
+zones += [(z, "nkao", g) for z, g in nk]
+# Seven districts
+corridor = clean(unary_union([CORRIDOR, CORRIDOR_VILLAGES]).intersection(regions["lachin"]), 0.5)
+la, la_rest = carve(regions["lachin"], [("lachin-corridor", corridor)])
+zones += [(z, "lachin", g) for z, g in la] + [("lachin", "lachin", la_rest)]
+for rid in ["kalbajar", "qubadli", "zangilan", "jabrayil"]:
+    zones.append((rid, rid, regions[rid]))
+fz, fz_rest = carve(regions["fuzuli"], [("fuzuli-west", C94), ("fuzuli-horadiz", HORADIZ_AREA)])
+zones += [(z, "fuzuli", g) for z, g in fz] + [("fuzuli-east", "fuzuli", fz_rest)]
+ag, ag_rest = carve(regions["aghdam"], [("aghdam-west", C94)])
+zones += [(z, "aghdam", g) for z, g in ag] + [("aghdam-east", "aghdam", ag_rest)]
+
+ZONE_TEXT = {
+    "nkao-core": ("Stepanakert, Askeran, Martuni and Khojaly", "Stepanakert, Askeran, Martuni và Khojaly", False,
+                  "The part of the former NKAO held by the Karabakh Armenian side until September 2023 (Natural Earth 2020 line)."),
+    "nkao-martakert": ("Martakert district (south of Talish)", "Huyện Martakert (phía nam Talish)", True,
+                       "Northern former NKAO; held by Azerbaijan from July 1992 to June 1993. Southern edge at 40.06° N is the project's approximation."),
+    "nkao-talish": ("Talish and Madagiz", "Talish và Madagiz", True,
+                    "Northern tip of the former NKAO with Talish/Talış and Madagiz/Suqovuşan; southern edge at 40.30° N drawn by the project."),
+    "nkao-shusha": ("Shusha (Shushi) area", "Khu vực Shusha (Shushi)", True,
+                    "Drawn by the project round Shusha/Şuşa: Natural Earth's 2020 line wrongly leaves the town on the Armenian-held side."),
+    "nkao-hadrut": ("Hadrut and the southern edge", "Hadrut và rìa phía nam", True,
+                    "Southern former NKAO taken by Azerbaijan in October–November 2020; villages on this edge fell on different days."),
+    "nkao-northwest": ("North-western edge of the former NKAO", "Rìa tây bắc của NKAO cũ", True,
+                       "Strip outside Natural Earth's 2020 line, handed over with Kalbajar on 25 Nov 2020 (approximate)."),
+    "nkao-east": ("Eastern edge of the former NKAO", "Rìa phía đông của NKAO cũ", True,
+                  "Parts of the former NKAO that stayed under Azerbaijan in 1994–2020 (Natural Earth 1994 line). The NKR's district table gives a larger Azerbaijani share (about 560 km²)."),
+    "kalbajar": ("Kalbajar district", "Huyện Kalbajar", False, "Whole Soviet-era district."),
+    "lachin": ("Lachin district", "Huyện Lachin", False, "Lachin district outside the 2020–2022 corridor."),
+    "lachin-corridor": ("Lachin corridor (2020–2022)", "Hành lang Lachin (2020–2022)", True,
+                        "Natural Earth's corridor widened round Lachin town, Aghavno/Zabux and Sus; the 10 Nov 2020 statement says 5 km wide."),
+    "qubadli": ("Qubadli district", "Huyện Qubadli", False, "Whole district."),
+    "zangilan": ("Zangilan district", "Huyện Zangilan", False, "Whole district."),
+    "jabrayil": ("Jabrayil district", "Huyện Jabrayil", False, "Whole district (Natural Earth draws it about 15 % small)."),
+    "fuzuli-west": ("Western Fuzuli", "Tây Fuzuli", True,
+                    "Part of Fuzuli west of the 1994 line (Natural Earth). Sources disagree on the share held: 33 % (NKR table), half, or 90 % (Azerbaijani figures); the line follows Natural Earth, which gives about 45 %."),
+    "fuzuli-horadiz": ("Horadiz area", "Khu vực Horadiz", True, "Round Horadiz town; held by Karabakh Armenian forces from 23/24 Oct 1993 to 6 Jan 1994. Box drawn by the project."),
+    "fuzuli-east": ("Eastern Fuzuli", "Đông Fuzuli", True, "Part of Fuzuli east of the 1994 line, held by Azerbaijan throughout."),
+    "aghdam-west": ("Western Aghdam", "Tây Aghdam", True, "Part of Aghdam west of the 1994 line, incl. Aghdam town (Natural Earth: about 86 %; sources 73–81 %)."),
+    "aghdam-east": ("Eastern Aghdam", "Đông Aghdam", True, "Part of Aghdam east of the 1994 line, held by Azerbaijan throughout."),
+}
+# ---------------------------------------------------------------------------------------------
+# Places. Coordinates from the reference layer (GeoNames cities500, CC BY 4.0, or Wikipedia), or
+# from facts/places.md (Wikipedia) where the reference has none. Names in both traditions from
+# facts/places.md. rank: 1 capital, 2 district centre, 3 town, 4 village / point.
+PLACES = [
+    # id, ref id or (lat, lon, source), en, Armenian usage, Azerbaijani usage, kind, rank, region
+    ("stepanakert", "place-stepanakert", "Stepanakert", "Stepanakert", "Xankəndi", "capital", 1, "nkao"),
+    ("shusha", "place-shusha", "Shusha", "Shushi", "Şuşa", "town", 2, "nkao"),
+    ("martakert", "place-martakert", "Martakert", "Martakert", "Ağdərə", "town", 2, "nkao"),
+    ("martuni", "place-martuni", "Martuni", "Martuni", "Xocavənd", "town", 2, "nkao"),
+    ("askeran", "place-askeran", "Askeran", "Askeran", "Əsgəran", "town", 3, "nkao"),
+    ("khojaly", "place-khojaly", "Khojaly", "Khojalu", "Xocalı", "town", 3, "nkao"),
+    ("hadrut", "place-hadrut", "Hadrut", "Hadrut", "Hadrut", "town", 2, "nkao"),
+    ("talish", "place-talish", "Talish", "Talish", "Talış", "village", 2, "nkao"),
+    ("madagiz", "place-madagiz", "Madagiz", "Mataghis", "Suqovuşan", "village", 3, "nkao"),
+    ("lachin", "place-lachin", "Lachin", "Berdzor", "Laçın", "town", 2, "lachin"),
+    ("kalbajar", "place-kalbajar", "Kalbajar", "Karvachar", "Kəlbəcər", "town", 2, "kalbajar"),
+    ("aghdam", "place-aghdam", "Aghdam", "Akna", "Ağdam", "town", 2, "aghdam"),
+    ("fuzuli", "place-fuzuli", "Fuzuli", "Varanda", "Füzuli", "town", 2, "fuzuli"),
+    ("jabrayil", "place-jabrayil", "Jabrayil", "Jrakan", "Cəbrayıl", "town", 2, "jabrayil"),
+    ("qubadli", "place-qubadli", "Qubadli", "Kashunik", "Qubadlı", "town", 2, "qubadli"),
+    ("zangilan", "place-zangilan", "Zangilan", "Kovsakan", "Zəngilan", "town", 2, "zangilan"),
+    ("horadiz", "place-horadiz", "Horadiz", "Horadiz", "Horadiz", "town", 3, "fuzuli"),
+    ("horadiz_village", (39.4514, 47.2403, "Wikipedia, 'Horadiz (village)'"), "Horadiz (village)", "Horadiz", "Kənd Horadiz", "village", 4, "fuzuli"),
+    ("lele_tepe", (39.4086, 47.2686, "Wikipedia, 'Lalatapa'"), "Lele Tepe", "Varazatumb", "Lələtəpə", "point", 4, None),
+    ("jojug_marjanli", (39.3928, 47.2967, "Wikipedia, 'Jojug Marjanli'"), "Jojug Marjanli", "Jojug Marjanli", "Cocuq Mərcanlı", "village", 4, None),
+    ("tonashen", (40.3028, 46.6906, "Wikipedia, 'Tonashen'"), "Tonashen", "Tonashen", "Təpəkənd", "village", 4, "nkao"),
+    ("chankatagh", (40.1386, 46.7692, "Wikipedia, 'Canyataq'"), "Chankatagh", "Chankatagh", "Canyataq", "village", 4, "nkao"),
+    ("sus", (39.6269, 46.5128, "Wikipedia, 'Sus, Lachin'"), "Sus", "Sus", "Sus", "village", 4, "lachin"),
+    ("aghavno", (39.5897, 46.5433, "Wikipedia, 'Zabukh'"), "Aghavno / Zabukh", "Aghavno", "Zabux", "village", 4, "lachin"),
+    ("shahumyan", (40.4222, 46.5600, "Wikipedia, 'Aşağı Ağcakənd'"), "Shahumyan", "Shahumyan", "Aşağı Ağcakənd", "village", 3, None),
+    ("martunashen", (40.4644, 46.3950, "Wikipedia, 'Qarabulaq, Goygol'"), "Martunashen", "Martunashen", "Qarabulaq", "village", 4, None),
+    ("tartar", "place-tartar", "Tartar", "Tartar", "Tərtər", "town", 3, None),
+    ("barda", "place-barda", "Barda", "Partav", "Bərdə", "town", 3, None),
+    ("goris", "place-goris", "Goris", "Goris", "Gorus", "town", 3, None),
+    ("yerevan", "place-yerevan", "Yerevan", "Yerevan", "İrəvan", "capital", 1, None),
+]
+# The region a point is checked against must contain it; Lele Tepe and Jojug Marjanli sit on the
+# Jabrayil–Fuzuli boundary as Natural Earth draws it, so we let the geometry decide for them.
+
+
+def place_features():
+    feats = []
+    for pid, ref, en, hy, az, kind, rank, region in PLACES:
+        if isinstance(ref, str):
+            r = places_ref[ref]
+            lon, lat = r["geometry"]["coordinates"]
+            src = r["properties"]["source"]
+        else:
+            lat, lon, src = ref
+        pt = Point(lon, lat)
+        if region is None:
+            inside = [rid for rid, g in regions.items() if g.contains(pt)]
+            region = inside[0] if inside else None
+        props = {"name": {"en": en}, "name_hy": hy, "name_az": az, "kind": kind, "rank": rank, "source": src}
+        if region:
+            props["region"] = region
+        feats.append({"type": "Feature", "id": pid, "properties": props,
+                      "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}})
+    return feats
+
+
+# ---------------------------------------------------------------------------------------------
+def lines_features(zone_geoms):
+    aze = shape(countries_ref["country-AZE"]["geometry"])
+    arm = shape(countries_ref["country-ARM"]["geometry"])
+    irn = shape(countries_ref["country-IRN"]["geometry"])
+    feats = []
+
+    def line(fid, g, props):
+        g = linemerge(g) if isinstance(g, MultiLineString) else g
+        pieces = [l for l in getattr(g, "geoms", [g]) if isinstance(l, LineString) and l.length > 0.002]
+        g = pieces[0] if len(pieces) == 1 else MultiLineString(pieces)
+        g = g.simplify(0.0, preserve_topology=True)
+        m = mapping(g)
+        rnd = lambda cs: [[round(x, 5), round(y, 5)] for x, y in cs]
+        if m["type"] == "LineString":
+            m = {"type": "LineString", "coordinates": rnd(m["coordinates"])}
+        else:
+            m = {"type": "MultiLineString", "coordinates": [rnd(c) for c in m["coordinates"]]}
+        feats.append({"type": "Feature", "id": fid, "properties": props, "geometry": m})
+
+    border_src = "Natural Earth 5.1.1 admin-0 (public domain)"
+    line("border-arm-aze", aze.boundary.intersection(arm.buffer(1e-4)),
+         {"kind": "border", "name": {"en": "Armenia–Azerbaijan border", "vi": "Biên giới Armenia–Azerbaijan"}, "source": border_src})
+    line("border-iran", irn.boundary.intersection(unary_union([aze, arm]).buffer(1e-4)),
+         {"kind": "border", "name": {"en": "Border with Iran (Araz river)", "vi": "Biên giới với Iran (sông Araz)"}, "source": border_src})
+    near_border = unary_union([arm, irn]).buffer(0.003)
+
+    held94 = unary_union([g for z, g in zone_geoms.items() if z in HELD_1994])
+    loc94 = held94.boundary.difference(near_border)
+    line("loc-1994", loc94, {"kind": "line_of_contact", "name": {"en": "Line of contact 1994–2020", "vi": "Đường tiếp xúc 1994–2020"},
+                             "valid_from": "1994-05-12", "valid_to": "2020-09-26", "approximate": True,
+                             "note": {"en": "Natural Earth 4.0 1994 line, with Kalbajar corrected (see SOURCES.md)."},
+                             "source": "Natural Earth 4.0 'Nagorno-Karabakh' breakaway area (public domain)"})
+    held20 = unary_union([g for z, g in zone_geoms.items() if z in HELD_2021])
+    loc20 = held20.boundary.difference(near_border)
+    line("loc-2020", loc20, {"kind": "ceasefire_line", "name": {"en": "Ceasefire line of 10 Nov 2020", "vi": "Giới tuyến ngừng bắn ngày 10/11/2020"},
+                             "valid_from": "2020-11-10", "valid_to": "2023-09-20", "approximate": True,
+                             "note": {"en": "Natural Earth 5.x 2020 line, corrected at Shusha and Talish (see SOURCES.md)."},
+                             "source": "Natural Earth 5.x disputed-area boundary lines (public domain)"})
+    line("lachin-corridor", zone_geoms["lachin-corridor"].boundary.difference(near_border),
+         {"kind": "corridor", "name": {"en": "Lachin corridor", "vi": "Hành lang Lachin"},
+          "valid_from": "2020-11-10", "valid_to": "2022-08-25", "approximate": True,
+          "note": {"en": "The road link to Armenia under Russian peacekeepers; re-routed south of Lachin town on 26 Aug 2022 (the new route is not drawn)."},
+          "source": "Natural Earth 5.x, widened round Lachin town (see SOURCES.md)"})
+    talish = Point(46.74083, 40.38139)
+    front = loc94.intersection(talish.buffer(0.13))
+    line("talish-front", front, {"kind": "front", "name": {"en": "Talish front", "vi": "Mặt trận Talish"},
+                                 "valid_from": "1994-04-11", "valid_to": "2020-10-03", "approximate": True,
+                                 "note": {"en": "The stretch of the line of contact near Talish, fought over in April 2016 and taken by Azerbaijan on 3 Oct 2020."},
+                                 "source": "Natural Earth 4.0 (public domain); dates from facts/timeline.md"})
+    return feats
+
+# ---------------------------------------------------------------------------------------------
+# Timeline: controllers, and for each phase the controller of every zone at its start plus dated
+# changes inside it. Dates and their caveats are from facts/timeline.md and facts/events.md.
+CONTROLLERS = [
+    {"id": "az", "name": {"en": "Azerbaijan", "vi": "Azerbaijan"}, "colour": "#5b8fb9",
+     "description": {"en": "The Azerbaijani state: the Azerbaijan SSR until 30 Aug 1991, then the Republic of Azerbaijan.",
+                     "vi": "Nhà nước Azerbaijan: CHXHCNXV Azerbaijan đến ngày 30/8/1991, sau đó là Cộng hòa Azerbaijan."}},
+    {"id": "ka", "name": {"en": "Karabakh Armenian forces (NKR)", "vi": "Lực lượng người Armenia ở Karabakh (NKR)"}, "colour": "#d9883e",
+     "description": {"en": "Karabakh Armenian forces and authorities: the Nagorno-Karabakh Republic (Republic of Artsakh from 2017), supported by Armenia; recognised by no UN member state.",
+                     "vi": "Lực lượng và chính quyền người Armenia ở Karabakh: Cộng hòa Nagorno-Karabakh (từ 2017 là Cộng hòa Artsakh), được Armenia hậu thuẫn; không được quốc gia thành viên LHQ nào công nhận."}},
+    {"id": "sov", "name": {"en": "Soviet central administration", "vi": "Chính quyền trung ương Liên Xô"}, "colour": "#9a86b5",
+     "description": {"en": "Direct rule from Moscow through the Special Administration Committee, 20 Jan – 28 Nov 1989.",
+                     "vi": "Moskva cai quản trực tiếp qua Ủy ban Quản lý Đặc biệt, 20/1 – 28/11/1989."}},
+    {"id": "rpk", "name": {"en": "Russian peacekeepers (Lachin corridor)", "vi": "Lực lượng gìn giữ hòa bình Nga (hành lang Lachin)"}, "colour": "#d4b83a",
+     "description": {"en": "The corridor linking Armenia and Karabakh under the 10 Nov 2020 statement, controlled by Russian peacekeepers and used by the Karabakh Armenians.",
+                     "vi": "Hành lang nối Armenia với Karabakh theo tuyên bố ngày 10/11/2020, do lực lượng gìn giữ hòa bình Nga kiểm soát và người Armenia ở Karabakh sử dụng."}},
+    {"id": "contested", "name": {"en": "Contested / front line", "vi": "Tranh chấp / tiền tuyến"}, "colour": "#a3a3a3",
+     "description": {"en": "Fighting, a moving front, or a patchwork of places held by different sides.",
+                     "vi": "Đang giao tranh, tiền tuyến thay đổi, hoặc xen kẽ các nơi do các bên khác nhau nắm giữ."}},
+]
+
+NKAO_ZONES = ["nkao-core", "nkao-martakert", "nkao-talish", "nkao-shusha", "nkao-hadrut", "nkao-northwest", "nkao-east"]
+HELD_1994 = ["nkao-core", "nkao-martakert", "nkao-talish", "nkao-shusha", "nkao-hadrut", "nkao-northwest", "kalbajar",
+             "lachin", "lachin-corridor", "qubadli", "zangilan", "jabrayil", "fuzuli-west", "aghdam-west"]
+HELD_2021 = ["nkao-core", "nkao-martakert", "lachin-corridor"]
+
+
+def src(title, url):
+    return {"title": title, "url": url}
+
+
+WP = lambda t: src(f"Wikipedia, '{t}'", "https://en.wikipedia.org/wiki/" + t.replace(" ", "_"))
+
+# phase id -> (zones set at the start of the phase, [changes])
+# A change: (date, zones, controller, claim note or None, sources)
+CONTROL = {
+    "P01": ({z: "az" for z in []}, []),  # filled below: everything Azerbaijani
+    "P02": ({}, [
+        ("1989-01-20", NKAO_ZONES, "sov", None, [src("Los Angeles Times, 15 Jan 1989", "https://www.latimes.com/archives/la-xpm-1989-01-15-mn-748-story.html")]),
+        ("1989-11-28", NKAO_ZONES, "az", None, [WP("Special Administration Committee")]),
+    ]),
+    "P03": ({z: "contested" for z in ["nkao-core", "nkao-martakert", "nkao-talish", "nkao-hadrut", "nkao-northwest"]}, []),
+    "P04": ({z: "ka" for z in ["nkao-core", "nkao-martakert", "nkao-talish", "nkao-shusha", "nkao-hadrut", "nkao-northwest"]}, [
+        ("1992-05-18", ["lachin", "lachin-corridor"], "ka",
+         {"en": "18 May is the date both governments use; other sources give 15 or 16–17 May.",
+          "vi": "Ngày 18/5 là ngày cả hai chính phủ dùng; nguồn khác ghi 15 hoặc 16–17/5."},
+         [src("Azerbaijani official list (virtualkarabakh.az)", "http://www.virtualkarabakh.az/read.php?lang=2&menu=42&id=5814")]),
+    ]),
+    "P05": ({"nkao-martakert": "contested", "nkao-talish": "contested", "nkao-northwest": "contested"}, [
+        ("1992-07-04", ["nkao-martakert", "nkao-talish", "nkao-northwest"], "az",
+         {"en": "Martakert town fell on 4 Jul 1992; the zone's extent is approximate.",
+          "vi": "Thị trấn Martakert thất thủ ngày 4/7/1992; phạm vi vùng là ước lượng."},
+         [WP("Operation Goranboy"), WP("Martakert")]),
+    ]),
+    "P06": ({"kalbajar": "contested"}, [
+        ("1993-04-03", ["kalbajar"], "ka",
+         {"en": "Kalbajar town fell on 3 Apr 1993; Azerbaijan's official chronology gives 2 Apr.",
+          "vi": "Thị trấn Kalbajar thất thủ ngày 3/4/1993; niên biểu chính thức của Azerbaijan ghi ngày 2/4."},
+         [WP("Battle of Kalbajar")]),
+    ]),
+    "P07": ({"nkao-martakert": "ka", "nkao-northwest": "ka"}, []),
+    "P08": ({"aghdam-west": "ka"}, []),
+    "P09": ({"jabrayil": "contested", "fuzuli-west": "contested"}, [
+        ("1993-08-23", ["jabrayil"], "ka",
+         {"en": "Dates differ: 18 Aug (Azerbaijani defence ministry, quoted by The Guardian), 23 Aug (Azerbaijani official chronology), 25–26 Aug (Armenian-side dating). The atlas uses 23 Aug.",
+          "vi": "Các nguồn khác nhau: 18/8 (Bộ Quốc phòng Azerbaijan, theo The Guardian), 23/8 (niên biểu chính thức Azerbaijan), 25–26/8 (phía Armenia). Atlas dùng ngày 23/8."},
+         [src("The Guardian, 20 Aug 1993 (repost)", "https://caucasusrecord.com/?p=442")]),
+        ("1993-08-23", ["fuzuli-west"], "ka", None,
+         [src("The Independent, Aug 1993", "https://www.independent.co.uk/news/world/armenians-seize-key-town-1463037.html")]),
+        ("1993-08-31", ["qubadli"], "ka", None, [src("Today.az", "http://www.today.az/news/politics/185861.html")]),
+    ]),
+    "P10": ({"fuzuli-horadiz": "ka"}, [
+        ("1993-10-29", ["zangilan"], "ka",
+         {"en": "29 Oct 1993 (Los Angeles Times; Azerbaijani official); one Azerbaijani outlet says 28–29 Oct.",
+          "vi": "29/10/1993 (Los Angeles Times; nguồn chính thức Azerbaijan); một báo Azerbaijan ghi 28–29/10."},
+         [src("Los Angeles Times, 1 Nov 1993", "https://www.latimes.com/archives/la-xpm-1993-11-01-mn-51997-story.html")]),
+    ]),
+    "P11": ({"fuzuli-horadiz": "az"}, [
+        ("1994-04-11", ["nkao-talish"], "ka",
+         {"en": "Madagiz was retaken on 10 Apr and Talish on 11 Apr 1994.",
+          "vi": "Madagiz bị chiếm lại ngày 10/4 và Talish ngày 11/4/1994."},
+         [WP("Talish, Tartar")]),
+    ]),
+    "P12": ({}, []),
+    "P13": ({}, []),
+    "P14": ({}, []),
+    "P15": ({}, [
+        ("2020-10-03", ["nkao-talish"], "az", None, [WP("Madagiz offensive")]),
+        ("2020-10-04", ["jabrayil"], "az",
+         {"en": "Azerbaijan announced the capture of Jabrayil town on 4 Oct; the rest of the district was taken over the following weeks.",
+          "vi": "Azerbaijan tuyên bố chiếm thị trấn Jabrayil ngày 4/10; phần còn lại của huyện bị chiếm trong các tuần sau đó."},
+         [src("Turan", "https://turan.az/en/politics/jabrayil-regional-center-villages-around-liberated")]),
+        ("2020-10-09", ["nkao-hadrut"], "az",
+         {"en": "Azerbaijan announced the capture of Hadrut on 9 Oct; the NKR denied it, and independent sources confirmed Azerbaijani control on 14–15 Oct.",
+          "vi": "Azerbaijan tuyên bố chiếm Hadrut ngày 9/10; NKR bác bỏ, và các nguồn độc lập xác nhận Azerbaijan kiểm soát vào ngày 14–15/10."},
+         [src("Armenpress", "https://armenpress.am/eng/news/1031038/"), WP("Hadrut Province")]),
+        ("2020-10-17", ["fuzuli-west"], "az",
+         {"en": "Date of Azerbaijan's announcement that it had taken Fuzuli town; the remaining villages followed by 9 Nov.",
+          "vi": "Ngày Azerbaijan tuyên bố chiếm thị trấn Fuzuli; các làng còn lại bị chiếm đến ngày 9/11."},
+         [src("Trend", "https://en.trend.az/azerbaijan/politics/3318694.html")]),
+        ("2020-10-20", ["zangilan"], "az", {"en": "Date of Azerbaijan's announcement.", "vi": "Ngày Azerbaijan tuyên bố."},
+         [src("Today.az", "http://www.today.az/news/politics/199004.html")]),
+        ("2020-10-25", ["qubadli"], "az",
+         {"en": "Date of Azerbaijan's announcement; Armenia's defence ministry acknowledged the loss of the town on 26 Oct.",
+          "vi": "Ngày Azerbaijan tuyên bố; Bộ Quốc phòng Armenia thừa nhận mất thị trấn ngày 26/10."},
+         [src("AzerNews", "https://azernews.az/nation/171411.html")]),
+        ("2020-11-08", ["nkao-shusha"], "az",
+         {"en": "Azerbaijan announced the capture of Shusha on 8 Nov; the NKR confirmed the loss on 9 Nov.",
+          "vi": "Azerbaijan tuyên bố chiếm Shusha ngày 8/11; NKR xác nhận mất thị trấn ngày 9/11."},
+         [src("Al Arabiya, 8 Nov 2020", "https://english.alarabiya.net/en/News/world/2020/11/08/Azerbaijan-says-it-has-captured-Nagorno-Karabakh-town-of-Shusha")]),
+    ]),
+    "P16": ({"lachin-corridor": "rpk"}, [
+        ("2020-11-20", ["aghdam-west"], "az", None, [src("TASS", "https://tass.com/world/1229757")]),
+        ("2020-11-25", ["kalbajar", "nkao-northwest"], "az",
+         {"en": "Handover date (moved from 15 Nov at Armenia's request); the north-western NKAO strip is assumed to have gone with it.",
+          "vi": "Ngày bàn giao (dời từ 15/11 theo đề nghị của Armenia); dải tây bắc NKAO được giả định bàn giao cùng lúc."},
+         [src("TASS", "https://tass.com/world/1229757"), src("JAMnews", "https://jam-news.net/trilateral-agreement-kelbajar-region-postponement-of-november-25-azerbaijan-news/")]),
+    ]),
+    "P17": ({"lachin": "az"}, []),
+    "P18": ({"lachin-corridor": "az"}, []),
+    "P19": ({}, []),
+    "P20": ({"nkao-core": "contested", "nkao-martakert": "contested"}, []),
+    "P21": ({"nkao-core": "az", "nkao-martakert": "az"}, []),
+    "P22": ({}, []),
+    "P23": ({}, []),
+}
+
+
+def build_phases(zone_ids):
+    with open(os.path.join(TEXT, "phases.json"), encoding="utf-8") as f:
+        texts = json.load(f)
+    state = {z: "az" for z in zone_ids}
+    phases = []
+    for t in texts:
+        start_set, changes = CONTROL[t["id"]]
+        state.update(start_set)
+        control = dict(state)
+        out_changes = []
+        for d, zs, ctl, claim, sources in changes:
+            for z in zs:
+                state[z] = ctl
+            ch = {"date": d, "zones": zs, "controller": ctl, "sources": sources}
+            if claim:
+                ch["claim"] = claim
+            out_changes.append(ch)
+        p = {"id": t["id"], "start": t["start"], "end": t["end"], "title": t["title"], "summary": t["summary"],
+             "sources": t["sources"], "control": control}
+        if out_changes:
+            p["changes"] = out_changes
+        phases.append(p)
+    return phases
+
+
+def build_events():
+    with open(os.path.join(TEXT, "events.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    report = ["# Build report (tools/build_atlas.py)", "", "Geodesic areas on the WGS84 ellipsoid (pyproj).", ""]
+
+    # Regions
+    region_feats = []
+    report += ["| region | as drawn (Soviet period) km² | today's boundaries km² | official km² | diff |", "|---|---|---|---|---|"]
+    meta = {"nkao": ("Nagorno-Karabakh Autonomous Oblast (NKAO)", "Tỉnh tự trị Nagorno-Karabakh (NKAO)",
+                     "Dağlıq Qarabağ Muxtar Vilayəti", "Lernayin Gharabaghi Inknavar Marz", 4388, 10, None)}
+    for rid, code, en, az, hy, official, tol in SEVEN:
+        meta[rid] = (f"{en} district", VI_DISTRICT.format(en), f"{az} rayonu", hy, official, tol, "district-" + code)
+    for rid, g in regions.items():
+        en, vi, az, hy, official, tol, today = meta[rid]
+        today_g = shape(districts_ref[today]["geometry"]) if today else g
+        a, at = km2(g), km2(today_g)
+        report.append(f"| {rid} | {a:,.0f} | {at:,.0f} | {official:,} | {100 * (at - official) / official:+.1f} % |")
+        props = {"name": {"en": en, "vi": vi}, "name_az": az, "name_hy": hy, "official_area_km2": official,
+                 "area_tolerance_pct": tol, "source": NE}
+        if today:
+            props["today_boundary"] = today
+        if rid == "nkao":
+            props["valid_to"] = "1991-11-26"
+        if tol != 10:
+            props["area_note"] = {"en": "Natural Earth draws this district about 15–19 % smaller than the official figure; held to a 20 % tolerance.",
+                                  "vi": "Natural Earth vẽ huyện này nhỏ hơn số liệu chính thức khoảng 15–19 %; dung sai 20 %."}
+        region_feats.append(feature(rid, rounded(g), props))
+    overlap = sum(km2(regions["nkao"].intersection(regions[r])) for r, *_ in SEVEN)
+    report += ["", f"Overlap of the NKAO with the seven districts as drawn: {overlap:.3f} km²", ""]
+
+    # Zones
+    zone_geoms = {}
+    zone_feats = []
+    report += ["| zone | region | km² |", "|---|---|---|"]
+    for zid, rid, g in zones:
+        g = rounded(g)
+        zone_geoms[zid] = g
+        en, vi, approx, note = ZONE_TEXT[zid]
+        props = {"name": {"en": en, "vi": vi}, "region": rid, "approximate": approx, "note": {"en": note}, "source": NE}
+        zone_feats.append(feature(zid, g, props))
+        report.append(f"| {zid} | {rid} | {km2(g):,.1f} |")
+    for rid, g in regions.items():
+        covered = sum(km2(zg) for z, r, zg in zones if r == rid)
+        report.append(f"| (gap) | {rid} | {km2(g) - covered:,.2f} |")
+    held94 = sum(km2(zone_geoms[z]) for z in HELD_1994)
+    held21 = sum(km2(zone_geoms[z]) for z in HELD_2021 if z != "lachin-corridor")
+    report += ["", f"Held by the Armenian side in 1994–2020 (zones): {held94:,.0f} km² (NKR figure 11,458)",
+               f"Held by the Armenian side from 1 Dec 2020 (zones, without the corridor): {held21:,.0f} km² (about 3,170 with the corridor)",
+               f"Lachin corridor zone: {km2(zone_geoms['lachin-corridor']):,.0f} km²", ""]
+
+    # Context: countries and today's districts
+    ctx = []
+    for cid, f in countries_ref.items():
+        ctx.append(feature(cid, rounded(shape(f["geometry"])), {"kind": "country", "name": {"en": f["properties"]["name"]}, "source": "Natural Earth 5.1.1 (public domain)"}))
+    for did, f in districts_ref.items():
+        p = f["properties"]
+        props = {"kind": "district", "name": {"en": p["name"]}, "source": "Natural Earth 5.x admin-1 lines (public domain), post-1991 boundaries"}
+        if p.get("name_az"):
+            props["name_az"] = p["name_az"]
+        ctx.append(feature(did, rounded(shape(f["geometry"])), props))
+
+    places = place_features()
+    for pf in places:
+        r = pf["properties"].get("region")
+        if r and not regions[r].contains(Point(pf["geometry"]["coordinates"])):
+            sys.exit(f"place {pf['id']} is not inside its region {r}")
+    lines = lines_features(zone_geoms)
+
+    atlas = {
+        "format": "karabakh-atlas/1",
+        "id": "karabakh",
+        "title": {"en": "Nagorno-Karabakh and the seven surrounding districts, 1923 – today",
+                  "vi": "Nagorno-Karabakh và bảy huyện xung quanh, 1923 – nay"},
+        "description": {"en": "Who controlled each part of the former Nagorno-Karabakh Autonomous Oblast and the seven districts around it, from the oblast's creation on 7 July 1923 to today.",
+                        "vi": "Bên nào kiểm soát từng phần của Tỉnh tự trị Nagorno-Karabakh cũ và bảy huyện xung quanh, từ khi tỉnh được lập ngày 7/7/1923 đến nay."},
+        "attribution": "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.",
+        "default_date": "2020-10-05",
+        "controllers": CONTROLLERS,
+        "phases": build_phases([z for z, _, _ in zones]),
+        "events": build_events(),
+    }
+    write("regions.geojson", fc(region_feats))
+    write("zones.geojson", fc(zone_feats))
+    write("context.geojson", fc(ctx))
+    write("places.geojson", fc(places))
+    write("lines.geojson", fc(lines))
+    with open(os.path.join(OUT, "atlas.json"), "w", encoding="utf-8") as f:
+        json.dump(atlas, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    verts = 0
+    for name in ["regions", "zones", "context", "lines"]:
+        with open(os.path.join(OUT, name + ".geojson"), encoding="utf-8") as f:
+            s = f.read()
+        verts += s.count("],[") + 1
+    report += [f"Vertices written (all layers, approx.): {verts:,}", "", "## Corrections", ""] + [f"- {c}" for c in CORRECTIONS]
+    with open(os.path.join(ROOT, "data", "build_report.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(report) + "\n")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
