@@ -13,10 +13,45 @@ use crate::atlas::{self, Atlas, AtlasErrors};
 /// Karabakh Atlas: who controlled each part of Nagorno-Karabakh and the seven surrounding
 /// districts, at any date from 1923 to today.
 #[derive(Debug, Parser)]
-#[command(name = "karabakh-atlas", version, about)]
+#[command(name = "karabakh-atlas", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the viewer at this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_user_date)]
+    pub date: Option<Date>,
+    /// Open this atlas folder instead of the built-in one.
+    #[arg(long)]
+    pub atlas: Option<PathBuf>,
+    /// Open the viewer centred on LON,LAT at ZOOM (1 shows the whole atlas), e.g. 46.75,39.82,4.
+    #[arg(long, value_parser = parse_view, allow_hyphen_values = true)]
+    pub view: Option<(f64, f64, f32)>,
+}
+
+/// Parses `LON,LAT,ZOOM`.
+pub fn parse_view(s: &str) -> Result<(f64, f64, f32), String> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    let [lon, lat, zoom] = parts[..] else {
+        return Err(format!("\"{s}\" is not LON,LAT,ZOOM (e.g. 46.75,39.82,4)"));
+    };
+    let number = |v: &str, what: &str| {
+        v.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or(format!("{what} \"{v}\" is not a number"))
+    };
+    let (lon, lat, zoom) = (
+        number(lon, "longitude")?,
+        number(lat, "latitude")?,
+        number(zoom, "zoom")?,
+    );
+    if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+        return Err(format!("{lon},{lat} is not a longitude and latitude"));
+    }
+    if zoom <= 0.0 {
+        return Err(format!("zoom {zoom} must be positive"));
+    }
+    Ok((lon, lat, zoom as f32))
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,10 +88,19 @@ pub fn run(cli: Cli) -> ExitCode {
             lang,
         }) => at(&date, atlas.as_deref(), json, &lang),
         None => {
-            eprintln!(
-                "the viewer is not part of this build yet; try `karabakh-atlas check` or `karabakh-atlas at 2020-10-05`"
-            );
-            ExitCode::from(2)
+            let options = crate::ui::LaunchOptions {
+                date: cli.date,
+                atlas_dir: cli.atlas,
+                view: cli.view,
+                today: None,
+            };
+            match crate::ui::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: could not open the window: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }

@@ -2,8 +2,10 @@
 //! timeline of who controlled each area from 1923 to today.
 //!
 //! Layers depend one way: [`atlas`] (data, validation, timeline) knows nothing of drawing;
-//! [`cli`] and the viewer sit on top of it.
+//! [`scene`] projects and styles it for a date and a view; [`ui`] (the window) and [`cli`] sit on top.
 #![deny(clippy::unwrap_used)]
 
 pub mod atlas;
 pub mod cli;
+pub mod scene;
+pub mod ui;

@@ -541,7 +541,8 @@ def main():
         today_g = shape(districts_ref[today]["geometry"]) if today else g
         a, at = km2(g), km2(today_g)
         report.append(f"| {rid} | {a:,.0f} | {at:,.0f} | {official:,} | {100 * (at - official) / official:+.1f} % |")
-        props = {"name": {"en": en, "vi": vi}, "name_az": az, "name_hy": hy, "official_area_km2": official,
+        label = {"en": "NKAO", "vi": "NKAO"} if rid == "nkao" else {"en": en.replace(" district", ""), "vi": en.replace(" district", "")}
+        props = {"name": {"en": en, "vi": vi}, "label": label, "name_az": az, "name_hy": hy, "official_area_km2": official,
                  "area_tolerance_pct": tol, "source": NE}
         if today:
             props["today_boundary"] = today

@@ -135,7 +135,7 @@ fn build(files: &[(&str, Option<&str>)], errs: &mut AtlasErrors) -> Option<Atlas
     let regions = get(1)
         .map(|(n, t)| read_regions(n, t, &context, errs))
         .unwrap_or_default();
-    let zones = get(2)
+    let (zones, rejected_zones) = get(2)
         .map(|(n, t)| read_zones(n, t, &regions, errs))
         .unwrap_or_default();
     let places = get(3)
@@ -143,7 +143,26 @@ fn build(files: &[(&str, Option<&str>)], errs: &mut AtlasErrors) -> Option<Atlas
         .unwrap_or_default();
     let lines = get(4).map(|(n, t)| read_lines(n, t, errs)).unwrap_or_default();
     let (name, text) = get(0)?;
-    read_timeline(name, text, regions, zones, places, lines, context, errs)
+    let layers = Layers {
+        regions,
+        zones,
+        places,
+        lines,
+        context,
+        rejected_zones,
+    };
+    read_timeline(name, text, layers, errs)
+}
+
+/// The map layers as read, for the timeline to refer to. Zones refused for their own errors are
+/// remembered by id, so the timeline does not also call them unknown.
+struct Layers {
+    regions: Vec<Region>,
+    zones: Vec<Zone>,
+    places: Vec<Place>,
+    lines: Vec<MapLine>,
+    context: Vec<ContextArea>,
+    rejected_zones: Vec<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,11 +263,13 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
         });
         let (name_az, name_hy) = (p.string("name_az", errs), p.string("name_hy", errs));
         let area_note = p.text("area_note", errs);
+        let label = p.text("label", errs);
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
             let area_km2 = area_km2(&geometry);
             out.push(Region {
                 id,
                 name,
+                label,
                 name_az,
                 name_hy,
                 official_area_km2,
@@ -263,8 +284,9 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
     out
 }
 
-fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors) -> Vec<Zone> {
+fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors) -> (Vec<Zone>, Vec<String>) {
     let mut out = Vec::new();
+    let mut rejected = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
         let name = name_of(&p, errs);
@@ -292,17 +314,21 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
         let approximate = p.bool("approximate", errs);
         let note = p.text("note", errs).unwrap_or_default();
         let geometry = geojson_layer::area(&f, file, errs);
-        if let (Some(id), Some(region), Some(geometry)) = (f.id.clone(), region, geometry) {
-            let area_km2 = area_km2(&geometry);
-            out.push(Zone {
-                id,
-                name,
-                region,
-                approximate,
-                note,
-                geometry,
-                area_km2,
-            });
+        match (f.id.clone(), region, geometry) {
+            (Some(id), Some(region), Some(geometry)) => {
+                let area_km2 = area_km2(&geometry);
+                out.push(Zone {
+                    id,
+                    name,
+                    region,
+                    approximate,
+                    note,
+                    geometry,
+                    area_km2,
+                });
+            }
+            (Some(id), _, _) => rejected.push(id),
+            _ => {}
         }
     }
     if out.is_empty() && errs.is_empty() {
@@ -312,7 +338,7 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
             "has no zones: the timeline needs at least one zone to colour",
         );
     }
-    out
+    (out, rejected)
 }
 
 fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors) -> Vec<Place> {
@@ -531,17 +557,15 @@ fn require_en(text: &Text, what: &str, file: &str, feature: &str, errs: &mut Atl
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn read_timeline(
-    file: &str,
-    text: &str,
-    regions: Vec<Region>,
-    zones: Vec<Zone>,
-    places: Vec<Place>,
-    lines: Vec<MapLine>,
-    context: Vec<ContextArea>,
-    errs: &mut AtlasErrors,
-) -> Option<Atlas> {
+fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
+    let Layers {
+        regions,
+        zones,
+        places,
+        lines,
+        context,
+        rejected_zones,
+    } = layers;
     let raw: RawAtlas = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -559,14 +583,16 @@ fn read_timeline(
             continue;
         }
         require_en(&c.name, "the name", file, &label, errs);
-        let Some(colour) = parse_colour(&c.colour) else {
+        // A bad colour is reported, but the controller stays known so that phases naming it
+        // do not add "unknown controller" errors on top.
+        let colour = parse_colour(&c.colour).unwrap_or_else(|| {
             errs.push(
                 file,
                 Some(&label),
                 format!("colour \"{}\" is not a #rrggbb colour", c.colour),
             );
-            continue;
-        };
+            [128, 128, 128]
+        });
         controllers.push(Controller {
             id: c.id,
             name: c.name,
@@ -600,6 +626,7 @@ fn read_timeline(
         let mut control = vec![usize::MAX; zones.len()];
         for (z, c) in &p.control {
             match (zone(z), controller(c)) {
+                (None, _) if rejected_zones.contains(z) => {}
                 (None, _) => errs.push(
                     file,
                     Some(&label),
@@ -645,6 +672,7 @@ fn read_timeline(
             for z in &ch.zones {
                 match zone(z) {
                     Some(zi) => zs.push(zi),
+                    None if rejected_zones.contains(z) => {}
                     None => errs.push(
                         file,
                         Some(&label),

@@ -99,6 +99,8 @@ pub struct Event {
 pub struct Region {
     pub id: String,
     pub name: Text,
+    /// Short label for the map ("NKAO", "Kalbajar"); the name when absent.
+    pub label: Option<Text>,
     pub name_az: Option<String>,
     pub name_hy: Option<String>,
     pub official_area_km2: Option<f64>,

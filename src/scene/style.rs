@@ -1,0 +1,103 @@
+//! Colours and line widths of the map, in one place: a calm base map under the zones' colours,
+//! lines that stay crisp at every zoom (widths are in screen points, not map units).
+
+use egui::Color32;
+
+use crate::atlas::{LineKind, PlaceKind};
+
+/// How a line is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineStyle {
+    pub width: f32,
+    pub colour: Color32,
+    /// Dash and gap lengths in screen points; `None` for solid.
+    pub dash: Option<(f32, f32)>,
+    /// A wide, faint line drawn under the line to make it stand out (the Talish front).
+    pub glow: Option<(f32, Color32)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Style {
+    pub water: Color32,
+    pub land: Color32,
+    pub district_edge: Color32,
+    pub zone_edge: Color32,
+    pub region_edge: Color32,
+    pub nkao_edge: Color32,
+    pub label: Color32,
+    pub region_label: Color32,
+    pub halo: Color32,
+    pub highlight: Color32,
+    /// How much of the controller's colour is mixed over the land (0–1).
+    pub zone_opacity: f32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self {
+            water: Color32::from_rgb(0xdc, 0xe6, 0xec),
+            land: Color32::from_rgb(0xf3, 0xf0, 0xe8),
+            district_edge: Color32::from_rgb(0xc9, 0xc1, 0xb3),
+            zone_edge: Color32::from_rgba_unmultiplied(255, 255, 255, 170),
+            region_edge: Color32::from_rgb(0x6e, 0x64, 0x58),
+            nkao_edge: Color32::from_rgb(0x22, 0x22, 0x22),
+            label: Color32::from_rgb(0x1e, 0x1e, 0x1e),
+            region_label: Color32::from_rgb(0x4a, 0x40, 0x36),
+            halo: Color32::from_rgba_unmultiplied(255, 255, 255, 215),
+            highlight: Color32::from_rgb(0xc8, 0x10, 0x2e),
+            zone_opacity: 0.78,
+        }
+    }
+}
+
+impl Style {
+    /// A controller's colour as it appears over the land.
+    pub fn zone_fill(&self, rgb: [u8; 3]) -> Color32 {
+        let mix =
+            |a: u8, b: u8| (f32::from(a) * self.zone_opacity + f32::from(b) * (1.0 - self.zone_opacity)).round() as u8;
+        Color32::from_rgb(
+            mix(rgb[0], self.land.r()),
+            mix(rgb[1], self.land.g()),
+            mix(rgb[2], self.land.b()),
+        )
+    }
+
+    pub fn line(&self, kind: LineKind) -> LineStyle {
+        let solid = |width, colour| LineStyle {
+            width,
+            colour,
+            dash: None,
+            glow: None,
+        };
+        match kind {
+            LineKind::Border => LineStyle {
+                dash: Some((7.0, 3.0)),
+                ..solid(1.4, Color32::from_rgb(0x4d, 0x4d, 0x4d))
+            },
+            LineKind::LineOfContact => solid(2.0, Color32::from_rgb(0x9b, 0x1c, 0x1c)),
+            LineKind::CeasefireLine => LineStyle {
+                dash: Some((6.0, 3.0)),
+                ..solid(2.2, Color32::from_rgb(0x6a, 0x0f, 0x4f))
+            },
+            LineKind::Corridor => LineStyle {
+                dash: Some((4.0, 2.5)),
+                ..solid(1.8, Color32::from_rgb(0x7a, 0x5c, 0x00))
+            },
+            LineKind::Front => LineStyle {
+                glow: Some((9.0, Color32::from_rgba_unmultiplied(230, 40, 20, 70))),
+                ..solid(2.6, Color32::from_rgb(0xd9, 0x22, 0x0f))
+            },
+            LineKind::Other => solid(1.2, Color32::from_rgb(0x55, 0x55, 0x55)),
+        }
+    }
+
+    /// Radius of a place's dot, and its label's font size.
+    pub fn place(&self, kind: PlaceKind, rank: u8) -> (f32, f32) {
+        match kind {
+            PlaceKind::Capital => (4.5, 15.0),
+            _ if rank <= 2 => (3.2, 13.0),
+            PlaceKind::Town => (2.8, 12.0),
+            _ => (2.3, 11.0),
+        }
+    }
+}

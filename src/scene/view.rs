@@ -1,0 +1,104 @@
+//! What part of the map a screen rectangle shows: a centre in map kilometres and a scale.
+
+use egui::{Pos2, Rect, Vec2};
+use serde::{Deserialize, Serialize};
+
+/// Zoom is relative to the view that fits the whole atlas (1.0); these are its limits.
+pub const MIN_ZOOM: f32 = 0.5;
+pub const MAX_ZOOM: f32 = 40.0;
+
+/// The view of the map: which map point is at the centre of the screen, and how far zoomed in.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// Map position (km) at the centre of the screen rectangle.
+    pub centre: Pos2,
+    /// Zoom relative to the fitted view: 1.0 shows the whole atlas.
+    pub zoom: f32,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            centre: Pos2::ZERO,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl View {
+    /// The view that frames `bounds` (map km).
+    pub fn fit(bounds: Rect) -> Self {
+        Self {
+            centre: bounds.center(),
+            zoom: 1.0,
+        }
+    }
+
+    /// Screen points per map kilometre, for a screen rectangle and the atlas's bounds.
+    pub fn scale(&self, screen: Rect, bounds: Rect) -> f32 {
+        let fit = (screen.width() / bounds.width().max(1e-3)).min(screen.height() / bounds.height().max(1e-3));
+        fit * 0.95 * self.zoom
+    }
+
+    pub fn screen_from_map(&self, screen: Rect, bounds: Rect, p: Pos2) -> Pos2 {
+        screen.center() + (p - self.centre) * self.scale(screen, bounds)
+    }
+
+    pub fn map_from_screen(&self, screen: Rect, bounds: Rect, p: Pos2) -> Pos2 {
+        self.centre + (p - screen.center()) / self.scale(screen, bounds)
+    }
+
+    /// Moves the map with the pointer by `delta` screen points.
+    pub fn pan(&mut self, screen: Rect, bounds: Rect, delta: Vec2) {
+        self.centre -= delta / self.scale(screen, bounds);
+        self.keep_in_bounds(bounds);
+    }
+
+    /// Zooms by `factor` keeping the map point under `pointer` where it is.
+    pub fn zoom_around(&mut self, screen: Rect, bounds: Rect, pointer: Pos2, factor: f32) {
+        let before = self.map_from_screen(screen, bounds, pointer);
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let after = self.map_from_screen(screen, bounds, pointer);
+        self.centre += before - after;
+        self.keep_in_bounds(bounds);
+    }
+
+    /// Keeps the centre over the atlas, so the map cannot be lost off screen.
+    fn keep_in_bounds(&mut self, bounds: Rect) {
+        self.centre = bounds.expand2(bounds.size() * 0.25).clamp(self.centre);
+    }
+
+    /// A view from outside (settings, command line) made safe: finite, within limits.
+    pub fn sanitized(self, bounds: Rect) -> Self {
+        let mut v = self;
+        if !v.centre.x.is_finite() || !v.centre.y.is_finite() {
+            v.centre = bounds.center();
+        }
+        v.zoom = if v.zoom.is_finite() {
+            v.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            1.0
+        };
+        v.keep_in_bounds(bounds);
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer() {
+        let bounds = Rect::from_min_max(pos2(-100.0, -100.0), pos2(100.0, 100.0));
+        let screen = Rect::from_min_max(pos2(0.0, 0.0), pos2(800.0, 600.0));
+        let mut v = View::fit(bounds);
+        let pointer = pos2(600.0, 200.0);
+        let before = v.map_from_screen(screen, bounds, pointer);
+        v.zoom_around(screen, bounds, pointer, 2.0);
+        assert!((v.map_from_screen(screen, bounds, pointer) - before).length() < 1e-3);
+        v.zoom_around(screen, bounds, pointer, 1000.0);
+        assert_eq!(v.zoom, MAX_ZOOM);
+    }
+}

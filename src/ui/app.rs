@@ -1,0 +1,570 @@
+//! The eframe app: holds the atlas, the date and the view, and wires the panels to them.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Color32, Key, RichText};
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+
+use super::settings::{self, Settings};
+use super::time_slider::{SliderData, TimeAxis, time_slider_ui};
+use super::{fonts, map_view, side_panel};
+use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx};
+use crate::scene::{self, MapGeometry, SceneOptions, Style, View};
+
+/// How the program was started: what the command line asked for.
+#[derive(Clone, Debug, Default)]
+pub struct LaunchOptions {
+    pub date: Option<Date>,
+    pub atlas_dir: Option<PathBuf>,
+    /// Longitude, latitude and zoom (1 = the whole atlas).
+    pub view: Option<(f64, f64, f32)>,
+    /// What "today" is (the end of the timeline); the clock's date when `None`. Tests fix it so
+    /// that pictures do not change from one day to the next.
+    pub today: Option<Date>,
+}
+
+/// An atlas that could not be opened, and why; shown in a window until dismissed.
+#[derive(Clone, Debug)]
+pub struct LoadProblem {
+    pub source: String,
+    pub errors: AtlasErrors,
+}
+
+/// Everything derived from the atlas alone: computed when an atlas is opened, never per frame.
+struct Loaded {
+    atlas: Atlas,
+    geometry: MapGeometry,
+    axis: TimeAxis,
+    phase_colours: Vec<Color32>,
+    /// Where it came from: `None` for the built-in atlas.
+    dir: Option<PathBuf>,
+}
+
+impl Loaded {
+    fn new(atlas: Atlas, dir: Option<PathBuf>, today: Date) -> Self {
+        let geometry = MapGeometry::new(&atlas);
+        let axis = TimeAxis::new(&atlas, today);
+        let phase_colours = atlas
+            .phases
+            .iter()
+            .map(|p| {
+                let held = atlas.area_by_controller(p.start);
+                let top = held
+                    .iter()
+                    .max_by(|a, b| a.area_km2.total_cmp(&b.area_km2))
+                    .map(|a| a.controller);
+                top.and_then(|c| atlas.controllers.get(c))
+                    .map_or(Color32::GRAY, |c| tint(c.colour))
+            })
+            .collect();
+        Self {
+            atlas,
+            geometry,
+            axis,
+            phase_colours,
+            dir,
+        }
+    }
+}
+
+/// A light tint of a controller's colour, for the slider's phase bands.
+fn tint(rgb: [u8; 3]) -> Color32 {
+    let t = |v: u8| (f32::from(v) * 0.45 + 255.0 * 0.55) as u8;
+    Color32::from_rgb(t(rgb[0]), t(rgb[1]), t(rgb[2]))
+}
+
+pub struct AtlasApp {
+    loaded: Loaded,
+    style: Style,
+    today: Date,
+    date: Date,
+    /// Controller of each zone on `date`, and km² per controller: recomputed when the date changes.
+    control: Vec<ControllerIdx>,
+    areas: Vec<ControllerArea>,
+    phase: Option<usize>,
+    view: View,
+    hovered_zone: Option<usize>,
+    selected_event: Option<usize>,
+    date_text: String,
+    date_error: Option<String>,
+    problem: Option<LoadProblem>,
+    show_about: bool,
+    settings: Settings,
+    /// Where the map was drawn last frame (for tests and for placing things on the map).
+    map_rect: egui::Rect,
+}
+
+impl AtlasApp {
+    /// Creates the app for a window (or a test harness): fonts, remembered settings, the atlas.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: LaunchOptions) -> Self {
+        fonts::install(&cc.egui_ctx);
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, settings::KEY))
+            .unwrap_or_default();
+        Self::with_settings(options, settings)
+    }
+
+    /// Creates the app from launch options and settings (no window needed).
+    pub fn with_settings(options: LaunchOptions, settings: Settings) -> Self {
+        let today = options.today.unwrap_or_else(|| jiff::Zoned::now().date());
+        let (atlas, mut problem) = match crate::atlas::embedded() {
+            Ok(a) => (a, None),
+            Err(errors) => (
+                empty_atlas(),
+                Some(LoadProblem {
+                    source: "built-in atlas".into(),
+                    errors,
+                }),
+            ),
+        };
+        let loaded = Loaded::new(atlas, None, today);
+        let mut app = Self {
+            loaded,
+            style: Style::default(),
+            today,
+            date: today,
+            control: Vec::new(),
+            areas: Vec::new(),
+            phase: None,
+            view: View::default(),
+            hovered_zone: None,
+            selected_event: None,
+            date_text: String::new(),
+            date_error: None,
+            problem: None,
+            show_about: false,
+            settings,
+            map_rect: egui::Rect::NOTHING,
+        };
+        if let Some(dir) = &options.atlas_dir {
+            app.open_atlas(dir);
+        }
+        problem = problem.or(app.problem.take());
+        app.problem = problem;
+        let remembered = app.settings.date.as_deref().and_then(|d| d.parse::<Date>().ok());
+        let start = options
+            .date
+            .or(remembered)
+            .or(app.loaded.atlas.default_date)
+            .unwrap_or(today);
+        app.force_date(start);
+        app.view = match (options.view, app.settings.view) {
+            (Some((lon, lat, zoom)), _) => {
+                let centre = app.loaded.geometry.projection.map_from_lonlat(lon, lat);
+                View { centre, zoom }.sanitized(app.loaded.geometry.bounds)
+            }
+            (None, Some(v)) if app.loaded.dir.is_none() => v.sanitized(app.loaded.geometry.bounds),
+            _ => View::fit(app.loaded.geometry.bounds),
+        };
+        app
+    }
+
+    /// Opens the atlas in `dir`. On failure its errors are shown and the current atlas stays.
+    pub fn open_atlas(&mut self, dir: &Path) {
+        match crate::atlas::load_dir(dir) {
+            Ok(atlas) => {
+                self.loaded = Loaded::new(atlas, Some(dir.to_path_buf()), self.today);
+                self.view = View::fit(self.loaded.geometry.bounds);
+                self.selected_event = None;
+                self.hovered_zone = None;
+                let date = self.loaded.atlas.default_date.unwrap_or(self.date);
+                self.force_date(date);
+                self.problem = None;
+            }
+            Err(errors) => {
+                self.problem = Some(LoadProblem {
+                    source: dir.display().to_string(),
+                    errors,
+                })
+            }
+        }
+    }
+
+    // ----- State, for the panels and for tests -----
+
+    pub fn atlas(&self) -> &Atlas {
+        &self.loaded.atlas
+    }
+
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn phase_id(&self) -> Option<&str> {
+        self.phase.map(|i| self.loaded.atlas.phases[i].id.as_str())
+    }
+
+    /// The id of the controller of zone `zone` on the current date.
+    pub fn controller_of(&self, zone: &str) -> Option<&str> {
+        let z = self.loaded.atlas.zones.iter().position(|z| z.id == zone)?;
+        let c = *self.control.get(z)?;
+        Some(self.loaded.atlas.controllers.get(c)?.id.as_str())
+    }
+
+    pub fn hovered_zone(&self) -> Option<&str> {
+        self.hovered_zone.map(|z| self.loaded.atlas.zones[z].id.as_str())
+    }
+
+    pub fn selected_event(&self) -> Option<&str> {
+        self.selected_event.map(|e| self.loaded.atlas.events[e].id.as_str())
+    }
+
+    /// Where a longitude and latitude is on screen, as last drawn.
+    pub fn screen_pos_of(&self, lon: f64, lat: f64) -> egui::Pos2 {
+        let g = &self.loaded.geometry;
+        self.view
+            .screen_from_map(self.map_rect, g.bounds, g.projection.map_from_lonlat(lon, lat))
+    }
+
+    pub fn problem(&self) -> Option<&LoadProblem> {
+        self.problem.as_ref()
+    }
+
+    pub fn lang(&self) -> &str {
+        self.settings.lang.as_deref().unwrap_or("en")
+    }
+
+    /// Sets the date, clamped to the timeline, and recomputes what depends on it.
+    pub fn set_date(&mut self, date: Date) {
+        if date != self.date {
+            self.force_date(date);
+        }
+    }
+
+    fn force_date(&mut self, date: Date) {
+        let atlas = &self.loaded.atlas;
+        let (first, last) = atlas.span();
+        let date = date.max(first).min(last.unwrap_or(self.today).max(first));
+        self.date = date;
+        self.phase = atlas.phase_index_at(date);
+        self.control = atlas.control_at(date).unwrap_or_default();
+        self.areas = atlas.area_by_controller(date);
+        self.date_text = date.to_string();
+        self.date_error = None;
+        if self
+            .selected_event
+            .is_some_and(|e| atlas.events.get(e).is_none_or(|ev| ev.date != date))
+        {
+            self.selected_event = None;
+        }
+    }
+
+    /// Jumps to an event: its date, and its place highlighted on the map.
+    pub fn select_event(&mut self, index: usize) {
+        if let Some(date) = self.loaded.atlas.events.get(index).map(|e| e.date) {
+            self.set_date(date);
+            self.selected_event = Some(index);
+        }
+    }
+
+    fn step_days(&mut self, days: i64) {
+        if let Ok(d) = self.date.checked_add(days.days()) {
+            self.set_date(d);
+        }
+    }
+
+    fn step_months(&mut self, months: i64) {
+        if let Ok(d) = self.date.checked_add(months.months()) {
+            self.set_date(d);
+        }
+    }
+
+    /// Moves to the start of the next (`forward`) or previous phase.
+    pub fn step_phase(&mut self, forward: bool) {
+        let phases = &self.loaded.atlas.phases;
+        let target = if forward {
+            phases.iter().find(|p| p.start > self.date).map(|p| p.start)
+        } else {
+            // Back to this phase's start, or if already there, to the previous one's.
+            phases.iter().rev().find(|p| p.start < self.date).map(|p| p.start)
+        };
+        if let Some(d) = target {
+            self.set_date(d);
+        }
+    }
+
+    /// Moves to the next or previous event, and selects it.
+    pub fn step_event(&mut self, forward: bool) {
+        let events = &self.loaded.atlas.events;
+        let current = self.selected_event;
+        let target = if forward {
+            events
+                .iter()
+                .enumerate()
+                .find(|(i, e)| e.date > self.date || (e.date == self.date && current.is_some_and(|c| *i > c)))
+        } else {
+            events
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, e)| e.date < self.date || (e.date == self.date && current.is_some_and(|c| *i < c)))
+        };
+        if let Some((i, _)) = target {
+            self.select_event(i);
+        }
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (keys, shift) = ctx.input(|i| {
+            let keys: Vec<Key> = [
+                Key::ArrowLeft,
+                Key::ArrowRight,
+                Key::PageUp,
+                Key::PageDown,
+                Key::Comma,
+                Key::Period,
+                Key::Home,
+                Key::End,
+            ]
+            .into_iter()
+            .filter(|k| i.key_pressed(*k))
+            .collect();
+            (keys, i.modifiers.shift)
+        });
+        for key in keys {
+            match key {
+                Key::ArrowRight if shift => self.step_months(1),
+                Key::ArrowLeft if shift => self.step_months(-1),
+                Key::ArrowRight => self.step_days(1),
+                Key::ArrowLeft => self.step_days(-1),
+                Key::PageDown => self.step_phase(true),
+                Key::PageUp => self.step_phase(false),
+                Key::Period => self.step_event(true),
+                Key::Comma => self.step_event(false),
+                Key::Home => self.set_date(self.loaded.atlas.span().0),
+                Key::End => self.set_date(self.today),
+                _ => {}
+            }
+        }
+    }
+
+    // ----- Panels -----
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new("Karabakh Atlas").strong());
+            ui.label(RichText::new(self.loaded.atlas.title.get(self.lang())).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("About").clicked() {
+                    self.show_about = true;
+                }
+                if ui
+                    .button("Fit")
+                    .on_hover_text("Frame the whole atlas (or double-click the map)")
+                    .clicked()
+                {
+                    self.view = View::fit(self.loaded.geometry.bounds);
+                }
+            });
+        });
+    }
+
+    fn date_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let edit = egui::TextEdit::singleline(&mut self.date_text)
+                .font(egui::FontId::proportional(22.0))
+                .desired_width(130.0);
+            let label = ui.label(RichText::new("Date").weak());
+            let response = ui.add(edit).labelled_by(label.id);
+            let response = response.on_hover_text("Type a date (YYYY-MM-DD) and press Enter");
+            if response.lost_focus() {
+                match crate::cli::parse_user_date(&self.date_text) {
+                    Ok(d) => self.set_date(d),
+                    Err(e) => self.date_error = Some(e),
+                }
+                if self.date_error.is_none() {
+                    self.date_text = self.date.to_string();
+                }
+            }
+            ui.label(RichText::new(long_date(self.date)).size(18.0));
+            if let Some(e) = &self.date_error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Phase »").on_hover_text("Next phase (PageDown)").clicked() {
+                    self.step_phase(true);
+                }
+                if ui.button("Event ›").on_hover_text("Next event (.)").clicked() {
+                    self.step_event(true);
+                }
+                if ui.button("‹ Event").on_hover_text("Previous event (,)").clicked() {
+                    self.step_event(false);
+                }
+                if ui.button("« Phase").on_hover_text("Previous phase (PageUp)").clicked() {
+                    self.step_phase(false);
+                }
+            });
+        });
+        let data = SliderData {
+            atlas: &self.loaded.atlas,
+            axis: &self.loaded.axis,
+            phase_colours: &self.loaded.phase_colours,
+            lang: self.settings.lang.as_deref().unwrap_or("en"),
+        };
+        let (_, picked) = time_slider_ui(ui, &data, self.date, self.phase);
+        if let Some(d) = picked {
+            self.set_date(d);
+        }
+    }
+
+    fn map_ui(&mut self, ui: &mut egui::Ui) {
+        let response = map_view::allocate(ui);
+        self.map_rect = response.rect;
+        let pointer = map_view::interact(ui, &response, &mut self.view, &self.loaded.geometry);
+        self.hovered_zone = pointer.and_then(|p| self.loaded.geometry.zone_at(p));
+        let highlighted_place = self.selected_event.and_then(|e| self.loaded.atlas.events[e].place);
+        let options = SceneOptions {
+            lang: self.lang().to_owned(),
+            names: self.settings.names,
+            hovered_zone: self.hovered_zone,
+            highlighted_place,
+        };
+        let scene = scene::compose(
+            &self.loaded.atlas,
+            &self.loaded.geometry,
+            &self.style,
+            &self.control,
+            self.date,
+            &self.view,
+            response.rect,
+            &options,
+            map_view::measure(ui),
+        );
+        map_view::paint(ui, response.rect, &scene);
+        if let Some(z) = self.hovered_zone {
+            let atlas = &self.loaded.atlas;
+            response.on_hover_ui_at_pointer(|ui| {
+                side_panel::zone_info_ui(ui, atlas, z, self.control.get(z).copied(), self.lang())
+            });
+        }
+    }
+
+    fn problem_ui(&mut self, ctx: &egui::Context) {
+        let Some(problem) = &self.problem else { return };
+        let mut open = true;
+        let mut dismiss = false;
+        egui::Window::new("Could not open the atlas")
+            .open(&mut open)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} — the map keeps showing \"{}\".",
+                    problem.source,
+                    self.loaded.atlas.title.get("en")
+                ));
+                ui.label(format!("{} problem(s):", problem.errors.0.len()));
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    for e in &problem.errors.0 {
+                        ui.label(RichText::new(e.to_string()).monospace());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Copy").clicked() {
+                        ui.ctx().copy_text(problem.errors.to_string());
+                    }
+                    if ui.button("Close").clicked() {
+                        dismiss = true;
+                    }
+                });
+            });
+        if !open || dismiss {
+            self.problem = None;
+        }
+    }
+
+    fn about_ui(&mut self, ctx: &egui::Context) {
+        let atlas = &self.loaded.atlas;
+        egui::Window::new("About Karabakh Atlas")
+            .open(&mut self.show_about)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                side_panel::about_ui(ui, atlas, "en");
+            });
+    }
+}
+
+/// "5 October 2020".
+pub fn long_date(d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
+}
+
+fn empty_atlas() -> Atlas {
+    Atlas {
+        id: String::new(),
+        title: crate::atlas::Text::en("(no atlas)"),
+        description: Default::default(),
+        attribution: String::new(),
+        default_date: None,
+        controllers: Vec::new(),
+        phases: Vec::new(),
+        events: Vec::new(),
+        regions: Vec::new(),
+        zones: Vec::new(),
+        places: Vec::new(),
+        lines: Vec::new(),
+        context: Vec::new(),
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_keys(&ctx);
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("timeline").show(ui, |ui| self.date_bar_ui(ui));
+        egui::Panel::right("side_panel")
+            .default_size(360.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                let selected = side_panel::side_panel_ui(
+                    ui,
+                    &self.loaded.atlas,
+                    self.date,
+                    self.phase,
+                    &self.areas,
+                    self.selected_event,
+                    self.lang(),
+                );
+                if let Some(e) = selected {
+                    self.select_event(e);
+                }
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.map_ui(ui));
+        self.problem_ui(&ctx);
+        self.about_ui(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.loaded.dir.is_none() {
+            self.settings.view = Some(self.view);
+        }
+        self.settings.date = Some(self.date.to_string());
+        eframe::set_value(storage, settings::KEY, &self.settings);
+    }
+}

@@ -1,0 +1,221 @@
+//! The side panel: the phase and its sources, its events, the legend with km² held, and the
+//! zone info shown on hover; also the About text.
+
+use egui::{Color32, RichText, Ui};
+use jiff::civil::Date;
+
+use super::app::long_date;
+use crate::atlas::{Atlas, ControllerArea, ControllerIdx, LineKind, Source};
+use crate::scene::Style;
+
+fn sources_ui(ui: &mut Ui, sources: &[Source]) {
+    for s in sources {
+        match &s.url {
+            Some(url) => {
+                ui.hyperlink_to(RichText::new(&s.title).small(), url);
+            }
+            None => {
+                ui.label(RichText::new(&s.title).small());
+            }
+        }
+    }
+}
+
+fn swatch(ui: &mut Ui, colour: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+}
+
+/// Draws the panel; returns the event the user clicked, if any.
+pub fn side_panel_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    date: Date,
+    phase: Option<usize>,
+    areas: &[ControllerArea],
+    selected_event: Option<usize>,
+    lang: &str,
+) -> Option<usize> {
+    let mut clicked = None;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let Some(p) = phase.and_then(|i| atlas.phases.get(i)) else {
+            ui.label("This date is outside the atlas's timeline.");
+            return;
+        };
+        ui.add_space(4.0);
+        ui.label(RichText::new(p.title.get(lang)).heading().strong());
+        let end = p.end.map_or("today".to_owned(), long_date);
+        ui.label(RichText::new(format!("{} – {end}", long_date(p.start))).weak());
+        ui.add_space(4.0);
+        ui.label(p.summary.get(lang));
+        egui::CollapsingHeader::new(format!("Sources ({})", p.sources.len()))
+            .id_salt("phase_sources")
+            .show(ui, |ui| sources_ui(ui, &p.sources));
+
+        let changes: Vec<_> = p.changes.iter().filter(|c| c.date <= date).collect();
+        if !changes.is_empty() {
+            ui.separator();
+            ui.label(RichText::new("Changes of control so far in this phase").strong());
+            for c in changes {
+                let zones: Vec<&str> = c.zones.iter().map(|&z| atlas.zones[z].name.get(lang)).collect();
+                let to = atlas.controllers.get(c.controller).map_or("", |k| k.name.get(lang));
+                ui.label(format!("{}: {} passed to {to}", long_date(c.date), zones.join(", ")));
+                if let Some(claim) = &c.claim {
+                    ui.label(RichText::new(claim.get(lang)).italics().small());
+                }
+            }
+        }
+
+        ui.separator();
+        ui.label(RichText::new("Legend").strong());
+        let style = Style::default();
+        egui::Grid::new("legend")
+            .num_columns(3)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for a in areas {
+                    let Some(c) = atlas.controllers.get(a.controller) else {
+                        continue;
+                    };
+                    if a.area_km2 <= 0.0 {
+                        continue;
+                    }
+                    swatch(ui, style.zone_fill(c.colour));
+                    ui.label(c.name.get(lang)).on_hover_text(c.description.get(lang));
+                    ui.label(format!("{} km²", thousands(a.area_km2)));
+                    ui.end_row();
+                }
+            });
+        let mut kinds: Vec<(LineKind, &str)> = Vec::new();
+        for l in atlas.lines.iter().filter(|l| l.applies_on(date)) {
+            if !kinds.iter().any(|(k, _)| *k == l.kind) {
+                kinds.push((l.kind, l.name.get(lang)));
+            }
+        }
+        for (kind, name) in kinds {
+            ui.horizontal(|ui| {
+                let s = style.line(kind);
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+                let a = rect.left_center();
+                let b = rect.right_center();
+                if let Some((w, c)) = s.glow {
+                    ui.painter().line_segment([a, b], egui::Stroke::new(w, c));
+                }
+                match s.dash {
+                    Some((d, g)) => {
+                        ui.painter().extend(egui::Shape::dashed_line(
+                            &[a, b],
+                            egui::Stroke::new(s.width, s.colour),
+                            d,
+                            g,
+                        ));
+                    }
+                    None => {
+                        ui.painter().line_segment([a, b], egui::Stroke::new(s.width, s.colour));
+                    }
+                }
+                ui.label(name);
+            });
+        }
+        ui.label(
+            RichText::new("Dashed zone edges: position only approximately known.")
+                .small()
+                .weak(),
+        );
+
+        ui.separator();
+        let events: Vec<(usize, &crate::atlas::Event)> = atlas
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.date >= p.start && p.end.is_none_or(|end| e.date <= end))
+            .collect();
+        ui.label(RichText::new(format!("Events of this phase ({})", events.len())).strong());
+        for (i, e) in events {
+            let past = e.date <= date;
+            let text = format!("{} — {}", short_date(e.date), e.text.get(lang));
+            let text = if past {
+                RichText::new(text)
+            } else {
+                RichText::new(text).weak()
+            };
+            let response = ui.selectable_label(selected_event == Some(i), text);
+            if response.clicked() {
+                clicked = Some(i);
+            }
+            if selected_event == Some(i) {
+                if let Some(claim) = &e.claim {
+                    ui.label(RichText::new(claim.get(lang)).italics().small());
+                }
+                ui.indent(("event_sources", i), |ui| sources_ui(ui, &e.sources));
+            }
+        }
+    });
+    clicked
+}
+
+/// What the tooltip over a zone says: names in both traditions, district, controller, area.
+pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, zone: usize, controller: Option<ControllerIdx>, lang: &str) {
+    let Some(z) = atlas.zones.get(zone) else { return };
+    ui.label(RichText::new(z.name.get(lang)).strong());
+    if let Some(r) = atlas.regions.get(z.region) {
+        ui.label(r.name.get(lang));
+        let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !traditions.is_empty() {
+            ui.label(RichText::new(traditions.join(" / ")).weak());
+        }
+    }
+    if let Some(c) = controller.and_then(|c| atlas.controllers.get(c)) {
+        ui.label(format!("Held by: {}", c.name.get(lang)));
+    }
+    ui.label(format!("Area: {} km²", thousands(z.area_km2)));
+    if z.approximate {
+        ui.label(RichText::new("Approximate edges").italics());
+    }
+    let note = z.note.get(lang);
+    if !note.is_empty() {
+        ui.label(RichText::new(note).small());
+    }
+}
+
+/// The About window's text.
+pub fn about_ui(ui: &mut Ui, atlas: &Atlas, lang: &str) {
+    ui.label(RichText::new(atlas.title.get(lang)).strong());
+    ui.label(atlas.description.get(lang));
+    ui.add_space(6.0);
+    ui.label("How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, the 2020 ceasefire line, the Lachin corridor and the Talish front appear only on the dates they apply. Place names are given in both traditions (Armenian usage / Azerbaijani usage).");
+    ui.add_space(6.0);
+    ui.label(RichText::new("Sources and licences").strong());
+    ui.label("Geometry: Natural Earth (naturalearthdata.com), public domain. Corrections to it are listed in assets/karabakh/SOURCES.md.");
+    ui.label("Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.");
+    ui.label("Every phase and event lists its own sources in the side panel.");
+    ui.label("Font: Noto Sans, SIL Open Font License 1.1.");
+    if !atlas.attribution.is_empty() {
+        ui.label(RichText::new(&atlas.attribution).small());
+    }
+}
+
+fn short_date(d: Date) -> String {
+    let long = long_date(d);
+    let mut parts = long.split(' ');
+    let day = parts.next().unwrap_or("");
+    let month: String = parts.next().unwrap_or("").chars().take(3).collect();
+    format!("{day} {month} {}", d.year())
+}
+
+/// 11931.4 → "11,931".
+pub fn thousands(v: f64) -> String {
+    let n = v.round() as i64;
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}

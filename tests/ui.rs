@@ -1,0 +1,280 @@
+//! The real app driven through egui_kittest: slider, keys, events, hover, a bad atlas, snapshots.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use jiff::civil::{Date, date};
+use karabakh_atlas::ui::{AtlasApp, LaunchOptions};
+
+const TODAY: Date = Date::constant(2026, 11, 25);
+const FIRST_DAY: Date = Date::constant(1923, 7, 7);
+
+fn options(d: Date) -> LaunchOptions {
+    LaunchOptions {
+        date: Some(d),
+        today: Some(TODAY),
+        ..Default::default()
+    }
+}
+
+fn harness(options: LaunchOptions) -> Harness<'static, AtlasApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| AtlasApp::new(cc, options));
+    h.run();
+    h
+}
+
+/// The slider's value for a date: days since the timeline's first day.
+fn slider_value(d: Date) -> f64 {
+    f64::from(d.since(FIRST_DAY).expect("span").get_days())
+}
+
+#[test]
+fn dragging_the_slider_changes_phase_and_control() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    assert_eq!(h.state().phase_id(), Some("P15"));
+    h.get_by_role_and_label(Role::Slider, "Date")
+        .set_value_accesskit(slider_value(date(2020, 11, 7)));
+    h.run();
+    assert_eq!(h.state().date(), date(2020, 11, 7));
+    assert_eq!(h.state().controller_of("nkao-shusha"), Some("ka"));
+    h.get_by_role_and_label(Role::Slider, "Date")
+        .set_value_accesskit(slider_value(date(2020, 11, 9)));
+    h.run();
+    assert_eq!(h.state().controller_of("nkao-shusha"), Some("az"));
+    assert_eq!(
+        h.state().controller_of("nkao-core"),
+        Some("ka"),
+        "Stepanakert did not change hands"
+    );
+    h.get_by_role_and_label(Role::Slider, "Date")
+        .set_value_accesskit(slider_value(date(1993, 5, 1)));
+    h.run();
+    assert_eq!(h.state().phase_id(), Some("P06"));
+    assert_eq!(h.state().controller_of("kalbajar"), Some("ka"));
+    // The phase title is shown in the side panel.
+    let title = h
+        .state()
+        .atlas()
+        .phases
+        .iter()
+        .find(|p| p.id == "P06")
+        .expect("P06")
+        .title
+        .get("en")
+        .to_owned();
+    assert!(h.query_by_label(&title).is_some(), "side panel shows {title}");
+}
+
+#[test]
+fn dragging_with_the_pointer_moves_the_date() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    let slider = h.get_by_role_and_label(Role::Slider, "Date").rect();
+    h.drag_at(slider.left_center() + egui::vec2(30.0, 0.0));
+    h.run();
+    h.drop_at(slider.left_center() + egui::vec2(30.0, 0.0));
+    h.run();
+    assert!(h.state().date() < date(1940, 1, 1), "{}", h.state().date());
+    assert_eq!(h.state().phase_id(), Some("P01"));
+}
+
+#[test]
+fn keys_step_days_months_phases_and_events() {
+    let mut h = harness(options(date(2020, 11, 7)));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().date(), date(2020, 11, 8));
+    assert_eq!(h.state().controller_of("nkao-shusha"), Some("az"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().date(), date(2020, 12, 8));
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().date(), date(2020, 12, 7));
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(h.state().phase_id(), Some("P18"));
+    assert_eq!(h.state().date(), date(2022, 8, 26));
+    assert_eq!(h.state().controller_of("lachin-corridor"), Some("az"));
+    h.key_press(Key::PageUp);
+    h.run();
+    assert_eq!(
+        h.state().date(),
+        date(2020, 12, 1),
+        "back to the previous phase's start"
+    );
+    h.key_press(Key::Period);
+    h.run();
+    let e = h.state().selected_event().expect("an event is selected").to_owned();
+    let ev = h
+        .state()
+        .atlas()
+        .events
+        .iter()
+        .find(|x| x.id == e)
+        .expect("event")
+        .clone();
+    assert!(ev.date > date(2020, 12, 1));
+    assert_eq!(h.state().date(), ev.date);
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().date(), FIRST_DAY);
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(h.state().date(), TODAY);
+    assert_eq!(h.state().controller_of("nkao-core"), Some("az"));
+}
+
+#[test]
+fn clicking_an_event_jumps_to_its_date() {
+    let mut h = harness(options(date(2020, 9, 27)));
+    // The Shusha event of 8 November 2020 in the side panel's list.
+    let ev = h
+        .state()
+        .atlas()
+        .events
+        .iter()
+        .find(|e| e.date == date(2020, 11, 8))
+        .expect("event")
+        .clone();
+    let text = ev.text.get("en").to_owned();
+    // The list scrolls; a screen reader's click reaches the entry wherever it is.
+    h.get_by_label_contains(&text).click_accesskit();
+    h.run();
+    assert_eq!(h.state().date(), date(2020, 11, 8));
+    assert_eq!(h.state().selected_event(), Some(ev.id.as_str()));
+    assert_eq!(h.state().controller_of("nkao-shusha"), Some("az"));
+}
+
+#[test]
+fn typing_a_date_jumps_to_it_and_a_bad_one_is_refused() {
+    let mut h = harness(options(date(2020, 9, 27)));
+    let field = h.get_by_role_and_label(Role::TextInput, "Date");
+    field.focus();
+    field.type_text("");
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Date").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Date").type_text("1994-06-01");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().date(), date(1994, 6, 1));
+    assert_eq!(h.state().phase_id(), Some("P12"));
+    h.get_by_role_and_label(Role::TextInput, "Date").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Date").type_text("2020-02-30");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().date(), date(1994, 6, 1), "an impossible date changes nothing");
+    assert!(h.query_by_label_contains("not a valid date").is_some());
+}
+
+#[test]
+fn hovering_a_zone_shows_its_info() {
+    let mut h = harness(options(date(2021, 1, 1)));
+    let at = h.state().screen_pos_of(46.78, 39.85); // just north-east of Stepanakert
+    h.hover_at(at);
+    h.run();
+    assert_eq!(h.state().hovered_zone(), Some("nkao-core"));
+    assert!(h.query_by_label("Held by: Karabakh Armenian forces (NKR)").is_some());
+    assert!(h.query_by_label("Area: 1,646 km²").is_some());
+    let at = h.state().screen_pos_of(46.75, 39.74); // south of Shusha
+    h.hover_at(at);
+    h.run();
+    assert_eq!(h.state().hovered_zone(), Some("nkao-shusha"));
+    assert!(h.query_by_label("Held by: Azerbaijan").is_some());
+    assert!(h.query_by_label("Approximate edges").is_some());
+}
+
+fn broken_atlas() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tiny = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny");
+    for entry in std::fs::read_dir(tiny).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    std::fs::write(
+        dir.path().join("zones.geojson"),
+        "{\"type\": \"FeatureCollection\", \"features\": [{]}",
+    )
+    .expect("write");
+    dir
+}
+
+#[test]
+fn a_bad_atlas_shows_its_errors_and_the_app_keeps_running() {
+    let dir = broken_atlas();
+    let mut h = harness(LaunchOptions {
+        atlas_dir: Some(dir.path().to_path_buf()),
+        ..options(date(2020, 10, 5))
+    });
+    assert_eq!(h.state().atlas().id, "karabakh", "the built-in atlas stays");
+    assert!(h.query_by_label("Could not open the atlas").is_some());
+    assert!(
+        h.query_all_by_label_contains("zones.geojson: not valid JSON")
+            .next()
+            .is_some()
+    );
+    // Still usable.
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(h.state().phase_id(), Some("P16"));
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().problem().is_none());
+}
+
+#[test]
+fn opening_a_bad_atlas_over_a_good_one_keeps_the_good_one() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    h.state_mut().open_atlas(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/tiny"
+    )));
+    h.run();
+    assert_eq!(h.state().atlas().id, "tiny");
+    assert_eq!(h.state().date(), date(2001, 3, 1), "the atlas's default date");
+    let dir = broken_atlas();
+    h.state_mut().open_atlas(dir.path());
+    h.run();
+    assert_eq!(h.state().atlas().id, "tiny");
+    assert!(h.state().problem().is_some());
+    assert!(h.query_by_label_contains("not valid JSON").is_some());
+}
+
+// ----- Snapshots (rendered on the CPU; see .ci/run) -----
+
+fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {
+    h.snapshot(name);
+}
+
+#[test]
+fn snapshot_war_2020() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    snapshot(&mut h, "map_2020_10_05");
+}
+
+#[test]
+fn snapshot_ceasefire_1994() {
+    let mut h = harness(options(date(1994, 6, 1)));
+    snapshot(&mut h, "map_1994_06_01");
+}
+
+#[test]
+fn snapshot_hover_and_error_panel() {
+    let mut h = harness(options(date(2021, 1, 1)));
+    let at = h.state().screen_pos_of(46.75, 39.74);
+    h.hover_at(at);
+    h.run();
+    snapshot(&mut h, "hover_shusha_2021");
+    // A committed broken atlas with a relative path, so the picture is the same on every machine.
+    h.state_mut().open_atlas(std::path::Path::new("tests/data/broken"));
+    h.run();
+    assert!(h.query_by_label_contains("self-intersection").is_some());
+    snapshot(&mut h, "error_panel");
+}
