@@ -120,19 +120,28 @@ pub fn compose(
     if let Some(shape) = options.hovered_zone.and_then(|z| geometry.zones.get(z)) {
         fill(&mut out, shape, Color32::from_rgba_unmultiplied(255, 255, 255, 60));
     }
-    for (zone, shape) in atlas.zones.iter().zip(&geometry.zones) {
-        if visible(shape.bounds) {
-            outline(&mut out, shape, 0.8, style.zone_edge, None);
-            if zone.approximate {
-                // Approximate edges: a fine dashed line over the zone's edge.
-                outline(
-                    &mut out,
-                    shape,
-                    0.9,
-                    Color32::from_rgba_unmultiplied(60, 40, 20, 150),
-                    Some((3.0, 3.0)),
-                );
-            }
+    // Lines of control: where neighbouring zones have different controllers. Dashed where either
+    // zone's edges are only approximately known.
+    for edge in &geometry.zone_edges {
+        if control.get(edge.a) == control.get(edge.b) {
+            continue;
+        }
+        let approximate = atlas.zones[edge.a].approximate || atlas.zones[edge.b].approximate;
+        for line in &edge.polylines {
+            let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
+            out.push(Primitive::Polyline {
+                points: points.clone(),
+                width: 3.2,
+                colour: style.zone_edge,
+                dash: None,
+            });
+            let dash = approximate.then_some((5.0, 3.5));
+            out.push(Primitive::Polyline {
+                points,
+                width: 1.3,
+                colour: style.control_edge,
+                dash,
+            });
         }
     }
     // Region outlines; the NKAO emphasised.

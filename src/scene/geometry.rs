@@ -83,6 +83,87 @@ impl AreaShape {
 
 use geo::MapCoords as _;
 
+/// Where two zones meet: the line along which control can differ between them.
+#[derive(Clone, Debug)]
+pub struct ZoneEdge {
+    pub a: usize,
+    pub b: usize,
+    pub polylines: Vec<Vec<Pos2>>,
+}
+
+/// Finds the shared boundaries of zones. Neighbouring zones come from independent cuts and do not
+/// always share vertices, so a segment counts as shared when its midpoint lies within `TOLERANCE_KM`
+/// of another zone's boundary. Run once per atlas.
+fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
+    const TOLERANCE_KM: f32 = 0.05;
+    const CELL_KM: f32 = 2.0;
+    let cell = |p: Pos2| ((p.x / CELL_KM).floor() as i32, (p.y / CELL_KM).floor() as i32);
+    // Grid of segments: (zone, a, b).
+    type Segment = (usize, Pos2, Pos2);
+    let mut grid: std::collections::HashMap<(i32, i32), Vec<Segment>> = Default::default();
+    for (z, shape) in zones.iter().enumerate() {
+        for ring in &shape.rings {
+            for w in ring.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let (c0, c1) = (cell(a.min(b)), cell(a.max(b)));
+                for x in c0.0 - 1..=c1.0 + 1 {
+                    for y in c0.1 - 1..=c1.1 + 1 {
+                        grid.entry((x, y)).or_default().push((z, a, b));
+                    }
+                }
+            }
+        }
+    }
+    let distance = |p: Pos2, a: Pos2, b: Pos2| {
+        let ab = b - a;
+        let t = if ab.length_sq() > 0.0 {
+            ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (a + ab * t).distance(p)
+    };
+    let mut edges: Vec<ZoneEdge> = Vec::new();
+    for (z, shape) in zones.iter().enumerate() {
+        for ring in &shape.rings {
+            // Each segment's neighbour (a zone with a higher index, so each edge is found once).
+            let mut current: Option<(usize, Vec<Pos2>)> = None;
+            let finish = |run: Option<(usize, Vec<Pos2>)>, edges: &mut Vec<ZoneEdge>| {
+                if let Some((other, points)) = run {
+                    match edges.iter_mut().find(|e| e.a == z && e.b == other) {
+                        Some(e) => e.polylines.push(points),
+                        None => edges.push(ZoneEdge {
+                            a: z,
+                            b: other,
+                            polylines: vec![points],
+                        }),
+                    }
+                }
+            };
+            for w in ring.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let mid = a + (b - a) * 0.5;
+                let neighbour = grid.get(&cell(mid)).and_then(|segments| {
+                    segments
+                        .iter()
+                        .find(|(o, p, q)| *o > z && distance(mid, *p, *q) < TOLERANCE_KM)
+                        .map(|s| s.0)
+                });
+                match (neighbour, &mut current) {
+                    (Some(n), Some((other, points))) if *other == n && points.last() == Some(&a) => points.push(b),
+                    (Some(n), _) => {
+                        finish(current.take(), &mut edges);
+                        current = Some((n, vec![a, b]));
+                    }
+                    (None, _) => finish(current.take(), &mut edges),
+                }
+            }
+            finish(current.take(), &mut edges);
+        }
+    }
+    edges
+}
+
 /// Everything of an atlas that depends only on the data: projected once when it is loaded.
 #[derive(Clone, Debug)]
 pub struct MapGeometry {
@@ -90,6 +171,8 @@ pub struct MapGeometry {
     /// The zones' extent, in map km: what "Fit" frames.
     pub bounds: Rect,
     pub zones: Vec<AreaShape>,
+    /// Shared boundaries of zones: drawn where their controllers differ.
+    pub zone_edges: Vec<ZoneEdge>,
     pub regions: Vec<AreaShape>,
     pub context: Vec<AreaShape>,
     /// Each map line as polylines.
@@ -129,6 +212,7 @@ impl MapGeometry {
         Self {
             projection,
             bounds,
+            zone_edges: zone_edges(&zones),
             regions: atlas
                 .regions
                 .iter()

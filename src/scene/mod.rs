@@ -11,7 +11,7 @@ mod style;
 mod view;
 
 pub use compose::{Primitive, Scene, SceneOptions, compose};
-pub use geometry::{AreaShape, MapGeometry};
+pub use geometry::{AreaShape, MapGeometry, ZoneEdge};
 pub use labels::{LabelCandidate, place_labels};
 pub use names::{NameStyle, place_label, region_label};
 pub use projection::Projection;

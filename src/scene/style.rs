@@ -21,7 +21,10 @@ pub struct Style {
     pub water: Color32,
     pub land: Color32,
     pub district_edge: Color32,
+    /// Halo under a line of control, so it reads over both colours.
     pub zone_edge: Color32,
+    /// A line where control differs between two zones.
+    pub control_edge: Color32,
     pub region_edge: Color32,
     pub nkao_edge: Color32,
     pub label: Color32,
@@ -38,7 +41,8 @@ impl Default for Style {
             water: Color32::from_rgb(0xdc, 0xe6, 0xec),
             land: Color32::from_rgb(0xf3, 0xf0, 0xe8),
             district_edge: Color32::from_rgb(0xc9, 0xc1, 0xb3),
-            zone_edge: Color32::from_rgba_unmultiplied(255, 255, 255, 170),
+            zone_edge: Color32::from_rgba_unmultiplied(255, 255, 255, 120),
+            control_edge: Color32::from_rgb(0x3b, 0x2a, 0x1e),
             region_edge: Color32::from_rgb(0x6e, 0x64, 0x58),
             nkao_edge: Color32::from_rgb(0x22, 0x22, 0x22),
             label: Color32::from_rgb(0x1e, 0x1e, 0x1e),

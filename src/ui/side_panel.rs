@@ -57,9 +57,9 @@ pub fn side_panel_ui(
             ui.separator();
             ui.label(RichText::new("Changes of control so far in this phase").strong());
             for c in changes {
-                let zones: Vec<&str> = c.zones.iter().map(|&z| atlas.zones[z].name.get(lang)).collect();
+                let zones = zone_list(atlas, &c.zones, lang);
                 let to = atlas.controllers.get(c.controller).map_or("", |k| k.name.get(lang));
-                ui.label(format!("{}: {} passed to {to}", long_date(c.date), zones.join(", ")));
+                ui.label(format!("{}: {zones} passed to {to}", long_date(c.date)));
                 if let Some(claim) = &c.claim {
                     ui.label(RichText::new(claim.get(lang)).italics().small());
                 }
@@ -152,6 +152,33 @@ pub fn side_panel_ui(
         }
     });
     clicked
+}
+
+/// Names a set of zones briefly: a whole region by the region's name, other zones by their own.
+fn zone_list(atlas: &Atlas, zones: &[usize], lang: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut done = vec![false; zones.len()];
+    for (i, &z) in zones.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let region = atlas.zones[z].region;
+        let in_region: Vec<usize> = (0..atlas.zones.len())
+            .filter(|&k| atlas.zones[k].region == region)
+            .collect();
+        let whole = in_region.len() > 1 && in_region.iter().all(|k| zones.contains(k));
+        if whole {
+            for (j, &other) in zones.iter().enumerate() {
+                if atlas.zones[other].region == region {
+                    done[j] = true;
+                }
+            }
+            parts.push(atlas.regions[region].name.get(lang));
+        } else {
+            parts.push(atlas.zones[z].name.get(lang));
+        }
+    }
+    parts.join(", ")
 }
 
 /// What the tooltip over a zone says: names in both traditions, district, controller, area.
