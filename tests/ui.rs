@@ -247,6 +247,56 @@ fn opening_a_bad_atlas_over_a_good_one_keeps_the_good_one() {
     assert!(h.query_by_label_contains("not valid JSON").is_some());
 }
 
+#[test]
+fn remembered_settings_are_used_and_bad_ones_ignored() {
+    use karabakh_atlas::ui::settings::Settings;
+    let remembered = Settings {
+        date: Some("1993-05-01".into()),
+        ..Default::default()
+    };
+    let app = AtlasApp::with_settings(
+        LaunchOptions {
+            today: Some(TODAY),
+            ..Default::default()
+        },
+        remembered,
+    );
+    assert_eq!(app.date(), date(1993, 5, 1));
+    let corrupt = Settings {
+        date: Some("1993-02-30".into()),
+        ..Default::default()
+    };
+    let app = AtlasApp::with_settings(
+        LaunchOptions {
+            today: Some(TODAY),
+            ..Default::default()
+        },
+        corrupt,
+    );
+    assert_eq!(app.date(), date(2020, 10, 5), "falls back to the atlas's default date");
+    // --date wins over what was remembered.
+    let remembered = Settings {
+        date: Some("1993-05-01".into()),
+        ..Default::default()
+    };
+    let app = AtlasApp::with_settings(options(date(2024, 1, 1)), remembered);
+    assert_eq!(app.date(), date(2024, 1, 1));
+    // A settings file from an older or newer version, or a broken one, gives the defaults.
+    let parsed: Result<Settings, _> = serde_json::from_str(r#"{"date": 5, "view": "x"}"#);
+    assert!(parsed.is_err());
+    let partial: Settings = serde_json::from_str(r#"{"lang": "vi", "unknown": 1}"#).expect("partial settings load");
+    assert_eq!(partial.lang.as_deref(), Some("vi"));
+}
+
+#[test]
+fn the_map_is_named_for_screen_readers() {
+    let h = harness(options(date(2020, 10, 5)));
+    assert!(h.query_by_label("Map").is_some());
+    for button in ["Fit", "About", "« Phase", "‹ Event", "Event ›", "Phase »"] {
+        assert!(h.query_by_role_and_label(Role::Button, button).is_some(), "{button}");
+    }
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

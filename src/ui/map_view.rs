@@ -129,5 +129,6 @@ pub fn measure(ui: &Ui) -> impl Fn(&str, f32, bool) -> egui::Vec2 + '_ {
 pub fn allocate(ui: &mut Ui) -> Response {
     let size = ui.available_size();
     let (_, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
     response
 }
