@@ -150,6 +150,22 @@ fn clicking_an_event_jumps_to_its_date() {
 }
 
 #[test]
+fn clicking_an_event_marker_on_the_slider_selects_it() {
+    let mut h = harness(options(date(1950, 1, 1)));
+    let slider = h.get_by_role_and_label(Role::Slider, "Date").rect();
+    // The marker of the first event (the oblast's creation) sits at the left end, above the bands.
+    let first = h.state().atlas().events[0].clone();
+    h.hover_at(egui::pos2(slider.left() + 8.0, slider.top() + 8.0));
+    h.run();
+    h.drag_at(egui::pos2(slider.left() + 8.0, slider.top() + 8.0));
+    h.run();
+    h.drop_at(egui::pos2(slider.left() + 8.0, slider.top() + 8.0));
+    h.run();
+    assert_eq!(h.state().selected_event(), Some(first.id.as_str()));
+    assert_eq!(h.state().date(), first.date);
+}
+
+#[test]
 fn typing_a_date_jumps_to_it_and_a_bad_one_is_refused() {
     let mut h = harness(options(date(2020, 9, 27)));
     let field = h.get_by_role_and_label(Role::TextInput, "Date");

@@ -7,7 +7,7 @@ use jiff::ToSpan as _;
 use jiff::civil::Date;
 
 use super::settings::{self, Settings};
-use super::time_slider::{SliderData, TimeAxis, time_slider_ui};
+use super::time_slider::{Pick, SliderData, TimeAxis, time_slider_ui};
 use super::{fonts, map_view, side_panel};
 use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx};
 use crate::scene::{self, MapGeometry, SceneOptions, Style, View};
@@ -411,9 +411,10 @@ impl AtlasApp {
             phase_colours: &self.loaded.phase_colours,
             lang: self.settings.lang.as_deref().unwrap_or("en"),
         };
-        let (_, picked) = time_slider_ui(ui, &data, self.date, self.phase);
-        if let Some(d) = picked {
-            self.set_date(d);
+        match time_slider_ui(ui, &data, self.date, self.phase).1 {
+            Some(Pick::Date(d)) => self.set_date(d),
+            Some(Pick::Event(e)) => self.select_event(e),
+            None => {}
         }
     }
 

@@ -94,13 +94,22 @@ pub struct SliderData<'a> {
     pub lang: &'a str,
 }
 
-/// Draws the slider and returns the day the user picked, if any.
+/// What the user picked on the slider.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Pick {
+    /// A day (click or drag on the bands, or a value set by a screen reader).
+    Date(Date),
+    /// An event marker (index into the atlas's events).
+    Event(usize),
+}
+
+/// Draws the slider and returns what the user picked, if anything.
 pub fn time_slider_ui(
     ui: &mut Ui,
     data: &SliderData<'_>,
     date: Date,
     current_phase: Option<usize>,
-) -> (Response, Option<Date>) {
+) -> (Response, Option<Pick>) {
     let height = 74.0;
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
     let axis = data.axis;
@@ -113,12 +122,29 @@ pub fn time_slider_ui(
     let value = (day - axis.first_day()) as f64;
     let max = (axis.last_day() - axis.first_day()) as f64;
 
+    // The event marker under the pointer, if any: markers sit in a row above the bands.
+    let marker_row_bottom = rect.top() + 16.0;
+    let marker = response.hover_pos().filter(|p| p.y < marker_row_bottom).and_then(|p| {
+        data.atlas
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, (x_of(axis.frac(day_number(e.date))) - p.x).abs()))
+            .filter(|(_, d)| *d <= 5.0)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    });
     let mut picked = None;
     if let Some(p) = response.interact_pointer_pos()
         && (response.dragged() || response.clicked())
     {
         let frac = (p.x - track.left()) / track.width();
-        picked = date_from_day_number(axis.day(frac));
+        picked = date_from_day_number(axis.day(frac)).map(Pick::Date);
+        if response.clicked()
+            && let Some(i) = marker
+        {
+            picked = Some(Pick::Event(i));
+        }
     }
     // Screen readers and tests set the value directly.
     let requested = ui.input(|i| {
@@ -130,7 +156,7 @@ pub fn time_slider_ui(
             .last()
     });
     if let Some(v) = requested.filter(|v| v.is_finite()) {
-        picked = date_from_day_number(axis.first_day() + v.clamp(0.0, max).round() as i64);
+        picked = date_from_day_number(axis.first_day() + v.clamp(0.0, max).round() as i64).map(Pick::Date);
     }
     ui.ctx().accesskit_node_builder(response.id, |b| {
         b.set_min_numeric_value(0.0);
@@ -145,7 +171,10 @@ pub fn time_slider_ui(
         info.current_text_value = Some(date_text.clone());
         info
     });
-    let response = response.on_hover_cursor(CursorIcon::PointingHand);
+    let mut response = response.on_hover_cursor(CursorIcon::PointingHand);
+    if let Some(e) = marker.and_then(|i| data.atlas.events.get(i)) {
+        response = response.on_hover_text(format!("{} — {}", e.date, e.text.get(data.lang)));
+    }
 
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
