@@ -26,6 +26,12 @@ pub struct Cli {
     /// Open the viewer centred on LON,LAT at ZOOM (1 shows the whole atlas), e.g. 46.75,39.82,4.
     #[arg(long, value_parser = parse_view, allow_hyphen_values = true)]
     pub view: Option<(f64, f64, f32)>,
+    /// Compare the date shown with this date: zones that changed hands are hatched and listed.
+    #[arg(long, value_parser = parse_user_date)]
+    pub compare: Option<Date>,
+    /// Show the chart of km² held by each side over time.
+    #[arg(long)]
+    pub chart: bool,
 }
 
 /// Parses `LON,LAT,ZOOM`.
@@ -75,6 +81,26 @@ pub enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// List the zones that changed hands between two dates, with km² and the date of each change.
+    Diff(DiffArgs),
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier date, YYYY-MM-DD.
+    pub from: String,
+    /// The later date, YYYY-MM-DD.
+    pub to: String,
+    /// Use this atlas folder instead of the built-in one.
+    #[arg(long)]
+    pub atlas: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the texts (en, vi).
+    #[arg(long, default_value = "en")]
+    pub lang: String,
 }
 
 /// Runs the command line and returns the process's exit code: 0 success, 1 bad atlas, 2 bad usage.
@@ -87,12 +113,15 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             lang,
         }) => at(&date, atlas.as_deref(), json, &lang),
+        Some(Command::Diff(args)) => diff(&args),
         None => {
             let options = crate::ui::LaunchOptions {
                 date: cli.date,
                 atlas_dir: cli.atlas,
                 view: cli.view,
                 today: None,
+                compare: cli.compare,
+                chart: cli.chart,
             };
             match crate::ui::run(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -268,6 +297,91 @@ fn at(date: &str, dir: Option<&Path>, as_json: bool, lang: &str) -> ExitCode {
             atlas.controllers[a.controller].name.get(lang),
             a.area_km2
         );
+    }
+    ExitCode::SUCCESS
+}
+
+fn diff(args: &DiffArgs) -> ExitCode {
+    let (from, to) = match (parse_user_date(&args.from), parse_user_date(&args.to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let atlas = match load(args.atlas.as_deref()) {
+        Ok(a) => a,
+        Err(e) => return print_errors(&e),
+    };
+    for d in [from, to] {
+        if atlas.phase_at(d).is_none() {
+            let (start, end) = atlas.span();
+            let end = end.map_or("today".to_owned(), |d| d.to_string());
+            eprintln!("error: {d} is outside the atlas's timeline ({start} to {end})");
+            return ExitCode::from(2);
+        }
+    }
+    let lang = args.lang.as_str();
+    let changes = atlas.changes_between(from, to);
+    let net = atlas.net_change(&changes);
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let totals: serde_json::Map<String, serde_json::Value> = atlas
+            .controllers
+            .iter()
+            .zip(&net)
+            .filter(|(_, n)| n.abs() > 0.0)
+            .map(|(c, n)| (c.id.clone(), json!(round(*n))))
+            .collect();
+        let value = json!({
+            "from": from.to_string(),
+            "to": to.to_string(),
+            "changes": changes.iter().map(|c| {
+                let zone = &atlas.zones[c.zone];
+                json!({
+                    "zone": zone.id,
+                    "zone_name": zone.name.get(lang),
+                    "district": atlas.regions[zone.region].id,
+                    "district_name": atlas.regions[zone.region].name.get(lang),
+                    "from": atlas.controllers[c.from].id,
+                    "to": atlas.controllers[c.to].id,
+                    "area_km2": round(c.area_km2),
+                    "date": c.date.to_string(),
+                    "approximate": zone.approximate,
+                    "sources": atlas.sources_of(c.origin).iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+                })
+            }).collect::<Vec<_>>(),
+            "totals": totals,
+        });
+        let _ = writeln!(out, "{value:#}");
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(
+        out,
+        "Changes of control between {from} and {to}: {} zone(s)",
+        changes.len()
+    );
+    for c in &changes {
+        let zone = &atlas.zones[c.zone];
+        let _ = writeln!(
+            out,
+            "  {}  {:<38} {:<9} {} -> {}  {:.0} km²{}",
+            c.date,
+            zone.name.get(lang),
+            atlas.regions[zone.region]
+                .label
+                .as_ref()
+                .unwrap_or(&atlas.regions[zone.region].name)
+                .get(lang),
+            atlas.controllers[c.from].name.get(lang),
+            atlas.controllers[c.to].name.get(lang),
+            c.area_km2,
+            if zone.approximate { "  (approximate)" } else { "" }
+        );
+    }
+    for (c, n) in atlas.controllers.iter().zip(&net).filter(|(_, n)| n.abs() > 0.0) {
+        let _ = writeln!(out, "  net {:<40} {:+.0} km²", c.name.get(lang), n);
     }
     ExitCode::SUCCESS
 }

@@ -313,6 +313,74 @@ fn the_map_is_named_for_screen_readers() {
     }
 }
 
+#[test]
+fn clicking_the_chart_moves_the_slider() {
+    let mut h = harness(LaunchOptions {
+        chart: true,
+        ..options(date(1950, 1, 1))
+    });
+    h.run();
+    let target = date(2000, 1, 1);
+    let at = h.state().chart_pos_of(target).expect("the chart is shown");
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+    let got = h.state().date();
+    let off = (got.since(target).expect("span").get_days()).abs();
+    assert!(off <= 60, "clicked 2000-01-01 on the chart, got {got}");
+    // The slider moved with it: it reads the same date.
+    let value = h.get_by_role_and_label(Role::Slider, "Date").value();
+    assert_eq!(value, Some(got.to_string()));
+    assert_eq!(h.state().phase_id(), Some("P12"));
+}
+
+#[test]
+fn comparing_two_dates_lists_the_zones_that_changed_hands() {
+    let mut h = harness(options(date(2020, 12, 2)));
+    // The compare box sits at the end of the side panel's scrolling list: reach it as a screen
+    // reader does.
+    h.get_by_role_and_label(Role::TextInput, "Compare").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Compare")
+        .type_text("2020-09-26");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Show changes").click_accesskit();
+    h.run();
+    let changes = h.state().comparison().to_vec();
+    assert_eq!(changes.len(), 12);
+    let atlas = h.state().atlas();
+    let shusha = atlas.zones.iter().position(|z| z.id == "nkao-shusha").expect("zone");
+    assert!(changes.iter().any(|c| c.zone == shusha && c.date == date(2020, 11, 8)));
+    // Listed in the panel with the date and the new controller.
+    assert!(h.query_by_label("Shusha (Shushi) area (NKAO)").is_some());
+    assert!(h.query_all_by_label("Azerbaijan").count() >= 11);
+    h.get_by_role_and_label(Role::Button, "Clear").click_accesskit();
+    h.run();
+    assert!(h.state().comparison().is_empty());
+}
+
+#[test]
+fn clicking_a_zone_shows_its_region_facts() {
+    let mut h = harness(options(date(2021, 1, 1)));
+    let at = h.state().screen_pos_of(46.05, 40.11); // Kalbajar town
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+    assert_eq!(h.state().selected_region(), Some("kalbajar"));
+    assert!(h.query_by_label("Official area").is_some());
+    assert!(h.query_by_label("3,054 km²").is_some());
+    assert!(h.query_by_label("Today's boundaries").is_some());
+    h.get_by_role_and_label(Role::Button, "Close").click();
+    h.run();
+    assert_eq!(h.state().selected_region(), None);
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {
@@ -329,6 +397,17 @@ fn snapshot_war_2020() {
 fn snapshot_ceasefire_1994() {
     let mut h = harness(options(date(1994, 6, 1)));
     snapshot(&mut h, "map_1994_06_01");
+}
+
+#[test]
+fn snapshot_chart_and_comparison() {
+    let mut h = harness(LaunchOptions {
+        chart: true,
+        compare: Some(date(2020, 9, 26)),
+        ..options(date(2020, 12, 2))
+    });
+    h.run();
+    snapshot(&mut h, "chart_and_comparison_2020");
 }
 
 #[test]

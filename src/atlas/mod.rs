@@ -13,4 +13,4 @@ pub use error::{AtlasError, AtlasErrors};
 pub use load::{FILES, MAX_FILE_BYTES, load_dir, load_files};
 pub use model::*;
 pub use text::{FALLBACK_LANG, Text};
-pub use timeline::{ControllerArea, RegionControl, ZoneChange};
+pub use timeline::{ControllerArea, Origin, RegionControl, Transition, ZoneChange};

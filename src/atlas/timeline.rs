@@ -28,6 +28,25 @@ pub struct ZoneChange {
     pub area_km2: f64,
     /// The last day on which the zone's controller changed, between the two dates.
     pub date: Date,
+    /// Where that change is recorded: the phase, and the dated change inside it (or its start).
+    pub origin: Origin,
+}
+
+/// Where a change of control is recorded in the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub phase: usize,
+    /// Index into the phase's `changes`; `None` when the zone changed as the phase began.
+    pub change: Option<usize>,
+}
+
+/// A change of a zone's controller on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Transition {
+    pub date: Date,
+    pub zone: ZoneIdx,
+    pub controller: ControllerIdx,
+    pub origin: Origin,
 }
 
 impl Atlas {
@@ -115,28 +134,67 @@ impl Atlas {
             .collect()
     }
 
-    /// Every (date, zone, controller) at which a zone's controller changes, in date order: phase
-    /// starts that differ from the day before, and dated changes inside phases.
-    pub fn transitions(&self) -> Vec<(Date, ZoneIdx, ControllerIdx)> {
+    /// Every change of a zone's controller, in date order: phase starts that differ from the day
+    /// before, and dated changes inside phases.
+    pub fn transitions(&self) -> Vec<Transition> {
         let mut out = Vec::new();
         let mut state: Vec<Option<ControllerIdx>> = vec![None; self.zones.len()];
-        for phase in &self.phases {
-            for (z, &c) in phase.control.iter().enumerate() {
-                if state[z] != Some(c) {
-                    out.push((phase.start, z, c));
-                    state[z] = Some(c);
+        for (pi, phase) in self.phases.iter().enumerate() {
+            for (zone, &c) in phase.control.iter().enumerate() {
+                if state[zone] != Some(c) {
+                    let origin = Origin {
+                        phase: pi,
+                        change: None,
+                    };
+                    out.push(Transition {
+                        date: phase.start,
+                        zone,
+                        controller: c,
+                        origin,
+                    });
+                    state[zone] = Some(c);
                 }
             }
-            for change in &phase.changes {
-                for &z in &change.zones {
-                    if state[z] != Some(change.controller) {
-                        out.push((change.date, z, change.controller));
-                        state[z] = Some(change.controller);
+            for (ci, change) in phase.changes.iter().enumerate() {
+                for &zone in &change.zones {
+                    if state[zone] != Some(change.controller) {
+                        let origin = Origin {
+                            phase: pi,
+                            change: Some(ci),
+                        };
+                        out.push(Transition {
+                            date: change.date,
+                            zone,
+                            controller: change.controller,
+                            origin,
+                        });
+                        state[zone] = Some(change.controller);
                     }
                 }
             }
         }
         out
+    }
+
+    /// The sources of a recorded change: the dated change's own, or else its phase's.
+    pub fn sources_of(&self, origin: Origin) -> &[super::Source] {
+        let Some(phase) = self.phases.get(origin.phase) else {
+            return &[];
+        };
+        match origin.change.and_then(|c| phase.changes.get(c)) {
+            Some(change) if !change.sources.is_empty() => &change.sources,
+            _ => &phase.sources,
+        }
+    }
+
+    /// Net km² gained (positive) or lost by each controller between two dates, in controller order.
+    pub fn net_change(&self, changes: &[ZoneChange]) -> Vec<f64> {
+        let mut net = vec![0.0; self.controllers.len()];
+        for c in changes {
+            net[c.from] -= c.area_km2;
+            net[c.to] += c.area_km2;
+        }
+        net
     }
 
     /// The zones whose controller differs between `from` and `to` (in either order of dates).
@@ -146,23 +204,34 @@ impl Atlas {
         };
         let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
         let transitions = self.transitions();
-        (0..self.zones.len())
+        let mut changes: Vec<ZoneChange> = (0..self.zones.len())
             .filter(|&z| a[z] != b[z])
             .map(|z| {
-                let date = transitions
-                    .iter()
-                    .filter(|(d, tz, _)| *tz == z && *d > lo && *d <= hi)
-                    .map(|(d, _, _)| *d)
-                    .next_back()
-                    .unwrap_or(hi);
+                let last = transitions.iter().rfind(|t| t.zone == z && t.date > lo && t.date <= hi);
+                let (date, origin) = last.map_or((hi, Origin { phase: 0, change: None }), |t| (t.date, t.origin));
                 ZoneChange {
                     zone: z,
                     from: a[z],
                     to: b[z],
                     area_km2: self.zones[z].area_km2,
                     date,
+                    origin,
                 }
             })
+            .collect();
+        changes.sort_by_key(|c| (c.date, c.zone));
+        changes
+    }
+
+    /// Km² held by each controller from each day on which control changed: a step series for
+    /// the area chart, computed once per atlas. Each entry holds from its date until the next.
+    pub fn area_history(&self) -> Vec<(Date, Vec<f64>)> {
+        let mut days: Vec<Date> = self.transitions().iter().map(|t| t.date).collect();
+        days.extend(self.phases.iter().map(|p| p.start));
+        days.sort();
+        days.dedup();
+        days.into_iter()
+            .map(|d| (d, self.area_by_controller(d).iter().map(|a| a.area_km2).collect()))
             .collect()
     }
 }

@@ -47,6 +47,11 @@ pub struct SceneOptions {
     pub names: NameStyle,
     pub hovered_zone: Option<usize>,
     pub highlighted_place: Option<usize>,
+    /// Zones to hatch, with the colour of the stripes: the zones that change hands between the
+    /// date shown and a compared date, striped in the other date's colour.
+    pub hatched: Vec<(usize, Color32)>,
+    /// A region to outline (selected for its facts).
+    pub selected_region: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -144,6 +149,34 @@ pub fn compose(
             });
         }
     }
+    // Hatching of compared zones, with a strong outline.
+    for &(z, colour) in &options.hatched {
+        let Some(shape) = geometry.zones.get(z) else { continue };
+        if !visible(shape.bounds) {
+            continue;
+        }
+        let rings: Vec<Vec<Pos2>> = shape
+            .rings
+            .iter()
+            .map(|r| r.iter().map(|&p| to_screen(p)).collect())
+            .collect();
+        for (a, b) in hatch(&rings, 7.0) {
+            out.push(Primitive::Polyline {
+                points: vec![a, b],
+                width: 2.6,
+                colour,
+                dash: None,
+            });
+        }
+        for ring in rings {
+            out.push(Primitive::Polyline {
+                points: ring,
+                width: 2.4,
+                colour: style.highlight,
+                dash: None,
+            });
+        }
+    }
     // Region outlines; the NKAO emphasised.
     for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
         if region.id != "nkao" {
@@ -152,6 +185,15 @@ pub fn compose(
     }
     if let Some(i) = atlas.regions.iter().position(|r| r.id == "nkao") {
         outline(&mut out, &geometry.regions[i], 2.4, style.nkao_edge, None);
+    }
+    if let Some(shape) = options.selected_region.and_then(|r| geometry.regions.get(r)) {
+        outline(
+            &mut out,
+            shape,
+            5.0,
+            Color32::from_rgba_unmultiplied(200, 16, 46, 110),
+            None,
+        );
     }
     // Lines that apply on the date.
     for (line, polylines) in atlas.lines.iter().zip(&geometry.lines) {
@@ -276,5 +318,74 @@ pub fn compose(
     Scene {
         background: style.water,
         primitives: out,
+    }
+}
+
+/// Diagonal stripes inside the area bounded by `rings` (even-odd), `spacing` points apart: the
+/// segments of the lines x − y = c that lie inside.
+pub fn hatch(rings: &[Vec<Pos2>], spacing: f32) -> Vec<(Pos2, Pos2)> {
+    let s = |p: Pos2| p.x - p.y;
+    let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+    for p in rings.iter().flatten() {
+        lo = lo.min(s(*p));
+        hi = hi.max(s(*p));
+    }
+    let mut out = Vec::new();
+    if !lo.is_finite() || hi - lo > 20_000.0 {
+        return out;
+    }
+    let step = spacing * std::f32::consts::SQRT_2;
+    let mut c = (lo / step).ceil() * step;
+    let mut crossings: Vec<Pos2> = Vec::new();
+    while c <= hi {
+        crossings.clear();
+        for ring in rings {
+            for w in ring.windows(2) {
+                let (p, q) = (w[0], w[1]);
+                let (sp, sq) = (s(p) - c, s(q) - c);
+                if (sp < 0.0) != (sq < 0.0) {
+                    let t = sp / (sp - sq);
+                    crossings.push(p + (q - p) * t);
+                }
+            }
+        }
+        crossings.sort_by(|a, b| (a.x + a.y).total_cmp(&(b.x + b.y)));
+        for pair in crossings.chunks_exact(2) {
+            out.push((pair[0], pair[1]));
+        }
+        c += step;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn hatching_stays_inside_a_square_with_a_hole() {
+        let square = vec![
+            pos2(0.0, 0.0),
+            pos2(100.0, 0.0),
+            pos2(100.0, 100.0),
+            pos2(0.0, 100.0),
+            pos2(0.0, 0.0),
+        ];
+        let hole = vec![
+            pos2(40.0, 40.0),
+            pos2(60.0, 40.0),
+            pos2(60.0, 60.0),
+            pos2(40.0, 60.0),
+            pos2(40.0, 40.0),
+        ];
+        let stripes = hatch(&[square, hole], 10.0);
+        assert!(stripes.len() > 10);
+        for (a, b) in stripes {
+            let m = a + (b - a) * 0.5;
+            assert!((-0.01..=100.01).contains(&m.x) && (-0.01..=100.01).contains(&m.y));
+            let in_hole = m.x > 40.5 && m.x < 59.5 && m.y > 40.5 && m.y < 59.5;
+            assert!(!in_hole, "stripe through the hole at {m:?}");
+        }
     }
 }

@@ -6,10 +6,11 @@ use egui::{Color32, Key, RichText};
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 
+use super::chart::{ChartData, chart_ui};
 use super::settings::{self, Settings};
 use super::time_slider::{Pick, SliderData, TimeAxis, time_slider_ui};
 use super::{fonts, map_view, side_panel};
-use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx};
+use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx, ZoneChange};
 use crate::scene::{self, MapGeometry, SceneOptions, Style, View};
 
 /// How the program was started: what the command line asked for.
@@ -22,6 +23,10 @@ pub struct LaunchOptions {
     /// What "today" is (the end of the timeline); the clock's date when `None`. Tests fix it so
     /// that pictures do not change from one day to the next.
     pub today: Option<Date>,
+    /// Compare the date shown with this one (changed zones hatched, listed in the panel).
+    pub compare: Option<Date>,
+    /// Show the area chart.
+    pub chart: bool,
 }
 
 /// An atlas that could not be opened, and why; shown in a window until dismissed.
@@ -37,6 +42,7 @@ struct Loaded {
     geometry: MapGeometry,
     axis: TimeAxis,
     phase_colours: Vec<Color32>,
+    chart: ChartData,
     /// Where it came from: `None` for the built-in atlas.
     dir: Option<PathBuf>,
 }
@@ -58,11 +64,13 @@ impl Loaded {
                     .map_or(Color32::GRAY, |c| tint(c.colour))
             })
             .collect();
+        let chart = ChartData::new(&atlas, today, "en");
         Self {
             atlas,
             geometry,
             axis,
             phase_colours,
+            chart,
             dir,
         }
     }
@@ -93,6 +101,15 @@ pub struct AtlasApp {
     settings: Settings,
     /// Where the map was drawn last frame (for tests and for placing things on the map).
     map_rect: egui::Rect,
+    show_chart: bool,
+    /// Where the chart was drawn last frame (for tests).
+    chart_transform: Option<egui_plot::PlotTransform>,
+    /// The date compared with the one shown, and the zones that changed hands between them.
+    compare: Option<Date>,
+    compare_text: String,
+    comparison: Vec<ZoneChange>,
+    /// The region whose facts the panel shows.
+    selected_region: Option<usize>,
 }
 
 impl AtlasApp {
@@ -138,6 +155,12 @@ impl AtlasApp {
             show_about: false,
             settings,
             map_rect: egui::Rect::NOTHING,
+            show_chart: options.chart,
+            chart_transform: None,
+            compare: None,
+            compare_text: String::new(),
+            comparison: Vec::new(),
+            selected_region: None,
         };
         if let Some(dir) = &options.atlas_dir {
             app.open_atlas(dir);
@@ -151,6 +174,9 @@ impl AtlasApp {
             .or(app.loaded.atlas.default_date)
             .unwrap_or(today);
         app.force_date(start);
+        if let Some(c) = options.compare {
+            app.set_compare(Some(c));
+        }
         app.view = match (options.view, app.settings.view) {
             (Some((lon, lat, zoom)), _) => {
                 let centre = app.loaded.geometry.projection.map_from_lonlat(lon, lat);
@@ -170,6 +196,8 @@ impl AtlasApp {
                 self.view = View::fit(self.loaded.geometry.bounds);
                 self.selected_event = None;
                 self.hovered_zone = None;
+                self.selected_region = None;
+                self.compare = None;
                 let date = self.loaded.atlas.default_date.unwrap_or(self.date);
                 self.force_date(date);
                 self.problem = None;
@@ -254,6 +282,45 @@ impl AtlasApp {
         {
             self.selected_event = None;
         }
+        self.update_comparison();
+    }
+
+    /// Compares the date shown with `other` (or stops comparing).
+    pub fn set_compare(&mut self, other: Option<Date>) {
+        let (first, last) = self.loaded.atlas.span();
+        self.compare = other.map(|d| d.max(first).min(last.unwrap_or(self.today).max(first)));
+        self.compare_text = self.compare.map_or(String::new(), |d| d.to_string());
+        self.update_comparison();
+    }
+
+    fn update_comparison(&mut self) {
+        self.comparison = match self.compare {
+            Some(other) => {
+                let (a, b) = if other <= self.date {
+                    (other, self.date)
+                } else {
+                    (self.date, other)
+                };
+                self.loaded.atlas.changes_between(a, b)
+            }
+            None => Vec::new(),
+        };
+    }
+
+    /// The zones that change hands between the date shown and the compared date.
+    pub fn comparison(&self) -> &[ZoneChange] {
+        &self.comparison
+    }
+
+    pub fn selected_region(&self) -> Option<&str> {
+        self.selected_region.map(|r| self.loaded.atlas.regions[r].id.as_str())
+    }
+
+    /// Where a date lies on the area chart, as last drawn (for tests).
+    pub fn chart_pos_of(&self, date: Date) -> Option<egui::Pos2> {
+        let t = self.chart_transform.as_ref()?;
+        let y = (t.bounds().min()[1] + t.bounds().max()[1]) / 2.0;
+        Some(t.position_from_point(&egui_plot::PlotPoint::new(super::chart::year_from_date(date), y)))
     }
 
     /// Jumps to an event: its date, and its place highlighted on the map.
@@ -423,12 +490,33 @@ impl AtlasApp {
         self.map_rect = response.rect;
         let pointer = map_view::interact(ui, &response, &mut self.view, &self.loaded.geometry);
         self.hovered_zone = pointer.and_then(|p| self.loaded.geometry.zone_at(p));
+        if response.clicked() {
+            // A click (not a drag) selects the region under the pointer, or clears the selection.
+            self.selected_region = self.hovered_zone.map(|z| self.loaded.atlas.zones[z].region);
+        }
         let highlighted_place = self.selected_event.and_then(|e| self.loaded.atlas.events[e].place);
+        // Compared zones are striped in the colour they have on the other date.
+        let atlas = &self.loaded.atlas;
+        let other_is_later = self.compare.is_some_and(|c| c > self.date);
+        let hatched = self
+            .comparison
+            .iter()
+            .map(|c| {
+                let other = if other_is_later { c.to } else { c.from };
+                let colour = atlas.controllers.get(other).map_or(egui::Color32::GRAY, |k| {
+                    let [r, g, b] = k.colour;
+                    egui::Color32::from_rgb(r, g, b)
+                });
+                (c.zone, colour)
+            })
+            .collect();
         let options = SceneOptions {
             lang: self.lang().to_owned(),
             names: self.settings.names,
             hovered_zone: self.hovered_zone,
             highlighted_place,
+            hatched,
+            selected_region: self.selected_region,
         };
         let scene = scene::compose(
             &self.loaded.atlas,
@@ -448,6 +536,70 @@ impl AtlasApp {
                 side_panel::zone_info_ui(ui, atlas, z, self.control.get(z).copied(), self.lang())
             });
         }
+    }
+
+    /// Facts of the selected region: official and computed areas, history of control, sources.
+    fn region_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(r) = self.selected_region else { return };
+        let atlas = &self.loaded.atlas;
+        let lang = self.settings.lang.as_deref().unwrap_or("en");
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(atlas.regions[r].name.get(lang)).strong().size(16.0));
+                if ui.small_button("Close").clicked() {
+                    close = true;
+                }
+            });
+            side_panel::region_facts_ui(ui, atlas, &self.loaded.axis, r, lang);
+        });
+        if close {
+            self.selected_region = None;
+        }
+        ui.add_space(6.0);
+    }
+
+    /// Compare the date shown with another: pick it, and list what changed hands.
+    fn compare_ui(&mut self, ui: &mut egui::Ui) {
+        if self.compare.is_none() {
+            ui.separator();
+        }
+        ui.label(RichText::new("Compare with another date").strong());
+        ui.horizontal(|ui| {
+            let label = ui.label("Compare");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.compare_text)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(100.0),
+                )
+                .labelled_by(label.id);
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.button("Show changes").clicked() || enter {
+                match crate::cli::parse_user_date(&self.compare_text) {
+                    Ok(d) => self.set_compare(Some(d)),
+                    Err(e) => self.date_error = Some(e),
+                }
+            }
+            if self.compare.is_some() && ui.button("Clear").clicked() {
+                self.set_compare(None);
+            }
+        });
+        let Some(other) = self.compare else { return };
+        let atlas = &self.loaded.atlas;
+        let lang = self.settings.lang.as_deref().unwrap_or("en");
+        let (a, b) = if other <= self.date {
+            (other, self.date)
+        } else {
+            (self.date, other)
+        };
+        ui.label(format!(
+            "{} zone(s) changed hands between {} and {}:",
+            self.comparison.len(),
+            long_date(a),
+            long_date(b)
+        ));
+        side_panel::changes_table_ui(ui, atlas, &self.comparison, lang);
     }
 
     fn problem_ui(&mut self, ctx: &egui::Context) {
@@ -537,22 +689,42 @@ impl eframe::App for AtlasApp {
         self.handle_keys(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| self.date_bar_ui(ui));
+        if self.show_chart {
+            egui::Panel::bottom("chart").exact_size(190.0).show(ui, |ui| {
+                let (picked, transform) = chart_ui(ui, &self.loaded.chart, self.date);
+                self.chart_transform = Some(transform);
+                if let Some(d) = picked {
+                    self.set_date(d);
+                }
+            });
+        }
         egui::Panel::right("side_panel")
             .default_size(360.0)
             .min_size(260.0)
+            .max_size(480.0)
             .show(ui, |ui| {
-                let selected = side_panel::side_panel_ui(
-                    ui,
-                    &self.loaded.atlas,
-                    self.date,
-                    self.phase,
-                    &self.areas,
-                    self.selected_event,
-                    self.lang(),
-                );
-                if let Some(e) = selected {
-                    self.select_event(e);
-                }
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    self.region_ui(ui);
+                    if self.compare.is_some() {
+                        self.compare_ui(ui);
+                        ui.separator();
+                    }
+                    let selected = side_panel::side_panel_ui(
+                        ui,
+                        &self.loaded.atlas,
+                        self.date,
+                        self.phase,
+                        &self.areas,
+                        self.selected_event,
+                        self.lang(),
+                    );
+                    if let Some(e) = selected {
+                        self.select_event(e);
+                    }
+                    if self.compare.is_none() {
+                        self.compare_ui(ui);
+                    }
+                });
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)

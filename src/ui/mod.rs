@@ -2,6 +2,7 @@
 //! and the scene to input.
 
 mod app;
+pub mod chart;
 pub mod fonts;
 mod map_view;
 pub mod settings;

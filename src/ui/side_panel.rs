@@ -37,7 +37,7 @@ pub fn side_panel_ui(
     lang: &str,
 ) -> Option<usize> {
     let mut clicked = None;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+    ui.scope(|ui| {
         let Some(p) = phase.and_then(|i| atlas.phases.get(i)) else {
             ui.label("This date is outside the atlas's timeline.");
             return;
@@ -239,10 +239,135 @@ pub fn thousands(v: f64) -> String {
     let s = n.abs().to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
     }
     if n < 0 { format!("-{out}") } else { out }
+}
+
+/// The zones that changed hands, one entry each: date, zone and district, from and to, km², source.
+pub fn changes_table_ui(ui: &mut Ui, atlas: &Atlas, changes: &[crate::atlas::ZoneChange], lang: &str) {
+    let style = Style::default();
+    for c in changes {
+        let zone = &atlas.zones[c.zone];
+        let region = &atlas.regions[zone.region];
+        let (Some(from), Some(to)) = (atlas.controllers.get(c.from), atlas.controllers.get(c.to)) else {
+            continue;
+        };
+        ui.add_space(3.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(short_date(c.date)).strong());
+            ui.label(format!(
+                "{} ({})",
+                zone.name.get(lang),
+                region.label.as_ref().unwrap_or(&region.name).get(lang)
+            ));
+            ui.label(RichText::new(format!("{} km²", thousands(c.area_km2))).weak());
+        });
+        ui.horizontal_wrapped(|ui| {
+            swatch(ui, style.zone_fill(from.colour));
+            ui.label(from.name.get(lang));
+            ui.label("to");
+            swatch(ui, style.zone_fill(to.colour));
+            ui.label(to.name.get(lang));
+        });
+        if let Some(s) = atlas.sources_of(c.origin).first() {
+            match &s.url {
+                Some(url) => ui.hyperlink_to(RichText::new(&s.title).small(), url),
+                None => ui.label(RichText::new(&s.title).small()),
+            };
+        }
+    }
+    ui.add_space(4.0);
+    let net = atlas.net_change(changes);
+    for (c, n) in atlas.controllers.iter().zip(net).filter(|(_, n)| n.abs() > 0.0) {
+        ui.label(
+            RichText::new(format!(
+                "{}: {}{} km²",
+                c.name.get(lang),
+                if n > 0.0 { "+" } else { "−" },
+                thousands(n.abs())
+            ))
+            .strong(),
+        );
+    }
+}
+
+/// Official against computed area, the history of control as a strip, and sources.
+pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::TimeAxis, region: usize, lang: &str) {
+    let r = &atlas.regions[region];
+    let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !traditions.is_empty() {
+        ui.label(RichText::new(traditions.join(" / ")).weak());
+    }
+    egui::Grid::new("region_facts").num_columns(2).show(ui, |ui| {
+        if let Some(o) = r.official_area_km2 {
+            ui.label("Official area");
+            ui.label(format!("{} km²", thousands(o)));
+            ui.end_row();
+        }
+        ui.label("As drawn here");
+        ui.label(format!("{} km²", thousands(r.area_km2)));
+        ui.end_row();
+        if let Some(t) = r.today_boundary.and_then(|i| atlas.context.get(i)) {
+            ui.label("Today's boundaries");
+            ui.label(format!(
+                "{} km²",
+                thousands(geo::GeodesicArea::geodesic_area_unsigned(&t.geometry) / 1e6)
+            ));
+            ui.end_row();
+        }
+    });
+    if let Some(note) = &r.area_note {
+        ui.label(RichText::new(note.get(lang)).small());
+    }
+    // History of control: the share of each side, phase step by phase step, on the slider's axis.
+    ui.label(RichText::new("Control over time").small());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let style = Style::default();
+    let history = atlas.area_history();
+    let zones: Vec<usize> = (0..atlas.zones.len())
+        .filter(|&z| atlas.zones[z].region == region)
+        .collect();
+    for (i, (d, _)) in history.iter().enumerate() {
+        let next = history.get(i + 1).map(|h| h.0);
+        let x0 = rect.left() + axis.frac(super::time_slider::day_number(*d)) * rect.width();
+        let x1 = next.map_or(rect.right(), |n| {
+            rect.left() + axis.frac(super::time_slider::day_number(n)) * rect.width()
+        });
+        let Some(control) = atlas.control_at(*d) else { continue };
+        let total: f64 = zones.iter().map(|&z| atlas.zones[z].area_km2).sum::<f64>().max(1e-9);
+        // Stack each controller's share of the region vertically.
+        let mut y = rect.top();
+        for (c, k) in atlas.controllers.iter().enumerate() {
+            let share: f64 = zones
+                .iter()
+                .filter(|&&z| control[z] == c)
+                .map(|&z| atlas.zones[z].area_km2)
+                .sum::<f64>()
+                / total;
+            if share <= 0.0 {
+                continue;
+            }
+            let h = rect.height() * share as f32;
+            painter.rect_filled(
+                egui::Rect::from_min_max(egui::pos2(x0, y), egui::pos2(x1.max(x0 + 0.5), y + h)),
+                0.0,
+                style.zone_fill(k.colour),
+            );
+            y += h;
+        }
+    }
+    ui.label(RichText::new("Same time scale as the slider below.").small().weak());
+    let sources: Vec<Source> = vec![Source {
+        title: "Natural Earth (public domain); see SOURCES.md of the atlas".into(),
+        url: Some("https://www.naturalearthdata.com/".into()),
+    }];
+    sources_ui(ui, &sources);
 }
