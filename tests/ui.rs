@@ -381,6 +381,48 @@ fn clicking_a_zone_shows_its_region_facts() {
     assert_eq!(h.state().selected_region(), None);
 }
 
+#[test]
+fn an_idle_app_requests_no_repaint() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    h.run();
+    h.step();
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert_eq!(
+        delay,
+        std::time::Duration::MAX,
+        "nothing moves, so nothing should be scheduled"
+    );
+}
+
+#[test]
+fn panning_moves_the_cached_map_and_only_a_change_of_control_retessellates_it() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    let rebuilds = h.state().map_rebuilds();
+    assert!(rebuilds >= 1);
+    let view = h.state().view();
+    let from = h.state().screen_pos_of(46.75, 39.8);
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + egui::vec2(60.0, 25.0));
+    h.run();
+    h.drop_at(from + egui::vec2(60.0, 25.0));
+    h.run();
+    assert_ne!(h.state().view(), view, "the map moved");
+    assert_eq!(h.state().map_rebuilds(), rebuilds, "panning reuses the tessellated map");
+    // A day on which no zone changes hands: nothing to redo.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().date(), date(2020, 10, 6));
+    assert_eq!(h.state().map_rebuilds(), rebuilds);
+    // Hadrut changes hands on 9 October: the map is redrawn once.
+    for _ in 0..3 {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(h.state().date(), date(2020, 10, 9));
+    assert_eq!(h.state().map_rebuilds(), rebuilds + 1);
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

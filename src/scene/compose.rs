@@ -60,27 +60,65 @@ pub struct Scene {
     pub primitives: Vec<Primitive>,
 }
 
-/// Composes the map for the control of a date (`control[zone]`), the lines valid on `date`, and
-/// a view of `screen`. `measure` gives the size of a text at a font size (for label placement).
-#[allow(clippy::too_many_arguments)]
-pub fn compose(
-    atlas: &Atlas,
-    geometry: &MapGeometry,
-    style: &Style,
-    control: &[ControllerIdx],
-    date: jiff::civil::Date,
-    view: &View,
-    screen: Rect,
-    options: &SceneOptions,
-    measure: impl Fn(&str, f32, bool) -> Vec2,
-) -> Scene {
-    let bounds = geometry.bounds;
-    let scale = view.scale(screen, bounds);
-    let to_screen = |p: Pos2| screen.center() + (p - view.centre) * scale;
-    let visible = |r: Rect| {
-        let r = Rect::from_min_max(to_screen(r.min), to_screen(r.max));
-        r.intersects(screen)
-    };
+/// What a scene is composed from: the atlas, its cached geometry, the style, the control of every
+/// zone on the date shown, the date (for the lines that apply) and the options.
+pub struct SceneInput<'a> {
+    pub atlas: &'a Atlas,
+    pub geometry: &'a MapGeometry,
+    pub style: &'a Style,
+    pub control: &'a [ControllerIdx],
+    pub date: jiff::civil::Date,
+    pub options: &'a SceneOptions,
+}
+
+/// Maps map kilometres to screen points: `p * scale + offset`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenTransform {
+    pub scale: f32,
+    pub offset: Vec2,
+}
+
+impl ScreenTransform {
+    pub fn for_view(view: &View, screen: Rect, bounds: Rect) -> Self {
+        let scale = view.scale(screen, bounds);
+        Self {
+            scale,
+            offset: screen.center().to_vec2() - view.centre.to_vec2() * scale,
+        }
+    }
+
+    pub fn apply(&self, p: Pos2) -> Pos2 {
+        Pos2::new(p.x * self.scale, p.y * self.scale) + self.offset
+    }
+}
+
+/// Composes the whole map for a view of `screen`: [`compose_base`] then [`compose_overlay`].
+/// `measure` gives the size of a text at a font size (for label placement).
+pub fn compose(input: &SceneInput<'_>, view: &View, screen: Rect, measure: impl Fn(&str, f32, bool) -> Vec2) -> Scene {
+    let t = ScreenTransform::for_view(view, screen, input.geometry.bounds);
+    let mut primitives = compose_base(input, t, Some(screen));
+    primitives.extend(compose_overlay(input, view, screen, measure));
+    Scene {
+        background: input.style.water,
+        primitives,
+    }
+}
+
+/// The part of the map that depends only on the data, the date and the zoom (not on panning):
+/// land, zones, lines of control, hatching, outlines and dated lines. With `cull: None` nothing is
+/// left out, so the result can be cached and moved as the user pans.
+pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rect>) -> Vec<Primitive> {
+    let SceneInput {
+        atlas,
+        geometry,
+        style,
+        control,
+        date,
+        options,
+    } = *input;
+    let to_screen = |p: Pos2| t.apply(p);
+    let visible =
+        |r: Rect| cull.is_none_or(|screen| Rect::from_min_max(to_screen(r.min), to_screen(r.max)).intersects(screen));
     let mut out = Vec::new();
     let fill = |out: &mut Vec<Primitive>, shape: &super::AreaShape, colour: Color32| {
         out.push(Primitive::Mesh {
@@ -121,9 +159,6 @@ pub fn compose(
             .and_then(|&c| atlas.controllers.get(c))
             .map_or(style.land, |c| style.zone_fill(c.colour));
         fill(&mut out, shape, colour);
-    }
-    if let Some(shape) = options.hovered_zone.and_then(|z| geometry.zones.get(z)) {
-        fill(&mut out, shape, Color32::from_rgba_unmultiplied(255, 255, 255, 60));
     }
     // Lines of control: where neighbouring zones have different controllers. Dashed where either
     // zone's edges are only approximately known.
@@ -177,15 +212,6 @@ pub fn compose(
             });
         }
     }
-    // Region outlines; the NKAO emphasised.
-    for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
-        if region.id != "nkao" {
-            outline(&mut out, shape, 1.1, style.region_edge, None);
-        }
-    }
-    if let Some(i) = atlas.regions.iter().position(|r| r.id == "nkao") {
-        outline(&mut out, &geometry.regions[i], 2.4, style.nkao_edge, None);
-    }
     if let Some(shape) = options.selected_region.and_then(|r| geometry.regions.get(r)) {
         outline(
             &mut out,
@@ -194,6 +220,15 @@ pub fn compose(
             Color32::from_rgba_unmultiplied(200, 16, 46, 110),
             None,
         );
+    }
+    // Region outlines; the NKAO emphasised.
+    for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
+        if region.id != "nkao" && visible(shape.bounds) {
+            outline(&mut out, shape, 1.1, style.region_edge, None);
+        }
+    }
+    if let Some(i) = atlas.regions.iter().position(|r| r.id == "nkao") {
+        outline(&mut out, &geometry.regions[i], 2.4, style.nkao_edge, None);
     }
     // Lines that apply on the date.
     for (line, polylines) in atlas.lines.iter().zip(&geometry.lines) {
@@ -219,7 +254,34 @@ pub fn compose(
             });
         }
     }
+    out
+}
 
+/// The part of the map drawn afresh each frame: the hovered zone, places and labels (label
+/// placement depends on what is on screen).
+pub fn compose_overlay(
+    input: &SceneInput<'_>,
+    view: &View,
+    screen: Rect,
+    measure: impl Fn(&str, f32, bool) -> Vec2,
+) -> Vec<Primitive> {
+    let SceneInput {
+        atlas,
+        geometry,
+        style,
+        options,
+        ..
+    } = *input;
+    let t = ScreenTransform::for_view(view, screen, geometry.bounds);
+    let to_screen = |p: Pos2| t.apply(p);
+    let mut out = Vec::new();
+    if let Some(shape) = options.hovered_zone.and_then(|z| geometry.zones.get(z)) {
+        out.push(Primitive::Mesh {
+            vertices: shape.vertices.iter().map(|&p| to_screen(p)).collect(),
+            indices: shape.indices.clone(),
+            colour: Color32::from_rgba_unmultiplied(255, 255, 255, 60),
+        });
+    }
     // Places and labels.
     let mut candidates = Vec::new();
     let mut dots = Vec::new();
@@ -315,10 +377,7 @@ pub fn compose(
             halo: style.halo,
         });
     }
-    Scene {
-        background: style.water,
-        primitives: out,
-    }
+    out
 }
 
 /// Diagonal stripes inside the area bounded by `rings` (even-odd), `spacing` points apart: the

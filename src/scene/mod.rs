@@ -10,7 +10,9 @@ mod projection;
 mod style;
 mod view;
 
-pub use compose::{Primitive, Scene, SceneOptions, compose};
+pub use compose::{
+    Primitive, Scene, SceneInput, SceneOptions, ScreenTransform, compose, compose_base, compose_overlay,
+};
 pub use geometry::{AreaShape, MapGeometry, ZoneEdge};
 pub use labels::{LabelCandidate, place_labels};
 pub use names::{NameStyle, place_label, region_label};

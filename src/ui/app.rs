@@ -11,7 +11,7 @@ use super::settings::{self, Settings};
 use super::time_slider::{Pick, SliderData, TimeAxis, time_slider_ui};
 use super::{fonts, map_view, side_panel};
 use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx, ZoneChange};
-use crate::scene::{self, MapGeometry, SceneOptions, Style, View};
+use crate::scene::{MapGeometry, SceneInput, SceneOptions, Style, View};
 
 /// How the program was started: what the command line asked for.
 #[derive(Clone, Debug, Default)]
@@ -45,6 +45,8 @@ struct Loaded {
     chart: ChartData,
     /// Where it came from: `None` for the built-in atlas.
     dir: Option<PathBuf>,
+    /// Distinguishes one loaded atlas from the next, for caches.
+    generation: u64,
 }
 
 impl Loaded {
@@ -65,6 +67,8 @@ impl Loaded {
             })
             .collect();
         let chart = ChartData::new(&atlas, today, "en");
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Self {
             atlas,
             geometry,
@@ -72,6 +76,7 @@ impl Loaded {
             phase_colours,
             chart,
             dir,
+            generation,
         }
     }
 }
@@ -110,6 +115,7 @@ pub struct AtlasApp {
     comparison: Vec<ZoneChange>,
     /// The region whose facts the panel shows.
     selected_region: Option<usize>,
+    map_painter: map_view::MapPainter,
 }
 
 impl AtlasApp {
@@ -161,6 +167,7 @@ impl AtlasApp {
             compare_text: String::new(),
             comparison: Vec::new(),
             selected_region: None,
+            map_painter: map_view::MapPainter::default(),
         };
         if let Some(dir) = &options.atlas_dir {
             app.open_atlas(dir);
@@ -310,6 +317,11 @@ impl AtlasApp {
     /// The zones that change hands between the date shown and the compared date.
     pub fn comparison(&self) -> &[ZoneChange] {
         &self.comparison
+    }
+
+    /// How many times the map's base layer has been tessellated (it is cached between frames).
+    pub fn map_rebuilds(&self) -> u64 {
+        self.map_painter.rebuilds
     }
 
     pub fn selected_region(&self) -> Option<&str> {
@@ -518,18 +530,16 @@ impl AtlasApp {
             hatched,
             selected_region: self.selected_region,
         };
-        let scene = scene::compose(
-            &self.loaded.atlas,
-            &self.loaded.geometry,
-            &self.style,
-            &self.control,
-            self.date,
-            &self.view,
-            response.rect,
-            &options,
-            map_view::measure(ui),
-        );
-        map_view::paint(ui, response.rect, &scene);
+        let input = SceneInput {
+            atlas: &self.loaded.atlas,
+            geometry: &self.loaded.geometry,
+            style: &self.style,
+            control: &self.control,
+            date: self.date,
+            options: &options,
+        };
+        self.map_painter
+            .paint(ui, response.rect, &input, &self.view, self.loaded.generation);
         if let Some(z) = self.hovered_zone {
             let atlas = &self.loaded.atlas;
             response.on_hover_ui_at_pointer(|ui| {

@@ -2,7 +2,7 @@
 
 use egui::{Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, epaint::CircleShape};
 
-use crate::scene::{MapGeometry, Primitive, Scene, View};
+use crate::scene::{MapGeometry, Primitive, Scene, SceneInput, ScreenTransform, View, compose_base, compose_overlay};
 
 /// Handles pan and zoom on the map's rectangle; returns the map position under the pointer.
 pub fn interact(ui: &Ui, response: &Response, view: &mut View, geometry: &MapGeometry) -> Option<Pos2> {
@@ -30,8 +30,13 @@ pub fn interact(ui: &Ui, response: &Response, view: &mut View, geometry: &MapGeo
 pub fn paint(ui: &Ui, rect: Rect, scene: &Scene) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, scene.background);
-    let mut shapes = Vec::with_capacity(scene.primitives.len());
-    for p in &scene.primitives {
+    painter.extend(to_shapes(&painter, &scene.primitives));
+}
+
+/// Turns scene primitives into egui shapes.
+pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape> {
+    let mut shapes = Vec::with_capacity(primitives.len());
+    for p in primitives {
         match p {
             Primitive::Mesh {
                 vertices,
@@ -108,7 +113,99 @@ pub fn paint(ui: &Ui, rect: Rect, scene: &Scene) {
             }
         }
     }
-    painter.extend(shapes);
+    shapes
+}
+
+/// Draws the map, keeping the base layer (land, zones, lines) tessellated between frames: it is
+/// rebuilt only when the atlas, the date's control, the dated lines, the comparison, the selection
+/// or the zoom change. Panning only moves the cached mesh.
+#[derive(Default)]
+pub struct MapPainter {
+    key: Option<BaseKey>,
+    mesh: std::sync::Arc<Mesh>,
+    /// How many times the base layer was tessellated (for tests and benchmarks).
+    pub rebuilds: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct BaseKey {
+    generation: u64,
+    scale: f32,
+    pixels_per_point: f32,
+    control: Vec<usize>,
+    lines: Vec<bool>,
+    hatched: Vec<(usize, Color32)>,
+    selected_region: Option<usize>,
+}
+
+impl BaseKey {
+    /// Whether the cached layer still holds, checked without allocating.
+    fn matches(&self, generation: u64, scale: f32, ppp: f32, input: &SceneInput<'_>) -> bool {
+        self.generation == generation
+            && self.scale == scale
+            && self.pixels_per_point == ppp
+            && self.control == input.control
+            && self.hatched == input.options.hatched
+            && self.selected_region == input.options.selected_region
+            && self.lines.len() == input.atlas.lines.len()
+            && self
+                .lines
+                .iter()
+                .zip(&input.atlas.lines)
+                .all(|(&on, l)| on == l.applies_on(input.date))
+    }
+}
+
+impl MapPainter {
+    /// Paints the map of `input` for `view` into `rect`. `generation` changes whenever the atlas does.
+    pub fn paint(&mut self, ui: &Ui, rect: Rect, input: &SceneInput<'_>, view: &crate::scene::View, generation: u64) {
+        let t = ScreenTransform::for_view(view, rect, input.geometry.bounds);
+        let ppp = ui.ctx().pixels_per_point();
+        if !self
+            .key
+            .as_ref()
+            .is_some_and(|k| k.matches(generation, t.scale, ppp, input))
+        {
+            self.rebuild(ui, input, t.scale, ppp);
+            self.key = Some(BaseKey {
+                generation,
+                scale: t.scale,
+                pixels_per_point: ppp,
+                control: input.control.to_vec(),
+                lines: input.atlas.lines.iter().map(|l| l.applies_on(input.date)).collect(),
+                hatched: input.options.hatched.clone(),
+                selected_region: input.options.selected_region,
+            });
+        }
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 0.0, input.style.water);
+        let mut mesh = Mesh::clone(&self.mesh);
+        mesh.translate(t.offset);
+        painter.add(Shape::mesh(mesh));
+        let overlay = compose_overlay(input, view, rect, measure(ui));
+        painter.extend(to_shapes(&painter, &overlay));
+    }
+
+    fn rebuild(&mut self, ui: &Ui, input: &SceneInput<'_>, scale: f32, ppp: f32) {
+        let base = compose_base(
+            input,
+            ScreenTransform {
+                scale,
+                offset: egui::Vec2::ZERO,
+            },
+            None,
+        );
+        let shapes = to_shapes(ui.painter(), &base);
+        let options = ui.ctx().tessellation_options(|o| *o);
+        let font_size = ui.fonts(|f| f.font_image_size());
+        let mut tessellator = egui::epaint::Tessellator::new(ppp, options, font_size, Vec::new());
+        let mut mesh = Mesh::default();
+        for shape in shapes {
+            tessellator.tessellate_shape(shape, &mut mesh);
+        }
+        self.mesh = std::sync::Arc::new(mesh);
+        self.rebuilds += 1;
+    }
 }
 
 /// Measures text the way [`paint`] will draw it, for label placement.

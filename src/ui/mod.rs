@@ -4,7 +4,7 @@
 mod app;
 pub mod chart;
 pub mod fonts;
-mod map_view;
+pub mod map_view;
 pub mod settings;
 mod side_panel;
 pub mod time_slider;
