@@ -41,16 +41,9 @@ pub fn parse_view(s: &str) -> Result<(f64, f64, f32), String> {
         return Err(format!("\"{s}\" is not LON,LAT,ZOOM (e.g. 46.75,39.82,4)"));
     };
     let number = |v: &str, what: &str| {
-        v.parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .ok_or(format!("{what} \"{v}\" is not a number"))
+        v.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or(format!("{what} \"{v}\" is not a number"))
     };
-    let (lon, lat, zoom) = (
-        number(lon, "longitude")?,
-        number(lat, "latitude")?,
-        number(zoom, "zoom")?,
-    );
+    let (lon, lat, zoom) = (number(lon, "longitude")?, number(lat, "latitude")?, number(zoom, "zoom")?);
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
         return Err(format!("{lon},{lat} is not a longitude and latitude"));
     }
@@ -107,12 +100,7 @@ pub struct DiffArgs {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { atlas }) => check(atlas.as_deref()),
-        Some(Command::At {
-            date,
-            atlas,
-            json,
-            lang,
-        }) => at(&date, atlas.as_deref(), json, &lang),
+        Some(Command::At { date, atlas, json, lang }) => at(&date, atlas.as_deref(), json, &lang),
         Some(Command::Diff(args)) => diff(&args),
         None => {
             let options = crate::ui::LaunchOptions {
@@ -177,30 +165,19 @@ fn check(dir: Option<&Path>) -> ExitCode {
         atlas.phases.len(),
         atlas.events.len()
     );
-    let _ = writeln!(
-        out,
-        "\n{:<44} {:>10} {:>10} {:>10} {:>8}",
-        "region", "drawn km²", "today km²", "official", "diff"
-    );
+    let _ =
+        writeln!(out, "\n{:<44} {:>10} {:>10} {:>10} {:>8}", "region", "drawn km²", "today km²", "official", "diff");
     for r in &atlas.regions {
-        let today = r
-            .today_boundary
-            .map(|i| geo::GeodesicArea::geodesic_area_unsigned(&atlas.context[i].geometry) / 1e6);
+        let today =
+            r.today_boundary.map(|i| geo::GeodesicArea::geodesic_area_unsigned(&atlas.context[i].geometry) / 1e6);
         let compared = today.unwrap_or(r.area_km2);
         let (official, diff) = match r.official_area_km2 {
             Some(o) => (format!("{o:.0}"), format!("{:+.1} %", 100.0 * (compared - o) / o)),
             None => ("-".into(), "-".into()),
         };
         let today = today.map_or("-".into(), |t| format!("{t:.0}"));
-        let _ = writeln!(
-            out,
-            "{:<44} {:>10.0} {:>10} {:>10} {:>8}",
-            r.name.get("en"),
-            r.area_km2,
-            today,
-            official,
-            diff
-        );
+        let _ =
+            writeln!(out, "{:<44} {:>10.0} {:>10} {:>10} {:>8}", r.name.get("en"), r.area_km2, today, official, diff);
     }
     let _ = writeln!(
         out,
@@ -266,12 +243,7 @@ fn at(date: &str, dir: Option<&Path>, as_json: bool, lang: &str) -> ExitCode {
     let _ = writeln!(out, "{date}: {} ({} to {end})", phase.title.get(lang), phase.start);
     let _ = writeln!(out, "{}", phase.summary.get(lang));
     for s in &phase.sources {
-        let _ = writeln!(
-            out,
-            "  source: {}{}",
-            s.title,
-            s.url.as_ref().map_or(String::new(), |u| format!(" <{u}>"))
-        );
+        let _ = writeln!(out, "  source: {}{}", s.title, s.url.as_ref().map_or(String::new(), |u| format!(" <{u}>")));
     }
     let _ = writeln!(out);
     for rc in &regions {
@@ -279,24 +251,13 @@ fn at(date: &str, dir: Option<&Path>, as_json: bool, lang: &str) -> ExitCode {
         let held: Vec<String> = rc
             .controllers
             .iter()
-            .map(|a| {
-                format!(
-                    "{} {:.0} km²",
-                    atlas.controllers[a.controller].name.get(lang),
-                    a.area_km2
-                )
-            })
+            .map(|a| format!("{} {:.0} km²", atlas.controllers[a.controller].name.get(lang), a.area_km2))
             .collect();
         let _ = writeln!(out, "{:<44} {}", r.name.get(lang), held.join("; "));
     }
     let _ = writeln!(out);
     for a in atlas.area_by_controller(date).iter().filter(|a| a.area_km2 > 0.0) {
-        let _ = writeln!(
-            out,
-            "total {:<40} {:.0} km²",
-            atlas.controllers[a.controller].name.get(lang),
-            a.area_km2
-        );
+        let _ = writeln!(out, "total {:<40} {:.0} km²", atlas.controllers[a.controller].name.get(lang), a.area_km2);
     }
     ExitCode::SUCCESS
 }
@@ -357,11 +318,7 @@ fn diff(args: &DiffArgs) -> ExitCode {
         let _ = writeln!(out, "{value:#}");
         return ExitCode::SUCCESS;
     }
-    let _ = writeln!(
-        out,
-        "Changes of control between {from} and {to}: {} zone(s)",
-        changes.len()
-    );
+    let _ = writeln!(out, "Changes of control between {from} and {to}: {} zone(s)", changes.len());
     for c in &changes {
         let zone = &atlas.zones[c.zone];
         let _ = writeln!(
@@ -369,11 +326,7 @@ fn diff(args: &DiffArgs) -> ExitCode {
             "  {}  {:<38} {:<9} {} -> {}  {:.0} km²{}",
             c.date,
             zone.name.get(lang),
-            atlas.regions[zone.region]
-                .label
-                .as_ref()
-                .unwrap_or(&atlas.regions[zone.region].name)
-                .get(lang),
+            atlas.regions[zone.region].label.as_ref().unwrap_or(&atlas.regions[zone.region].name).get(lang),
             atlas.controllers[c.from].name.get(lang),
             atlas.controllers[c.to].name.get(lang),
             c.area_km2,

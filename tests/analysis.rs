@@ -20,12 +20,7 @@ fn diff_totals_equal_the_difference_of_at_for_every_pair_of_phase_boundaries() {
         let after = a.area_by_controller(d2);
         for c in 0..a.controllers.len() {
             let expected = after[c].area_km2 - before[c].area_km2;
-            assert!(
-                (net[c] - expected).abs() < 1e-6,
-                "{d1}..{d2} {}: {} vs {expected}",
-                a.controllers[c].id,
-                net[c]
-            );
+            assert!((net[c] - expected).abs() < 1e-6, "{d1}..{d2} {}: {} vs {expected}", a.controllers[c].id, net[c]);
         }
     }
 }
@@ -70,10 +65,7 @@ fn diff_command_prints_the_documented_json() {
     assert_eq!(v["from"], "2020-09-26");
     assert_eq!(v["to"], "2020-12-02");
     let changes = v["changes"].as_array().expect("changes");
-    let shusha = changes
-        .iter()
-        .find(|c| c["zone"] == "nkao-shusha")
-        .expect("Shusha changed");
+    let shusha = changes.iter().find(|c| c["zone"] == "nkao-shusha").expect("Shusha changed");
     assert_eq!(shusha["district"], "nkao");
     assert_eq!(shusha["from"], "ka");
     assert_eq!(shusha["to"], "az");

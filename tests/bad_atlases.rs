@@ -44,10 +44,7 @@ fn assert_error(errs: &[AtlasError], file: &str, feature: Option<&str>, what: &s
             && feature.is_none_or(|f| e.feature.as_deref().is_some_and(|ef| ef.contains(f)))
             && e.message.contains(what)
     });
-    assert!(
-        found,
-        "expected an error in {file} for {feature:?} saying {what:?}, got:\n{errs:#?}"
-    );
+    assert!(found, "expected an error in {file} for {feature:?} saying {what:?}, got:\n{errs:#?}");
 }
 
 #[test]
@@ -59,9 +56,7 @@ fn the_tiny_atlas_itself_loads() {
 
 #[test]
 fn not_json() {
-    let (_d, dir) = broken("zones.geojson", |_| {
-        "{\"type\": \"FeatureCollection\", \"features\": [".into()
-    });
+    let (_d, dir) = broken("zones.geojson", |_| "{\"type\": \"FeatureCollection\", \"features\": [".into());
     assert_error(&errors(&dir), "zones.geojson", None, "not valid JSON");
 }
 
@@ -95,22 +90,14 @@ fn wrong_geometry_type() {
             r#""geometry": {"type": "Point", "coordinates": [11.5, 10.5]}"#,
         ),
     );
-    assert_error(
-        &errors(&dir),
-        "zones.geojson",
-        Some("'b'"),
-        "expected Polygon or MultiPolygon, found Point",
-    );
+    assert_error(&errors(&dir), "zones.geojson", Some("'b'"), "expected Polygon or MultiPolygon, found Point");
 }
 
 #[test]
 fn null_geometry() {
     let (_d, dir) = broken(
         "places.geojson",
-        replace(
-            r#""geometry": {"type": "Point", "coordinates": [11.5, 10.5]}"#,
-            r#""geometry": null"#,
-        ),
+        replace(r#""geometry": {"type": "Point", "coordinates": [11.5, 10.5]}"#, r#""geometry": null"#),
     );
     assert_error(&errors(&dir), "places.geojson", Some("'town'"), "no geometry");
 }
@@ -119,10 +106,7 @@ fn null_geometry() {
 fn ring_not_closed() {
     let (_d, dir) = broken(
         "zones.geojson",
-        replace(
-            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]",
-            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10.2]]",
-        ),
+        replace("[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]", "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10.2]]"),
     );
     assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "is not closed");
 }
@@ -131,10 +115,7 @@ fn ring_not_closed() {
 fn ring_with_too_few_positions() {
     let (_d, dir) = broken(
         "zones.geojson",
-        replace(
-            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]",
-            "[[10,10],[10.5,10],[10,10]]",
-        ),
+        replace("[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]", "[[10,10],[10.5,10],[10,10]]"),
     );
     assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "needs at least 4");
 }
@@ -158,10 +139,7 @@ fn nan_is_not_json() {
 fn self_intersecting_ring() {
     let (_d, dir) = broken(
         "zones.geojson",
-        replace(
-            "[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]",
-            "[[10,10],[10.5,11],[10.5,10],[10,11],[10,10]]",
-        ),
+        replace("[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]", "[[10,10],[10.5,11],[10.5,10],[10,11],[10,10]]"),
     );
     assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "self-intersection");
 }
@@ -187,18 +165,10 @@ fn zone_in_unknown_region() {
 #[test]
 fn timeline_names_unknown_zone() {
     let (_d, dir) = broken("atlas.json", replace(r#""zones": ["b"]"#, r#""zones": ["atlantis"]"#));
-    assert_error(
-        &errors(&dir),
-        "atlas.json",
-        Some("phase 'P2'"),
-        "unknown zone \"atlantis\"",
-    );
+    assert_error(&errors(&dir), "atlas.json", Some("phase 'P2'"), "unknown zone \"atlantis\"");
     let (_d, dir) = broken(
         "atlas.json",
-        replace(
-            r#""a-west": "red", "a-east": "red", "b": "red""#,
-            r#""a-west": "red", "a-east": "red", "bb": "red""#,
-        ),
+        replace(r#""a-west": "red", "a-east": "red", "b": "red""#, r#""a-west": "red", "a-east": "red", "bb": "red""#),
     );
     let errs = errors(&dir);
     assert_error(&errs, "atlas.json", Some("phase 'P1'"), "unknown zone \"bb\"");
@@ -207,48 +177,27 @@ fn timeline_names_unknown_zone() {
 
 #[test]
 fn timeline_names_unknown_controller() {
-    let (_d, dir) = broken(
-        "atlas.json",
-        replace(r#""controller": "blue""#, r#""controller": "green""#),
-    );
-    assert_error(
-        &errors(&dir),
-        "atlas.json",
-        Some("phase 'P2'"),
-        "unknown controller \"green\"",
-    );
+    let (_d, dir) = broken("atlas.json", replace(r#""controller": "blue""#, r#""controller": "green""#));
+    assert_error(&errors(&dir), "atlas.json", Some("phase 'P2'"), "unknown controller \"green\"");
 }
 
 #[test]
 fn overlapping_phases() {
-    let (_d, dir) = broken(
-        "atlas.json",
-        replace(r#""start": "2001-01-01""#, r#""start": "2000-12-01""#),
-    );
+    let (_d, dir) = broken("atlas.json", replace(r#""start": "2001-01-01""#, r#""start": "2000-12-01""#));
     assert_error(&errors(&dir), "atlas.json", Some("phase 'P1'"), "overlap");
 }
 
 #[test]
 fn missing_phase_leaves_a_gap() {
-    let (_d, dir) = broken(
-        "atlas.json",
-        replace(r#""end": "2001-12-31""#, r#""end": "2001-10-31""#),
-    );
+    let (_d, dir) = broken("atlas.json", replace(r#""end": "2001-12-31""#, r#""end": "2001-10-31""#));
     assert_error(&errors(&dir), "atlas.json", Some("phase 'P2'"), "gap");
 }
 
 #[test]
 fn impossible_date() {
-    let (_d, dir) = broken(
-        "atlas.json",
-        replace(r#""date": "2001-06-01", "place""#, r#""date": "2020-02-30", "place""#),
-    );
-    assert_error(
-        &errors(&dir),
-        "atlas.json",
-        Some("event 'E1'"),
-        "\"2020-02-30\" is not a valid date",
-    );
+    let (_d, dir) =
+        broken("atlas.json", replace(r#""date": "2001-06-01", "place""#, r#""date": "2020-02-30", "place""#));
+    assert_error(&errors(&dir), "atlas.json", Some("event 'E1'"), "\"2020-02-30\" is not a valid date");
     let (_d, dir) = broken("lines.geojson", replace("2001-12-31", "2001-13-01"));
     assert_error(&errors(&dir), "lines.geojson", Some("'front'"), "not a valid date");
 }
@@ -257,10 +206,7 @@ fn impossible_date() {
 fn phase_without_source() {
     let (_d, dir) = broken(
         "atlas.json",
-        replace(
-            r#""sources": [{"title": "Test source", "url": "https://example.org/1"}]"#,
-            r#""sources": []"#,
-        ),
+        replace(r#""sources": [{"title": "Test source", "url": "https://example.org/1"}]"#, r#""sources": []"#),
     );
     assert_error(&errors(&dir), "atlas.json", Some("phase 'P1'"), "has no source");
 }
@@ -269,10 +215,7 @@ fn phase_without_source() {
 fn event_without_source() {
     let (_d, dir) = broken(
         "atlas.json",
-        replace(
-            r#""text": {"en": "Peace."}, "sources": [{"title": "Test source"}]"#,
-            r#""text": {"en": "Peace."}"#,
-        ),
+        replace(r#""text": {"en": "Peace."}, "sources": [{"title": "Test source"}]"#, r#""text": {"en": "Peace."}"#),
     );
     assert_error(&errors(&dir), "atlas.json", Some("event 'E2'"), "has no source");
 }
@@ -280,23 +223,13 @@ fn event_without_source() {
 #[test]
 fn event_at_unknown_place() {
     let (_d, dir) = broken("atlas.json", replace(r#""place": "town""#, r#""place": "city""#));
-    assert_error(
-        &errors(&dir),
-        "atlas.json",
-        Some("event 'E1'"),
-        "unknown place \"city\"",
-    );
+    assert_error(&errors(&dir), "atlas.json", Some("event 'E1'"), "unknown place \"city\"");
 }
 
 #[test]
 fn malformed_colour() {
     let (_d, dir) = broken("atlas.json", replace("#cc3333", "crimson"));
-    assert_error(
-        &errors(&dir),
-        "atlas.json",
-        Some("controller 'red'"),
-        "not a #rrggbb colour",
-    );
+    assert_error(&errors(&dir), "atlas.json", Some("controller 'red'"), "not a #rrggbb colour");
 }
 
 #[test]
@@ -310,10 +243,7 @@ fn missing_required_file() {
 fn file_over_the_size_limit() {
     let (_d, dir) = broken("context.geojson", |s| s);
     // A sparse file: its size is over the limit without writing 64 MB.
-    let f = std::fs::OpenOptions::new()
-        .write(true)
-        .open(dir.join("context.geojson"))
-        .expect("open");
+    let f = std::fs::OpenOptions::new().write(true).open(dir.join("context.geojson")).expect("open");
     f.set_len(karabakh_atlas::atlas::MAX_FILE_BYTES + 1).expect("set_len");
     assert_error(&errors(&dir), "context.geojson", None, "too large");
 }

@@ -3,10 +3,7 @@
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
-        .args(args)
-        .output()
-        .expect("run the binary");
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run the binary");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -33,11 +30,8 @@ fn check_a_folder_and_a_broken_one() {
         let entry = entry.expect("entry");
         std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
     }
-    std::fs::write(
-        dir.path().join("zones.geojson"),
-        "{\"type\": \"FeatureCollection\", \"features\": 3}",
-    )
-    .expect("write");
+    std::fs::write(dir.path().join("zones.geojson"), "{\"type\": \"FeatureCollection\", \"features\": 3}")
+        .expect("write");
     let (code, _, err) = run(&["check", dir.path().to_str().expect("utf-8 path")]);
     assert_eq!(code, 1);
     assert!(err.contains("zones.geojson") && err.contains("features"), "{err}");
@@ -66,11 +60,7 @@ fn at_json_has_the_documented_shape() {
     assert_eq!(regions.len(), 8);
     let kalbajar = regions.iter().find(|r| r["id"] == "kalbajar").expect("kalbajar");
     assert_eq!(kalbajar["controllers"][0]["id"], "ka");
-    assert!(
-        kalbajar["controllers"][0]["area_km2"]
-            .as_f64()
-            .is_some_and(|a| a > 1900.0)
-    );
+    assert!(kalbajar["controllers"][0]["area_km2"].as_f64().is_some_and(|a| a > 1900.0));
     assert!(v["events"].as_array().is_some_and(|e| !e.is_empty()));
 }
 

@@ -65,26 +65,12 @@ fn all_texts() -> Vec<String> {
         texts.extend(p.name_hy.clone());
         texts.extend(p.name_az.clone());
     }
-    for s in a
-        .phases
-        .iter()
-        .flat_map(|p| &p.sources)
-        .chain(a.events.iter().flat_map(|e| &e.sources))
-    {
+    for s in a.phases.iter().flat_map(|p| &p.sources).chain(a.events.iter().flat_map(|e| &e.sources)) {
         texts.push(s.title.clone());
     }
     // Interface strings with letters beyond ASCII, and the sample letters of the three scripts.
     texts.extend(
-        [
-            "« Phase",
-            "‹ Event",
-            "Event ›",
-            "Phase »",
-            "km²",
-            "1 June 1994 – today",
-            "Ստեփանակերտ",
-        ]
-        .map(String::from),
+        ["« Phase", "‹ Event", "Event ›", "Phase »", "km²", "1 June 1994 – today", "Ստեփանակերտ"].map(String::from),
     );
     texts
 }
@@ -93,10 +79,7 @@ fn all_texts() -> Vec<String> {
 fn the_shipped_fonts_cover_every_letter_shown() {
     let texts = all_texts();
     assert!(texts.iter().any(|t| t.contains('ə')) && texts.iter().any(|t| t.contains('ế')));
-    assert_eq!(
-        missing(fonts::definitions(), FontFamily::Proportional, &texts),
-        Vec::<char>::new()
-    );
+    assert_eq!(missing(fonts::definitions(), FontFamily::Proportional, &texts), Vec::<char>::new());
     assert_eq!(missing(fonts::definitions(), fonts::bold(), &texts), Vec::<char>::new());
 }
 

@@ -10,33 +10,17 @@ fn atlas() -> Atlas {
 }
 
 fn controller(a: &Atlas, zone: &str, d: Date) -> String {
-    a.controller_of(zone, d)
-        .unwrap_or_else(|| panic!("no controller for {zone} on {d}"))
-        .id
-        .clone()
+    a.controller_of(zone, d).unwrap_or_else(|| panic!("no controller for {zone} on {d}")).id.clone()
 }
 
 /// The zone that contains the named place.
 fn zone_of_place(a: &Atlas, place: &str) -> String {
-    let p = a
-        .places
-        .iter()
-        .find(|p| p.id == place)
-        .unwrap_or_else(|| panic!("no place {place}"));
-    a.zones
-        .iter()
-        .find(|z| z.geometry.contains(&p.point))
-        .unwrap_or_else(|| panic!("{place} is in no zone"))
-        .id
-        .clone()
+    let p = a.places.iter().find(|p| p.id == place).unwrap_or_else(|| panic!("no place {place}"));
+    a.zones.iter().find(|z| z.geometry.contains(&p.point)).unwrap_or_else(|| panic!("{place} is in no zone")).id.clone()
 }
 
 fn held_by(a: &Atlas, controller: &str, d: Date) -> f64 {
-    let c = a
-        .controllers
-        .iter()
-        .position(|c| c.id == controller)
-        .expect("controller");
+    let c = a.controllers.iter().position(|c| c.id == controller).expect("controller");
     a.area_by_controller(d)[c].area_km2
 }
 
@@ -56,16 +40,10 @@ fn regions_match_official_areas_within_their_tolerance() {
         ("aghdam", 1094.0),
     ];
     for (id, official) in expected {
-        let r = a
-            .regions
-            .iter()
-            .find(|r| r.id == id)
-            .unwrap_or_else(|| panic!("no region {id}"));
+        let r = a.regions.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no region {id}"));
         assert_eq!(r.official_area_km2, Some(official), "{id}");
         // Today's boundaries: Natural Earth's post-1991 district where it differs from the drawn one.
-        let today = r
-            .today_boundary
-            .map_or(r.area_km2, |i| a.context[i].geometry.geodesic_area_unsigned() / 1e6);
+        let today = r.today_boundary.map_or(r.area_km2, |i| a.context[i].geometry.geodesic_area_unsigned() / 1e6);
         let diff = 100.0 * (today - official).abs() / official;
         let tolerance = if id == "jabrayil" { 20.0 } else { 10.0 };
         assert_eq!(r.area_tolerance_pct, tolerance, "{id}: tolerance stated in the data");
@@ -89,12 +67,7 @@ fn zones_tile_their_regions() {
     let a = atlas();
     for (i, r) in a.regions.iter().enumerate() {
         let zones: f64 = a.zones.iter().filter(|z| z.region == i).map(|z| z.area_km2).sum();
-        assert!(
-            (zones - r.area_km2).abs() < 1.0,
-            "{}: zones {zones:.1} vs region {:.1}",
-            r.id,
-            r.area_km2
-        );
+        assert!((zones - r.area_km2).abs() < 1.0, "{}: zones {zones:.1} vs region {:.1}", r.id, r.area_km2);
     }
 }
 
@@ -104,12 +77,7 @@ fn every_place_lies_in_its_region() {
     let mut checked = 0;
     for p in &a.places {
         if let Some(r) = p.region {
-            assert!(
-                a.regions[r].geometry.contains(&p.point),
-                "{} is outside {}",
-                p.id,
-                a.regions[r].id
-            );
+            assert!(a.regions[r].geometry.contains(&p.point), "{} is outside {}", p.id, a.regions[r].id);
             checked += 1;
         }
     }
@@ -121,10 +89,7 @@ fn places_carry_both_names() {
     let a = atlas();
     let names = |id: &str| {
         let p = a.places.iter().find(|p| p.id == id).expect("place");
-        (
-            p.name_hy.clone().unwrap_or_default(),
-            p.name_az.clone().unwrap_or_default(),
-        )
+        (p.name_hy.clone().unwrap_or_default(), p.name_az.clone().unwrap_or_default())
     };
     assert_eq!(names("stepanakert"), ("Stepanakert".into(), "Xankəndi".into()));
     assert_eq!(names("shusha"), ("Shushi".into(), "Şuşa".into()));
@@ -235,13 +200,7 @@ fn phases_tile_1923_to_today_and_carry_sources() {
     assert_eq!(start, date(1923, 7, 7));
     assert_eq!(end, None, "the last phase runs to today");
     for pair in a.phases.windows(2) {
-        assert_eq!(
-            pair[0].end.and_then(|e| e.tomorrow().ok()),
-            Some(pair[1].start),
-            "{} → {}",
-            pair[0].id,
-            pair[1].id
-        );
+        assert_eq!(pair[0].end.and_then(|e| e.tomorrow().ok()), Some(pair[1].start), "{} → {}", pair[0].id, pair[1].id);
     }
     assert!(a.phases.len() >= 20);
     for p in &a.phases {

@@ -11,11 +11,7 @@ const TODAY: Date = Date::constant(2026, 11, 25);
 const FIRST_DAY: Date = Date::constant(1923, 7, 7);
 
 fn options(d: Date) -> LaunchOptions {
-    LaunchOptions {
-        date: Some(d),
-        today: Some(TODAY),
-        ..Default::default()
-    }
+    LaunchOptions { date: Some(d), today: Some(TODAY), ..Default::default() }
 }
 
 fn harness(options: LaunchOptions) -> Harness<'static, AtlasApp> {
@@ -36,36 +32,20 @@ fn slider_value(d: Date) -> f64 {
 fn dragging_the_slider_changes_phase_and_control() {
     let mut h = harness(options(date(2020, 10, 5)));
     assert_eq!(h.state().phase_id(), Some("P15"));
-    h.get_by_role_and_label(Role::Slider, "Date")
-        .set_value_accesskit(slider_value(date(2020, 11, 7)));
+    h.get_by_role_and_label(Role::Slider, "Date").set_value_accesskit(slider_value(date(2020, 11, 7)));
     h.run();
     assert_eq!(h.state().date(), date(2020, 11, 7));
     assert_eq!(h.state().controller_of("nkao-shusha"), Some("ka"));
-    h.get_by_role_and_label(Role::Slider, "Date")
-        .set_value_accesskit(slider_value(date(2020, 11, 9)));
+    h.get_by_role_and_label(Role::Slider, "Date").set_value_accesskit(slider_value(date(2020, 11, 9)));
     h.run();
     assert_eq!(h.state().controller_of("nkao-shusha"), Some("az"));
-    assert_eq!(
-        h.state().controller_of("nkao-core"),
-        Some("ka"),
-        "Stepanakert did not change hands"
-    );
-    h.get_by_role_and_label(Role::Slider, "Date")
-        .set_value_accesskit(slider_value(date(1993, 5, 1)));
+    assert_eq!(h.state().controller_of("nkao-core"), Some("ka"), "Stepanakert did not change hands");
+    h.get_by_role_and_label(Role::Slider, "Date").set_value_accesskit(slider_value(date(1993, 5, 1)));
     h.run();
     assert_eq!(h.state().phase_id(), Some("P06"));
     assert_eq!(h.state().controller_of("kalbajar"), Some("ka"));
     // The phase title is shown in the side panel.
-    let title = h
-        .state()
-        .atlas()
-        .phases
-        .iter()
-        .find(|p| p.id == "P06")
-        .expect("P06")
-        .title
-        .get("en")
-        .to_owned();
+    let title = h.state().atlas().phases.iter().find(|p| p.id == "P06").expect("P06").title.get("en").to_owned();
     assert!(h.query_by_label(&title).is_some(), "side panel shows {title}");
 }
 
@@ -101,22 +81,11 @@ fn keys_step_days_months_phases_and_events() {
     assert_eq!(h.state().controller_of("lachin-corridor"), Some("az"));
     h.key_press(Key::PageUp);
     h.run();
-    assert_eq!(
-        h.state().date(),
-        date(2020, 12, 1),
-        "back to the previous phase's start"
-    );
+    assert_eq!(h.state().date(), date(2020, 12, 1), "back to the previous phase's start");
     h.key_press(Key::Period);
     h.run();
     let e = h.state().selected_event().expect("an event is selected").to_owned();
-    let ev = h
-        .state()
-        .atlas()
-        .events
-        .iter()
-        .find(|x| x.id == e)
-        .expect("event")
-        .clone();
+    let ev = h.state().atlas().events.iter().find(|x| x.id == e).expect("event").clone();
     assert!(ev.date > date(2020, 12, 1));
     assert_eq!(h.state().date(), ev.date);
     h.key_press(Key::Home);
@@ -132,14 +101,7 @@ fn keys_step_days_months_phases_and_events() {
 fn clicking_an_event_jumps_to_its_date() {
     let mut h = harness(options(date(2020, 9, 27)));
     // The Shusha event of 8 November 2020 in the side panel's list.
-    let ev = h
-        .state()
-        .atlas()
-        .events
-        .iter()
-        .find(|e| e.date == date(2020, 11, 8))
-        .expect("event")
-        .clone();
+    let ev = h.state().atlas().events.iter().find(|e| e.date == date(2020, 11, 8)).expect("event").clone();
     let text = ev.text.get("en").to_owned();
     // The list scrolls; a screen reader's click reaches the entry wherever it is.
     h.get_by_label_contains(&text).click_accesskit();
@@ -214,28 +176,18 @@ fn broken_atlas() -> tempfile::TempDir {
         let entry = entry.expect("entry");
         std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
     }
-    std::fs::write(
-        dir.path().join("zones.geojson"),
-        "{\"type\": \"FeatureCollection\", \"features\": [{]}",
-    )
-    .expect("write");
+    std::fs::write(dir.path().join("zones.geojson"), "{\"type\": \"FeatureCollection\", \"features\": [{]}")
+        .expect("write");
     dir
 }
 
 #[test]
 fn a_bad_atlas_shows_its_errors_and_the_app_keeps_running() {
     let dir = broken_atlas();
-    let mut h = harness(LaunchOptions {
-        atlas_dir: Some(dir.path().to_path_buf()),
-        ..options(date(2020, 10, 5))
-    });
+    let mut h = harness(LaunchOptions { atlas_dir: Some(dir.path().to_path_buf()), ..options(date(2020, 10, 5)) });
     assert_eq!(h.state().atlas().id, "karabakh", "the built-in atlas stays");
     assert!(h.query_by_label("Could not open the atlas").is_some());
-    assert!(
-        h.query_all_by_label_contains("zones.geojson: not valid JSON")
-            .next()
-            .is_some()
-    );
+    assert!(h.query_all_by_label_contains("zones.geojson: not valid JSON").next().is_some());
     // Still usable.
     h.key_press(Key::PageDown);
     h.run();
@@ -248,10 +200,7 @@ fn a_bad_atlas_shows_its_errors_and_the_app_keeps_running() {
 #[test]
 fn opening_a_bad_atlas_over_a_good_one_keeps_the_good_one() {
     let mut h = harness(options(date(2020, 10, 5)));
-    h.state_mut().open_atlas(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/tiny"
-    )));
+    h.state_mut().open_atlas(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny")));
     h.run();
     assert_eq!(h.state().atlas().id, "tiny");
     assert_eq!(h.state().date(), date(2001, 3, 1), "the atlas's default date");
@@ -266,35 +215,14 @@ fn opening_a_bad_atlas_over_a_good_one_keeps_the_good_one() {
 #[test]
 fn remembered_settings_are_used_and_bad_ones_ignored() {
     use karabakh_atlas::ui::settings::Settings;
-    let remembered = Settings {
-        date: Some("1993-05-01".into()),
-        ..Default::default()
-    };
-    let app = AtlasApp::with_settings(
-        LaunchOptions {
-            today: Some(TODAY),
-            ..Default::default()
-        },
-        remembered,
-    );
+    let remembered = Settings { date: Some("1993-05-01".into()), ..Default::default() };
+    let app = AtlasApp::with_settings(LaunchOptions { today: Some(TODAY), ..Default::default() }, remembered);
     assert_eq!(app.date(), date(1993, 5, 1));
-    let corrupt = Settings {
-        date: Some("1993-02-30".into()),
-        ..Default::default()
-    };
-    let app = AtlasApp::with_settings(
-        LaunchOptions {
-            today: Some(TODAY),
-            ..Default::default()
-        },
-        corrupt,
-    );
+    let corrupt = Settings { date: Some("1993-02-30".into()), ..Default::default() };
+    let app = AtlasApp::with_settings(LaunchOptions { today: Some(TODAY), ..Default::default() }, corrupt);
     assert_eq!(app.date(), date(2020, 10, 5), "falls back to the atlas's default date");
     // --date wins over what was remembered.
-    let remembered = Settings {
-        date: Some("1993-05-01".into()),
-        ..Default::default()
-    };
+    let remembered = Settings { date: Some("1993-05-01".into()), ..Default::default() };
     let app = AtlasApp::with_settings(options(date(2024, 1, 1)), remembered);
     assert_eq!(app.date(), date(2024, 1, 1));
     // A settings file from an older or newer version, or a broken one, gives the defaults.
@@ -315,10 +243,7 @@ fn the_map_is_named_for_screen_readers() {
 
 #[test]
 fn clicking_the_chart_moves_the_slider() {
-    let mut h = harness(LaunchOptions {
-        chart: true,
-        ..options(date(1950, 1, 1))
-    });
+    let mut h = harness(LaunchOptions { chart: true, ..options(date(1950, 1, 1)) });
     h.run();
     let target = date(2000, 1, 1);
     let at = h.state().chart_pos_of(target).expect("the chart is shown");
@@ -344,8 +269,7 @@ fn comparing_two_dates_lists_the_zones_that_changed_hands() {
     // reader does.
     h.get_by_role_and_label(Role::TextInput, "Compare").focus();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Compare")
-        .type_text("2020-09-26");
+    h.get_by_role_and_label(Role::TextInput, "Compare").type_text("2020-09-26");
     h.run();
     h.get_by_role_and_label(Role::Button, "Show changes").click_accesskit();
     h.run();
@@ -387,11 +311,7 @@ fn an_idle_app_requests_no_repaint() {
     h.run();
     h.step();
     let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    assert_eq!(
-        delay,
-        std::time::Duration::MAX,
-        "nothing moves, so nothing should be scheduled"
-    );
+    assert_eq!(delay, std::time::Duration::MAX, "nothing moves, so nothing should be scheduled");
 }
 
 #[test]
@@ -443,11 +363,7 @@ fn snapshot_ceasefire_1994() {
 
 #[test]
 fn snapshot_chart_and_comparison() {
-    let mut h = harness(LaunchOptions {
-        chart: true,
-        compare: Some(date(2020, 9, 26)),
-        ..options(date(2020, 12, 2))
-    });
+    let mut h = harness(LaunchOptions { chart: true, compare: Some(date(2020, 9, 26)), ..options(date(2020, 12, 2)) });
     h.run();
     snapshot(&mut h, "chart_and_comparison_2020");
 }

@@ -15,11 +15,7 @@ pub struct AtlasError {
 
 impl AtlasError {
     pub fn new(file: &str, feature: Option<&str>, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            feature: feature.map(str::to_owned),
-            message: message.into(),
-        }
+        Self { file: file.to_owned(), feature: feature.map(str::to_owned), message: message.into() }
     }
 }
 

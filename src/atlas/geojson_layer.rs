@@ -30,11 +30,7 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
     match kind.as_deref() {
         Some("FeatureCollection") => {}
         Some(other) => {
-            errs.push(
-                file,
-                None,
-                format!("not a GeoJSON FeatureCollection: its \"type\" is \"{other}\""),
-            );
+            errs.push(file, None, format!("not a GeoJSON FeatureCollection: its \"type\" is \"{other}\""));
             return None;
         }
         None => {
@@ -44,11 +40,7 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
     }
     // Check each feature on its own, so that one bad feature does not hide the others.
     let Some(features) = json.get("features").and_then(Json::as_array) else {
-        errs.push(
-            file,
-            None,
-            "not GeoJSON: a FeatureCollection needs a \"features\" array",
-        );
+        errs.push(file, None, "not GeoJSON: a FeatureCollection needs a \"features\" array");
         return None;
     };
     let mut out = Vec::with_capacity(features.len());
@@ -70,12 +62,7 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
                 continue;
             }
         };
-        out.push(RawFeature {
-            label,
-            id,
-            props: feature.properties.unwrap_or_default(),
-            geometry: feature.geometry,
-        });
+        out.push(RawFeature { label, id, props: feature.properties.unwrap_or_default(), geometry: feature.geometry });
     }
     Some(out)
 }
@@ -103,10 +90,7 @@ fn type_name(v: &Value) -> &'static str {
 /// Checks a position: two finite numbers in range (a third, altitude, is allowed and dropped).
 fn coord(pos: &[f64], what: &str, out: &mut Vec<String>) -> Option<Coord> {
     if pos.len() < 2 {
-        out.push(format!(
-            "{what} has {} number(s); a position needs longitude and latitude",
-            pos.len()
-        ));
+        out.push(format!("{what} has {} number(s); a position needs longitude and latitude", pos.len()));
         return None;
     }
     let (x, y) = (pos[0], pos[1]);
@@ -125,10 +109,7 @@ fn coord(pos: &[f64], what: &str, out: &mut Vec<String>) -> Option<Coord> {
 
 fn ring(positions: &[Vec<f64>], what: &str, out: &mut Vec<String>) -> Option<LineString> {
     if positions.len() < 4 {
-        out.push(format!(
-            "{what} has {} position(s); a closed ring needs at least 4",
-            positions.len()
-        ));
+        out.push(format!("{what} has {} position(s); a closed ring needs at least 4", positions.len()));
         return None;
     }
     let mut coords = Vec::with_capacity(positions.len());
@@ -152,11 +133,7 @@ fn polygon(rings: &[Vec<Vec<f64>>], what: &str, out: &mut Vec<String>) -> Option
         return None;
     };
     let shell = ring(shell, &format!("{what}, outer ring"), out);
-    let holes: Vec<_> = holes
-        .iter()
-        .enumerate()
-        .map(|(i, h)| ring(h, &format!("{what}, hole {i}"), out))
-        .collect();
+    let holes: Vec<_> = holes.iter().enumerate().map(|(i, h)| ring(h, &format!("{what}, hole {i}"), out)).collect();
     let shell = shell?;
     let holes: Option<Vec<_>> = holes.into_iter().collect();
     let polygon = Polygon::new(shell, holes?);
@@ -182,10 +159,7 @@ pub(crate) fn area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
             parts.into_iter().collect::<Option<Vec<_>>>().map(MultiPolygon::new)
         }
         other => {
-            problems.push(format!(
-                "wrong geometry type: expected Polygon or MultiPolygon, found {}",
-                type_name(other)
-            ));
+            problems.push(format!("wrong geometry type: expected Polygon or MultiPolygon, found {}", type_name(other)));
             None
         }
     };
@@ -200,10 +174,7 @@ pub(crate) fn point(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Optio
     let result = match &geometry.value {
         Value::Point(p) => coord(p, "the point", &mut problems).map(Point::from),
         other => {
-            problems.push(format!(
-                "wrong geometry type: expected Point, found {}",
-                type_name(other)
-            ));
+            problems.push(format!("wrong geometry type: expected Point, found {}", type_name(other)));
             None
         }
     };
@@ -217,10 +188,7 @@ pub(crate) fn line(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
     let mut problems = Vec::new();
     let mut read = |positions: &Vec<Vec<f64>>, what: String| -> Option<LineString> {
         if positions.len() < 2 {
-            problems.push(format!(
-                "{what} has {} position(s); a line needs at least 2",
-                positions.len()
-            ));
+            problems.push(format!("{what} has {} position(s); a line needs at least 2", positions.len()));
             return None;
         }
         let coords: Option<Vec<_>> = positions
@@ -233,11 +201,7 @@ pub(crate) fn line(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
     let result = match &geometry.value {
         Value::LineString(l) => read(l, "the line".into()).map(|l| MultiLineString::new(vec![l])),
         Value::MultiLineString(ls) => {
-            let parts: Vec<_> = ls
-                .iter()
-                .enumerate()
-                .map(|(i, l)| read(l, format!("line {i}")))
-                .collect();
+            let parts: Vec<_> = ls.iter().enumerate().map(|(i, l)| read(l, format!("line {i}"))).collect();
             parts.into_iter().collect::<Option<Vec<_>>>().map(MultiLineString::new)
         }
         other => {
@@ -314,11 +278,7 @@ impl Props<'_> {
             Json::String(s) => Some(s.clone()),
             Json::Null => None,
             _ => {
-                errs.push(
-                    self.file,
-                    Some(&self.f.label),
-                    format!("property \"{key}\" must be a string"),
-                );
+                errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be a string"));
                 None
             }
         }
@@ -329,11 +289,7 @@ impl Props<'_> {
             Json::Number(n) => n.as_f64(),
             Json::Null => None,
             _ => {
-                errs.push(
-                    self.file,
-                    Some(&self.f.label),
-                    format!("property \"{key}\" must be a number"),
-                );
+                errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be a number"));
                 None
             }
         }
@@ -344,11 +300,7 @@ impl Props<'_> {
             None | Some(Json::Null) => false,
             Some(Json::Bool(b)) => *b,
             Some(_) => {
-                errs.push(
-                    self.file,
-                    Some(&self.f.label),
-                    format!("property \"{key}\" must be true or false"),
-                );
+                errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be true or false"));
                 false
             }
         }

@@ -16,14 +16,8 @@ use super::{
 };
 
 /// The files of an atlas folder, in the order they are read. The first three are required.
-pub const FILES: [&str; 6] = [
-    "atlas.json",
-    "regions.geojson",
-    "zones.geojson",
-    "places.geojson",
-    "lines.geojson",
-    "context.geojson",
-];
+pub const FILES: [&str; 6] =
+    ["atlas.json", "regions.geojson", "zones.geojson", "places.geojson", "lines.geojson", "context.geojson"];
 const REQUIRED: usize = 3;
 
 /// Larger files are refused before they are read: an atlas of a whole country fits in far less.
@@ -47,11 +41,7 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
         let text = match std::fs::metadata(&path) {
             Err(_) if i >= REQUIRED => None,
             Err(e) => {
-                errs.push(
-                    &shown,
-                    None,
-                    format!("missing: a required file of the atlas cannot be read ({e})"),
-                );
+                errs.push(&shown, None, format!("missing: a required file of the atlas cannot be read ({e})"));
                 None
             }
             Ok(meta) if meta.len() > MAX_FILE_BYTES => {
@@ -88,14 +78,7 @@ fn read_text(path: &Path, shown: &str, errs: &mut AtlasErrors) -> Option<String>
     match String::from_utf8(bytes) {
         Ok(s) => Some(s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s)),
         Err(e) => {
-            errs.push(
-                shown,
-                None,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            );
+            errs.push(shown, None, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()));
             None
         }
     }
@@ -110,14 +93,7 @@ pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> 
             errs.push(name, None, "missing: a required file of the atlas");
         }
         if text.is_some_and(|t| t.len() as u64 > MAX_FILE_BYTES) {
-            errs.push(
-                name,
-                None,
-                format!(
-                    "too large: over the limit of {} MB per file",
-                    MAX_FILE_BYTES / 1024 / 1024
-                ),
-            );
+            errs.push(name, None, format!("too large: over the limit of {} MB per file", MAX_FILE_BYTES / 1024 / 1024));
         }
     }
     if !errs.is_empty() {
@@ -132,25 +108,12 @@ pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> 
 fn build(files: &[(&str, Option<&str>)], errs: &mut AtlasErrors) -> Option<Atlas> {
     let get = |i: usize| files.get(i).and_then(|(name, text)| text.map(|t| (*name, t)));
     let context = get(5).map(|(n, t)| read_context(n, t, errs)).unwrap_or_default();
-    let regions = get(1)
-        .map(|(n, t)| read_regions(n, t, &context, errs))
-        .unwrap_or_default();
-    let (zones, rejected_zones) = get(2)
-        .map(|(n, t)| read_zones(n, t, &regions, errs))
-        .unwrap_or_default();
-    let places = get(3)
-        .map(|(n, t)| read_places(n, t, &regions, errs))
-        .unwrap_or_default();
+    let regions = get(1).map(|(n, t)| read_regions(n, t, &context, errs)).unwrap_or_default();
+    let (zones, rejected_zones) = get(2).map(|(n, t)| read_zones(n, t, &regions, errs)).unwrap_or_default();
+    let places = get(3).map(|(n, t)| read_places(n, t, &regions, errs)).unwrap_or_default();
     let lines = get(4).map(|(n, t)| read_lines(n, t, errs)).unwrap_or_default();
     let (name, text) = get(0)?;
-    let layers = Layers {
-        regions,
-        zones,
-        places,
-        lines,
-        context,
-        rejected_zones,
-    };
+    let layers = Layers { regions, zones, places, lines, context, rejected_zones };
     read_timeline(name, text, layers, errs)
 }
 
@@ -177,18 +140,10 @@ fn features(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<RawFeature> {
     let mut out = Vec::with_capacity(features.len());
     for f in features {
         match &f.id {
-            None => errs.push(
-                file,
-                Some(&f.label),
-                "has no id (set the Feature's \"id\" or an \"id\" property)",
-            ),
+            None => errs.push(file, Some(&f.label), "has no id (set the Feature's \"id\" or an \"id\" property)"),
             Some(id) => {
                 if seen.insert(id.clone(), ()).is_some() {
-                    errs.push(
-                        file,
-                        Some(&f.label),
-                        "duplicate id: another feature of this file has the same id",
-                    );
+                    errs.push(file, Some(&f.label), "duplicate id: another feature of this file has the same id");
                     continue;
                 }
             }
@@ -228,13 +183,7 @@ fn read_context(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<ContextAr
         let name = name_of(&p, errs);
         let name_az = p.string("name_az", errs);
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
-            out.push(ContextArea {
-                id,
-                kind,
-                name,
-                name_az,
-                geometry,
-            });
+            out.push(ContextArea { id, kind, name, name_az, geometry });
         }
     }
     out
@@ -292,21 +241,13 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
         let name = name_of(&p, errs);
         let region = match p.string("region", errs) {
             None => {
-                errs.push(
-                    file,
-                    Some(&f.label),
-                    "has no \"region\": every zone belongs to a region of regions.geojson",
-                );
+                errs.push(file, Some(&f.label), "has no \"region\": every zone belongs to a region of regions.geojson");
                 None
             }
             Some(r) => {
                 let found = regions.iter().position(|g| g.id == r);
                 if found.is_none() {
-                    errs.push(
-                        file,
-                        Some(&f.label),
-                        format!("names unknown region \"{r}\" (not in regions.geojson)"),
-                    );
+                    errs.push(file, Some(&f.label), format!("names unknown region \"{r}\" (not in regions.geojson)"));
                 }
                 found
             }
@@ -317,26 +258,14 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
         match (f.id.clone(), region, geometry) {
             (Some(id), Some(region), Some(geometry)) => {
                 let area_km2 = area_km2(&geometry);
-                out.push(Zone {
-                    id,
-                    name,
-                    region,
-                    approximate,
-                    note,
-                    geometry,
-                    area_km2,
-                });
+                out.push(Zone { id, name, region, approximate, note, geometry, area_km2 });
             }
             (Some(id), _, _) => rejected.push(id),
             _ => {}
         }
     }
     if out.is_empty() && errs.is_empty() {
-        errs.push(
-            file,
-            None,
-            "has no zones: the timeline needs at least one zone to colour",
-        );
+        errs.push(file, None, "has no zones: the timeline needs at least one zone to colour");
     }
     (out, rejected)
 }
@@ -352,11 +281,7 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
             Some("village") => PlaceKind::Village,
             Some("point") => PlaceKind::Point,
             Some(other) => {
-                errs.push(
-                    file,
-                    Some(&f.label),
-                    format!("unknown kind \"{other}\" (capital, town, village or point)"),
-                );
+                errs.push(file, Some(&f.label), format!("unknown kind \"{other}\" (capital, town, village or point)"));
                 PlaceKind::Point
             }
         };
@@ -370,16 +295,7 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
         });
         let (name_hy, name_az) = (p.string("name_hy", errs), p.string("name_az", errs));
         if let (Some(id), Some(point)) = (f.id.clone(), geojson_layer::point(&f, file, errs)) {
-            out.push(Place {
-                id,
-                name,
-                name_hy,
-                name_az,
-                kind,
-                rank,
-                region,
-                point,
-            });
+            out.push(Place { id, name, name_hy, name_az, kind, rank, region, point });
         }
     }
     out
@@ -399,8 +315,7 @@ fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
             _ => LineKind::Other,
         };
         let date = |key: &str, errs: &mut AtlasErrors| {
-            p.string(key, errs)
-                .and_then(|s| parse_date(&s, file, &f.label, key, errs))
+            p.string(key, errs).and_then(|s| parse_date(&s, file, &f.label, key, errs))
         };
         let valid_from = date("valid_from", errs);
         let valid_to = date("valid_to", errs);
@@ -412,16 +327,7 @@ fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
         let approximate = p.bool("approximate", errs);
         let note = p.text("note", errs).unwrap_or_default();
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::line(&f, file, errs)) {
-            out.push(MapLine {
-                id,
-                kind,
-                name,
-                valid_from,
-                valid_to,
-                approximate,
-                note,
-                geometry,
-            });
+            out.push(MapLine { id, kind, name, valid_from, valid_to, approximate, note, geometry });
         }
     }
     out
@@ -537,16 +443,9 @@ fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut AtlasError
             if let Some(url) = &s.url
                 && !(url.starts_with("https://") || url.starts_with("http://"))
             {
-                errs.push(
-                    file,
-                    Some(feature),
-                    format!("source URL \"{url}\" is not an http(s) address"),
-                );
+                errs.push(file, Some(feature), format!("source URL \"{url}\" is not an http(s) address"));
             }
-            Some(Source {
-                title: s.title,
-                url: s.url,
-            })
+            Some(Source { title: s.title, url: s.url })
         })
         .collect()
 }
@@ -558,14 +457,7 @@ fn require_en(text: &Text, what: &str, file: &str, feature: &str, errs: &mut Atl
 }
 
 fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
-    let Layers {
-        regions,
-        zones,
-        places,
-        lines,
-        context,
-        rejected_zones,
-    } = layers;
+    let Layers { regions, zones, places, lines, context, rejected_zones } = layers;
     let raw: RawAtlas = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -586,19 +478,10 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         // A bad colour is reported, but the controller stays known so that phases naming it
         // do not add "unknown controller" errors on top.
         let colour = parse_colour(&c.colour).unwrap_or_else(|| {
-            errs.push(
-                file,
-                Some(&label),
-                format!("colour \"{}\" is not a #rrggbb colour", c.colour),
-            );
+            errs.push(file, Some(&label), format!("colour \"{}\" is not a #rrggbb colour", c.colour));
             [128, 128, 128]
         });
-        controllers.push(Controller {
-            id: c.id,
-            name: c.name,
-            description: c.description,
-            colour,
-        });
+        controllers.push(Controller { id: c.id, name: c.name, description: c.description, colour });
     }
     if controllers.is_empty() {
         errs.push(file, None, "has no controllers");
@@ -617,26 +500,18 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         require_en(&p.title, "the title", file, &label, errs);
         let phase_sources = sources(p.sources, file, &label, errs);
         if phase_sources.is_empty() {
-            errs.push(
-                file,
-                Some(&label),
-                "has no source: every phase must say where its facts come from",
-            );
+            errs.push(file, Some(&label), "has no source: every phase must say where its facts come from");
         }
         let mut control = vec![usize::MAX; zones.len()];
         for (z, c) in &p.control {
             match (zone(z), controller(c)) {
                 (None, _) if rejected_zones.contains(z) => {}
-                (None, _) => errs.push(
-                    file,
-                    Some(&label),
-                    format!("control names unknown zone \"{z}\" (not in zones.geojson)"),
-                ),
-                (_, None) => errs.push(
-                    file,
-                    Some(&label),
-                    format!("control gives zone \"{z}\" to unknown controller \"{c}\""),
-                ),
+                (None, _) => {
+                    errs.push(file, Some(&label), format!("control names unknown zone \"{z}\" (not in zones.geojson)"))
+                }
+                (_, None) => {
+                    errs.push(file, Some(&label), format!("control gives zone \"{z}\" to unknown controller \"{c}\""))
+                }
                 (Some(zi), Some(ci)) => control[zi] = ci,
             }
         }
@@ -673,21 +548,11 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
                 match zone(z) {
                     Some(zi) => zs.push(zi),
                     None if rejected_zones.contains(z) => {}
-                    None => errs.push(
-                        file,
-                        Some(&label),
-                        format!("change on {date} names unknown zone \"{z}\""),
-                    ),
+                    None => errs.push(file, Some(&label), format!("change on {date} names unknown zone \"{z}\"")),
                 }
             }
             let change_sources = sources(ch.sources, file, &label, errs);
-            changes.push(ControlChange {
-                date,
-                zones: zs,
-                controller: ci,
-                claim: ch.claim,
-                sources: change_sources,
-            });
+            changes.push(ControlChange { date, zones: zs, controller: ci, claim: ch.claim, sources: change_sources });
         }
         changes.sort_by_key(|c| c.date);
         if let (Some(s), Some(e)) = (start, end)
@@ -733,11 +598,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         let place = e.place.as_deref().and_then(|p| {
             let found = places.iter().position(|q| q.id == p);
             if found.is_none() {
-                errs.push(
-                    file,
-                    Some(&label),
-                    format!("names unknown place \"{p}\" (not in places.geojson)"),
-                );
+                errs.push(file, Some(&label), format!("names unknown place \"{p}\" (not in places.geojson)"));
             }
             found
         });
@@ -745,22 +606,14 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
             let ok =
                 lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
             if !ok {
-                errs.push(
-                    file,
-                    Some(&label),
-                    format!("lonlat [{lon}, {lat}] is out of range ([longitude, latitude])"),
-                );
+                errs.push(file, Some(&label), format!("lonlat [{lon}, {lat}] is out of range ([longitude, latitude])"));
             }
             ok.then(|| geo::Point::new(lon, lat))
         });
         require_en(&e.text, "the text", file, &label, errs);
         let event_sources = sources(e.sources, file, &label, errs);
         if event_sources.is_empty() {
-            errs.push(
-                file,
-                Some(&label),
-                "has no source: every event must say where it comes from",
-            );
+            errs.push(file, Some(&label), "has no source: every event must say where it comes from");
         }
         if let Some(date) = date {
             events.push(Event {
@@ -778,9 +631,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         }
     }
     events.sort_by_key(|e| e.date);
-    let default_date = raw
-        .default_date
-        .and_then(|d| parse_date(&d, file, "atlas", "default_date", errs));
+    let default_date = raw.default_date.and_then(|d| parse_date(&d, file, "atlas", "default_date", errs));
     Some(Atlas {
         id: raw.id,
         title: raw.title,
@@ -809,11 +660,7 @@ fn check_tiling(phases: &mut [Phase], file: &str, errs: &mut AtlasErrors) {
         let (a, b) = (&pair[0], &pair[1]);
         let label = format!("phase '{}'", a.id);
         let Some(end) = a.end else {
-            errs.push(
-                file,
-                Some(&label),
-                format!("has no end date, but phase '{}' follows it", b.id),
-            );
+            errs.push(file, Some(&label), format!("has no end date, but phase '{}' follows it", b.id));
             continue;
         };
         match end.tomorrow() {
@@ -821,18 +668,12 @@ fn check_tiling(phases: &mut [Phase], file: &str, errs: &mut AtlasErrors) {
             Ok(next) if next < b.start => errs.push(
                 file,
                 Some(&label),
-                format!(
-                    "gap: it ends on {end} but the next phase, '{}', starts on {}",
-                    b.id, b.start
-                ),
+                format!("gap: it ends on {end} but the next phase, '{}', starts on {}", b.id, b.start),
             ),
             _ => errs.push(
                 file,
                 Some(&label),
-                format!(
-                    "overlap: it ends on {end} but the next phase, '{}', starts on {}",
-                    b.id, b.start
-                ),
+                format!("overlap: it ends on {end} but the next phase, '{}', starts on {}", b.id, b.start),
             ),
         }
     }

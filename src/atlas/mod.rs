@@ -5,6 +5,7 @@ mod error;
 mod geojson_layer;
 mod load;
 mod model;
+pub mod synthetic;
 mod text;
 mod timeline;
 

@@ -96,12 +96,8 @@ impl Atlas {
 
     /// Km² held by each controller on `date`, in controller order (zeros included).
     pub fn area_by_controller(&self, date: Date) -> Vec<ControllerArea> {
-        let mut areas: Vec<ControllerArea> = (0..self.controllers.len())
-            .map(|controller| ControllerArea {
-                controller,
-                area_km2: 0.0,
-            })
-            .collect();
+        let mut areas: Vec<ControllerArea> =
+            (0..self.controllers.len()).map(|controller| ControllerArea { controller, area_km2: 0.0 }).collect();
         if let Some(control) = self.control_at(date) {
             for (zone, c) in self.zones.iter().zip(control) {
                 areas[c].area_km2 += zone.area_km2;
@@ -119,17 +115,11 @@ impl Atlas {
                 for (zone, &c) in self.zones.iter().zip(&control).filter(|(z, _)| z.region == region) {
                     match by.iter_mut().find(|a| a.controller == c) {
                         Some(a) => a.area_km2 += zone.area_km2,
-                        None => by.push(ControllerArea {
-                            controller: c,
-                            area_km2: zone.area_km2,
-                        }),
+                        None => by.push(ControllerArea { controller: c, area_km2: zone.area_km2 }),
                     }
                 }
                 by.sort_by(|a, b| b.area_km2.total_cmp(&a.area_km2));
-                RegionControl {
-                    region,
-                    controllers: by,
-                }
+                RegionControl { region, controllers: by }
             })
             .collect()
     }
@@ -142,32 +132,16 @@ impl Atlas {
         for (pi, phase) in self.phases.iter().enumerate() {
             for (zone, &c) in phase.control.iter().enumerate() {
                 if state[zone] != Some(c) {
-                    let origin = Origin {
-                        phase: pi,
-                        change: None,
-                    };
-                    out.push(Transition {
-                        date: phase.start,
-                        zone,
-                        controller: c,
-                        origin,
-                    });
+                    let origin = Origin { phase: pi, change: None };
+                    out.push(Transition { date: phase.start, zone, controller: c, origin });
                     state[zone] = Some(c);
                 }
             }
             for (ci, change) in phase.changes.iter().enumerate() {
                 for &zone in &change.zones {
                     if state[zone] != Some(change.controller) {
-                        let origin = Origin {
-                            phase: pi,
-                            change: Some(ci),
-                        };
-                        out.push(Transition {
-                            date: change.date,
-                            zone,
-                            controller: change.controller,
-                            origin,
-                        });
+                        let origin = Origin { phase: pi, change: Some(ci) };
+                        out.push(Transition { date: change.date, zone, controller: change.controller, origin });
                         state[zone] = Some(change.controller);
                     }
                 }
@@ -209,14 +183,7 @@ impl Atlas {
             .map(|z| {
                 let last = transitions.iter().rfind(|t| t.zone == z && t.date > lo && t.date <= hi);
                 let (date, origin) = last.map_or((hi, Origin { phase: 0, change: None }), |t| (t.date, t.origin));
-                ZoneChange {
-                    zone: z,
-                    from: a[z],
-                    to: b[z],
-                    area_km2: self.zones[z].area_km2,
-                    date,
-                    origin,
-                }
+                ZoneChange { zone: z, from: a[z], to: b[z], area_km2: self.zones[z].area_km2, date, origin }
             })
             .collect();
         changes.sort_by_key(|c| (c.date, c.zone));
@@ -230,8 +197,6 @@ impl Atlas {
         days.extend(self.phases.iter().map(|p| p.start));
         days.sort();
         days.dedup();
-        days.into_iter()
-            .map(|d| (d, self.area_by_controller(d).iter().map(|a| a.area_km2).collect()))
-            .collect()
+        days.into_iter().map(|d| (d, self.area_by_controller(d).iter().map(|a| a.area_km2).collect())).collect()
     }
 }

@@ -81,10 +81,7 @@ pub struct ScreenTransform {
 impl ScreenTransform {
     pub fn for_view(view: &View, screen: Rect, bounds: Rect) -> Self {
         let scale = view.scale(screen, bounds);
-        Self {
-            scale,
-            offset: screen.center().to_vec2() - view.centre.to_vec2() * scale,
-        }
+        Self { scale, offset: screen.center().to_vec2() - view.centre.to_vec2() * scale }
     }
 
     pub fn apply(&self, p: Pos2) -> Pos2 {
@@ -98,24 +95,14 @@ pub fn compose(input: &SceneInput<'_>, view: &View, screen: Rect, measure: impl 
     let t = ScreenTransform::for_view(view, screen, input.geometry.bounds);
     let mut primitives = compose_base(input, t, Some(screen));
     primitives.extend(compose_overlay(input, view, screen, measure));
-    Scene {
-        background: input.style.water,
-        primitives,
-    }
+    Scene { background: input.style.water, primitives }
 }
 
 /// The part of the map that depends only on the data, the date and the zoom (not on panning):
 /// land, zones, lines of control, hatching, outlines and dated lines. With `cull: None` nothing is
 /// left out, so the result can be cached and moved as the user pans.
 pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rect>) -> Vec<Primitive> {
-    let SceneInput {
-        atlas,
-        geometry,
-        style,
-        control,
-        date,
-        options,
-    } = *input;
+    let SceneInput { atlas, geometry, style, control, date, options } = *input;
     let to_screen = |p: Pos2| t.apply(p);
     let visible =
         |r: Rect| cull.is_none_or(|screen| Rect::from_min_max(to_screen(r.min), to_screen(r.max)).intersects(screen));
@@ -129,12 +116,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
     };
     let outline = |out: &mut Vec<Primitive>, shape: &super::AreaShape, width: f32, colour: Color32, dash| {
         for ring in &shape.rings {
-            out.push(Primitive::Polyline {
-                points: ring.iter().map(|&p| to_screen(p)).collect(),
-                width,
-                colour,
-                dash,
-            });
+            out.push(Primitive::Polyline { points: ring.iter().map(|&p| to_screen(p)).collect(), width, colour, dash });
         }
     };
 
@@ -154,10 +136,8 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         if !visible(shape.bounds) {
             continue;
         }
-        let colour = control
-            .get(z)
-            .and_then(|&c| atlas.controllers.get(c))
-            .map_or(style.land, |c| style.zone_fill(c.colour));
+        let colour =
+            control.get(z).and_then(|&c| atlas.controllers.get(c)).map_or(style.land, |c| style.zone_fill(c.colour));
         fill(&mut out, shape, colour);
     }
     // Lines of control: where neighbouring zones have different controllers. Dashed where either
@@ -169,19 +149,9 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         let approximate = atlas.zones[edge.a].approximate || atlas.zones[edge.b].approximate;
         for line in &edge.polylines {
             let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
-            out.push(Primitive::Polyline {
-                points: points.clone(),
-                width: 3.2,
-                colour: style.zone_edge,
-                dash: None,
-            });
+            out.push(Primitive::Polyline { points: points.clone(), width: 3.2, colour: style.zone_edge, dash: None });
             let dash = approximate.then_some((5.0, 3.5));
-            out.push(Primitive::Polyline {
-                points,
-                width: 1.3,
-                colour: style.control_edge,
-                dash,
-            });
+            out.push(Primitive::Polyline { points, width: 1.3, colour: style.control_edge, dash });
         }
     }
     // Hatching of compared zones, with a strong outline.
@@ -190,36 +160,16 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         if !visible(shape.bounds) {
             continue;
         }
-        let rings: Vec<Vec<Pos2>> = shape
-            .rings
-            .iter()
-            .map(|r| r.iter().map(|&p| to_screen(p)).collect())
-            .collect();
+        let rings: Vec<Vec<Pos2>> = shape.rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect();
         for (a, b) in hatch(&rings, 7.0) {
-            out.push(Primitive::Polyline {
-                points: vec![a, b],
-                width: 2.6,
-                colour,
-                dash: None,
-            });
+            out.push(Primitive::Polyline { points: vec![a, b], width: 2.6, colour, dash: None });
         }
         for ring in rings {
-            out.push(Primitive::Polyline {
-                points: ring,
-                width: 2.4,
-                colour: style.highlight,
-                dash: None,
-            });
+            out.push(Primitive::Polyline { points: ring, width: 2.4, colour: style.highlight, dash: None });
         }
     }
     if let Some(shape) = options.selected_region.and_then(|r| geometry.regions.get(r)) {
-        outline(
-            &mut out,
-            shape,
-            5.0,
-            Color32::from_rgba_unmultiplied(200, 16, 46, 110),
-            None,
-        );
+        outline(&mut out, shape, 5.0, Color32::from_rgba_unmultiplied(200, 16, 46, 110), None);
     }
     // Region outlines; the NKAO emphasised.
     for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
@@ -239,19 +189,9 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         for points in polylines {
             let points: Vec<Pos2> = points.iter().map(|&p| to_screen(p)).collect();
             if let Some((width, colour)) = s.glow {
-                out.push(Primitive::Polyline {
-                    points: points.clone(),
-                    width,
-                    colour,
-                    dash: None,
-                });
+                out.push(Primitive::Polyline { points: points.clone(), width, colour, dash: None });
             }
-            out.push(Primitive::Polyline {
-                points,
-                width: s.width,
-                colour: s.colour,
-                dash: s.dash,
-            });
+            out.push(Primitive::Polyline { points, width: s.width, colour: s.colour, dash: s.dash });
         }
     }
     out
@@ -265,13 +205,7 @@ pub fn compose_overlay(
     screen: Rect,
     measure: impl Fn(&str, f32, bool) -> Vec2,
 ) -> Vec<Primitive> {
-    let SceneInput {
-        atlas,
-        geometry,
-        style,
-        options,
-        ..
-    } = *input;
+    let SceneInput { atlas, geometry, style, options, .. } = *input;
     let t = ScreenTransform::for_view(view, screen, geometry.bounds);
     let to_screen = |p: Pos2| t.apply(p);
     let mut out = Vec::new();
@@ -301,21 +235,9 @@ pub fn compose_overlay(
             PlaceKind::Village | PlaceKind::Point => (Color32::from_rgb(0x55, 0x55, 0x55), Color32::WHITE),
             PlaceKind::Town => (style.label, Color32::WHITE),
         };
-        out.push(Primitive::Circle {
-            centre: at,
-            radius,
-            fill,
-            stroke_width: 1.2,
-            stroke,
-        });
+        out.push(Primitive::Circle { centre: at, radius, fill, stroke_width: 1.2, stroke });
         if place.kind == PlaceKind::Capital {
-            out.push(Primitive::Circle {
-                centre: at,
-                radius: 1.8,
-                fill: style.label,
-                stroke_width: 0.0,
-                stroke,
-            });
+            out.push(Primitive::Circle { centre: at, radius: 1.8, fill: style.label, stroke_width: 0.0, stroke });
         }
         dots.push(Rect::from_center_size(at, Vec2::splat(radius * 2.0)));
         let highlighted = options.highlighted_place == Some(i);
@@ -424,20 +346,8 @@ mod tests {
 
     #[test]
     fn hatching_stays_inside_a_square_with_a_hole() {
-        let square = vec![
-            pos2(0.0, 0.0),
-            pos2(100.0, 0.0),
-            pos2(100.0, 100.0),
-            pos2(0.0, 100.0),
-            pos2(0.0, 0.0),
-        ];
-        let hole = vec![
-            pos2(40.0, 40.0),
-            pos2(60.0, 40.0),
-            pos2(60.0, 60.0),
-            pos2(40.0, 60.0),
-            pos2(40.0, 40.0),
-        ];
+        let square = vec![pos2(0.0, 0.0), pos2(100.0, 0.0), pos2(100.0, 100.0), pos2(0.0, 100.0), pos2(0.0, 0.0)];
+        let hole = vec![pos2(40.0, 40.0), pos2(60.0, 40.0), pos2(60.0, 60.0), pos2(40.0, 60.0), pos2(40.0, 40.0)];
         let stripes = hatch(&[square, hole], 10.0);
         assert!(stripes.len() > 10);
         for (a, b) in stripes {

@@ -23,10 +23,7 @@ impl AreaShape {
     pub fn new(area: &MultiPolygon, projection: &Projection) -> Self {
         let project = |c: geo::Coord| {
             let p = projection.map_from_lonlat(c.x, c.y);
-            geo::Coord {
-                x: f64::from(p.x),
-                y: f64::from(p.y),
-            }
+            geo::Coord { x: f64::from(p.x), y: f64::from(p.y) }
         };
         let mut shape = AreaShape {
             vertices: Vec::new(),
@@ -39,27 +36,17 @@ impl AreaShape {
             let projected = polygon.map_coords(project);
             let raw = projected.earcut_triangles_raw();
             let base = shape.vertices.len() as u32;
-            shape.vertices.extend(
-                raw.vertices
-                    .chunks_exact(2)
-                    .map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)),
-            );
-            shape
-                .indices
-                .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+            shape.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
+            shape.indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
             for ring in std::iter::once(projected.exterior()).chain(projected.interiors()) {
-                shape
-                    .rings
-                    .push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
+                shape.rings.push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
             }
         }
         for p in &shape.vertices {
             shape.bounds.extend_with(*p);
         }
-        shape.anchor = area
-            .interior_point()
-            .map(|p| projection.map_from_lonlat(p.x(), p.y()))
-            .unwrap_or(shape.bounds.center());
+        shape.anchor =
+            area.interior_point().map(|p| projection.map_from_lonlat(p.x(), p.y())).unwrap_or(shape.bounds.center());
         shape
     }
 
@@ -116,11 +103,7 @@ fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
     }
     let distance = |p: Pos2, a: Pos2, b: Pos2| {
         let ab = b - a;
-        let t = if ab.length_sq() > 0.0 {
-            ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        let t = if ab.length_sq() > 0.0 { ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0) } else { 0.0 };
         (a + ab * t).distance(p)
     };
     let mut edges: Vec<ZoneEdge> = Vec::new();
@@ -132,11 +115,7 @@ fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
                 if let Some((other, points)) = run {
                     match edges.iter_mut().find(|e| e.a == z && e.b == other) {
                         Some(e) => e.polylines.push(points),
-                        None => edges.push(ZoneEdge {
-                            a: z,
-                            b: other,
-                            polylines: vec![points],
-                        }),
+                        None => edges.push(ZoneEdge { a: z, b: other, polylines: vec![points] }),
                     }
                 }
             };
@@ -144,10 +123,7 @@ fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
                 let (a, b) = (w[0], w[1]);
                 let mid = a + (b - a) * 0.5;
                 let neighbour = grid.get(&cell(mid)).and_then(|segments| {
-                    segments
-                        .iter()
-                        .find(|(o, p, q)| *o > z && distance(mid, *p, *q) < TOLERANCE_KM)
-                        .map(|s| s.0)
+                    segments.iter().find(|(o, p, q)| *o > z && distance(mid, *p, *q) < TOLERANCE_KM).map(|s| s.0)
                 });
                 match (neighbour, &mut current) {
                     (Some(n), Some((other, points))) if *other == n && points.last() == Some(&a) => points.push(b),
@@ -197,11 +173,7 @@ impl MapGeometry {
         }
         let centre = ll.map_or(geo::coord! { x: 0.0, y: 0.0 }, |r| r.center());
         let projection = Projection::centred_on(centre.x, centre.y);
-        let zones: Vec<_> = atlas
-            .zones
-            .iter()
-            .map(|z| AreaShape::new(&z.geometry, &projection))
-            .collect();
+        let zones: Vec<_> = atlas.zones.iter().map(|z| AreaShape::new(&z.geometry, &projection)).collect();
         let mut bounds = Rect::NOTHING;
         for z in &zones {
             bounds = bounds.union(z.bounds);
@@ -213,16 +185,8 @@ impl MapGeometry {
             projection,
             bounds,
             zone_edges: zone_edges(&zones),
-            regions: atlas
-                .regions
-                .iter()
-                .map(|r| AreaShape::new(&r.geometry, &projection))
-                .collect(),
-            context: atlas
-                .context
-                .iter()
-                .map(|c| AreaShape::new(&c.geometry, &projection))
-                .collect(),
+            regions: atlas.regions.iter().map(|r| AreaShape::new(&r.geometry, &projection)).collect(),
+            context: atlas.context.iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect(),
             lines: atlas
                 .lines
                 .iter()
@@ -233,11 +197,7 @@ impl MapGeometry {
                         .collect()
                 })
                 .collect(),
-            places: atlas
-                .places
-                .iter()
-                .map(|p| projection.map_from_lonlat(p.point.x(), p.point.y()))
-                .collect(),
+            places: atlas.places.iter().map(|p| projection.map_from_lonlat(p.point.x(), p.point.y())).collect(),
             zones,
         }
     }

@@ -54,12 +54,7 @@ pub fn place_labels(
             let rect = align.anchor_size(pos, size);
             if screen.contains_rect(rect) && !taken.iter().any(|t| t.intersects(rect)) {
                 taken.push(rect);
-                placed.push(PlacedLabel {
-                    candidate: c,
-                    rect,
-                    align,
-                    pos,
-                });
+                placed.push(PlacedLabel { candidate: c, rect, align, pos });
                 break;
             }
         }
@@ -73,14 +68,7 @@ mod tests {
     use egui::pos2;
 
     fn cand(text: &str, x: f32, priority: u32) -> LabelCandidate {
-        LabelCandidate {
-            text: text.into(),
-            anchor: pos2(x, 100.0),
-            priority,
-            size: 12.0,
-            centred: true,
-            bold: false,
-        }
+        LabelCandidate { text: text.into(), anchor: pos2(x, 100.0), priority, size: 12.0, centred: true, bold: false }
     }
 
     #[test]
@@ -88,11 +76,7 @@ mod tests {
         let screen = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 200.0));
         let measure = |t: &str, s: f32, _bold: bool| vec2(t.len() as f32 * s * 0.6, s);
         let placed = place_labels(
-            vec![
-                cand("Minor village", 105.0, 5),
-                cand("Capital city", 100.0, 1),
-                cand("Far town", 300.0, 3),
-            ],
+            vec![cand("Minor village", 105.0, 5), cand("Capital city", 100.0, 1), cand("Far town", 300.0, 3)],
             screen,
             &[],
             measure,

@@ -53,11 +53,7 @@ mod tests {
         };
         assert_eq!(place_label(&place, NameStyle::Both, "en"), "Stepanakert / Xankəndi");
         assert_eq!(place_label(&place, NameStyle::Azerbaijani, "vi"), "Xankəndi");
-        let hadrut = Place {
-            name_hy: Some("Hadrut".into()),
-            name_az: Some("Hadrut".into()),
-            ..place
-        };
+        let hadrut = Place { name_hy: Some("Hadrut".into()), name_az: Some("Hadrut".into()), ..place };
         assert_eq!(place_label(&hadrut, NameStyle::Both, "en"), "Hadrut");
     }
 }

@@ -23,27 +23,17 @@ pub struct Projection {
 impl Projection {
     /// A projection true to scale along the parallel `lat0`.
     pub fn centred_on(lon0: f64, lat0: f64) -> Self {
-        Self {
-            lon0,
-            lat0,
-            km_per_deg_lon: KM_PER_DEG_LON_EQUATOR * lat0.to_radians().cos(),
-        }
+        Self { lon0, lat0, km_per_deg_lon: KM_PER_DEG_LON_EQUATOR * lat0.to_radians().cos() }
     }
 
     /// Map position (km east, km south of the centre) of a longitude and latitude.
     pub fn map_from_lonlat(&self, lon: f64, lat: f64) -> Pos2 {
-        pos2(
-            ((lon - self.lon0) * self.km_per_deg_lon) as f32,
-            ((self.lat0 - lat) * KM_PER_DEG_LAT) as f32,
-        )
+        pos2(((lon - self.lon0) * self.km_per_deg_lon) as f32, ((self.lat0 - lat) * KM_PER_DEG_LAT) as f32)
     }
 
     /// Longitude and latitude of a map position.
     pub fn lonlat_from_map(&self, p: Pos2) -> (f64, f64) {
-        (
-            self.lon0 + f64::from(p.x) / self.km_per_deg_lon,
-            self.lat0 - f64::from(p.y) / KM_PER_DEG_LAT,
-        )
+        (self.lon0 + f64::from(p.x) / self.km_per_deg_lon, self.lat0 - f64::from(p.y) / KM_PER_DEG_LAT)
     }
 }
 

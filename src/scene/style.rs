@@ -59,34 +59,20 @@ impl Style {
     pub fn zone_fill(&self, rgb: [u8; 3]) -> Color32 {
         let mix =
             |a: u8, b: u8| (f32::from(a) * self.zone_opacity + f32::from(b) * (1.0 - self.zone_opacity)).round() as u8;
-        Color32::from_rgb(
-            mix(rgb[0], self.land.r()),
-            mix(rgb[1], self.land.g()),
-            mix(rgb[2], self.land.b()),
-        )
+        Color32::from_rgb(mix(rgb[0], self.land.r()), mix(rgb[1], self.land.g()), mix(rgb[2], self.land.b()))
     }
 
     pub fn line(&self, kind: LineKind) -> LineStyle {
-        let solid = |width, colour| LineStyle {
-            width,
-            colour,
-            dash: None,
-            glow: None,
-        };
+        let solid = |width, colour| LineStyle { width, colour, dash: None, glow: None };
         match kind {
-            LineKind::Border => LineStyle {
-                dash: Some((7.0, 3.0)),
-                ..solid(1.4, Color32::from_rgb(0x4d, 0x4d, 0x4d))
-            },
+            LineKind::Border => LineStyle { dash: Some((7.0, 3.0)), ..solid(1.4, Color32::from_rgb(0x4d, 0x4d, 0x4d)) },
             LineKind::LineOfContact => solid(2.0, Color32::from_rgb(0x9b, 0x1c, 0x1c)),
-            LineKind::CeasefireLine => LineStyle {
-                dash: Some((6.0, 3.0)),
-                ..solid(2.2, Color32::from_rgb(0x6a, 0x0f, 0x4f))
-            },
-            LineKind::Corridor => LineStyle {
-                dash: Some((4.0, 2.5)),
-                ..solid(1.8, Color32::from_rgb(0x7a, 0x5c, 0x00))
-            },
+            LineKind::CeasefireLine => {
+                LineStyle { dash: Some((6.0, 3.0)), ..solid(2.2, Color32::from_rgb(0x6a, 0x0f, 0x4f)) }
+            }
+            LineKind::Corridor => {
+                LineStyle { dash: Some((4.0, 2.5)), ..solid(1.8, Color32::from_rgb(0x7a, 0x5c, 0x00)) }
+            }
             LineKind::Front => LineStyle {
                 glow: Some((9.0, Color32::from_rgba_unmultiplied(230, 40, 20, 70))),
                 ..solid(2.6, Color32::from_rgb(0xd9, 0x22, 0x0f))

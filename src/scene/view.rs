@@ -18,20 +18,14 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        Self {
-            centre: Pos2::ZERO,
-            zoom: 1.0,
-        }
+        Self { centre: Pos2::ZERO, zoom: 1.0 }
     }
 }
 
 impl View {
     /// The view that frames `bounds` (map km).
     pub fn fit(bounds: Rect) -> Self {
-        Self {
-            centre: bounds.center(),
-            zoom: 1.0,
-        }
+        Self { centre: bounds.center(), zoom: 1.0 }
     }
 
     /// Screen points per map kilometre, for a screen rectangle and the atlas's bounds.
@@ -74,11 +68,7 @@ impl View {
         if !v.centre.x.is_finite() || !v.centre.y.is_finite() {
             v.centre = bounds.center();
         }
-        v.zoom = if v.zoom.is_finite() {
-            v.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
-        } else {
-            1.0
-        };
+        v.zoom = if v.zoom.is_finite() { v.zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 };
         v.keep_in_bounds(bounds);
         v
     }

@@ -58,26 +58,14 @@ impl Loaded {
             .iter()
             .map(|p| {
                 let held = atlas.area_by_controller(p.start);
-                let top = held
-                    .iter()
-                    .max_by(|a, b| a.area_km2.total_cmp(&b.area_km2))
-                    .map(|a| a.controller);
-                top.and_then(|c| atlas.controllers.get(c))
-                    .map_or(Color32::GRAY, |c| tint(c.colour))
+                let top = held.iter().max_by(|a, b| a.area_km2.total_cmp(&b.area_km2)).map(|a| a.controller);
+                top.and_then(|c| atlas.controllers.get(c)).map_or(Color32::GRAY, |c| tint(c.colour))
             })
             .collect();
         let chart = ChartData::new(&atlas, today, "en");
         static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Self {
-            atlas,
-            geometry,
-            axis,
-            phase_colours,
-            chart,
-            dir,
-            generation,
-        }
+        Self { atlas, geometry, axis, phase_colours, chart, dir, generation }
     }
 }
 
@@ -123,26 +111,26 @@ impl AtlasApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: LaunchOptions) -> Self {
         fonts::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(egui::Theme::Light);
-        let settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, settings::KEY))
-            .unwrap_or_default();
+        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, settings::KEY)).unwrap_or_default();
         Self::with_settings(options, settings)
     }
 
     /// Creates the app from launch options and settings (no window needed).
     pub fn with_settings(options: LaunchOptions, settings: Settings) -> Self {
-        let today = options.today.unwrap_or_else(|| jiff::Zoned::now().date());
-        let (atlas, mut problem) = match crate::atlas::embedded() {
+        let (atlas, problem) = match crate::atlas::embedded() {
             Ok(a) => (a, None),
-            Err(errors) => (
-                empty_atlas(),
-                Some(LoadProblem {
-                    source: "built-in atlas".into(),
-                    errors,
-                }),
-            ),
+            Err(errors) => (empty_atlas(), Some(LoadProblem { source: "built-in atlas".into(), errors })),
         };
+        Self::build(atlas, problem, options, settings)
+    }
+
+    /// Creates the app showing `atlas` (benchmarks and tests of large atlases).
+    pub fn with_atlas(atlas: Atlas, options: LaunchOptions) -> Self {
+        Self::build(atlas, None, options, Settings::default())
+    }
+
+    fn build(atlas: Atlas, mut problem: Option<LoadProblem>, options: LaunchOptions, settings: Settings) -> Self {
+        let today = options.today.unwrap_or_else(|| jiff::Zoned::now().date());
         let loaded = Loaded::new(atlas, None, today);
         let mut app = Self {
             loaded,
@@ -175,11 +163,7 @@ impl AtlasApp {
         problem = problem.or(app.problem.take());
         app.problem = problem;
         let remembered = app.settings.date.as_deref().and_then(|d| d.parse::<Date>().ok());
-        let start = options
-            .date
-            .or(remembered)
-            .or(app.loaded.atlas.default_date)
-            .unwrap_or(today);
+        let start = options.date.or(remembered).or(app.loaded.atlas.default_date).unwrap_or(today);
         app.force_date(start);
         if let Some(c) = options.compare {
             app.set_compare(Some(c));
@@ -209,12 +193,7 @@ impl AtlasApp {
                 self.force_date(date);
                 self.problem = None;
             }
-            Err(errors) => {
-                self.problem = Some(LoadProblem {
-                    source: dir.display().to_string(),
-                    errors,
-                })
-            }
+            Err(errors) => self.problem = Some(LoadProblem { source: dir.display().to_string(), errors }),
         }
     }
 
@@ -230,6 +209,11 @@ impl AtlasApp {
 
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// Sets the view (kept within the atlas's bounds and zoom limits).
+    pub fn set_view(&mut self, view: View) {
+        self.view = view.sanitized(self.loaded.geometry.bounds);
     }
 
     pub fn phase_id(&self) -> Option<&str> {
@@ -254,8 +238,7 @@ impl AtlasApp {
     /// Where a longitude and latitude is on screen, as last drawn.
     pub fn screen_pos_of(&self, lon: f64, lat: f64) -> egui::Pos2 {
         let g = &self.loaded.geometry;
-        self.view
-            .screen_from_map(self.map_rect, g.bounds, g.projection.map_from_lonlat(lon, lat))
+        self.view.screen_from_map(self.map_rect, g.bounds, g.projection.map_from_lonlat(lon, lat))
     }
 
     pub fn problem(&self) -> Option<&LoadProblem> {
@@ -283,10 +266,7 @@ impl AtlasApp {
         self.areas = atlas.area_by_controller(date);
         self.date_text = date.to_string();
         self.date_error = None;
-        if self
-            .selected_event
-            .is_some_and(|e| atlas.events.get(e).is_none_or(|ev| ev.date != date))
-        {
+        if self.selected_event.is_some_and(|e| atlas.events.get(e).is_none_or(|ev| ev.date != date)) {
             self.selected_event = None;
         }
         self.update_comparison();
@@ -303,11 +283,7 @@ impl AtlasApp {
     fn update_comparison(&mut self) {
         self.comparison = match self.compare {
             Some(other) => {
-                let (a, b) = if other <= self.date {
-                    (other, self.date)
-                } else {
-                    (self.date, other)
-                };
+                let (a, b) = if other <= self.date { (other, self.date) } else { (self.date, other) };
                 self.loaded.atlas.changes_between(a, b)
             }
             None => Vec::new(),
@@ -437,11 +413,7 @@ impl AtlasApp {
                 if ui.button("About").clicked() {
                     self.show_about = true;
                 }
-                if ui
-                    .button("Fit")
-                    .on_hover_text("Frame the whole atlas (or double-click the map)")
-                    .clicked()
-                {
+                if ui.button("Fit").on_hover_text("Frame the whole atlas (or double-click the map)").clicked() {
                     self.view = View::fit(self.loaded.geometry.bounds);
                 }
             });
@@ -538,8 +510,7 @@ impl AtlasApp {
             date: self.date,
             options: &options,
         };
-        self.map_painter
-            .paint(ui, response.rect, &input, &self.view, self.loaded.generation);
+        self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);
         if let Some(z) = self.hovered_zone {
             let atlas = &self.loaded.atlas;
             response.on_hover_ui_at_pointer(|ui| {
@@ -578,11 +549,7 @@ impl AtlasApp {
         ui.horizontal(|ui| {
             let label = ui.label("Compare");
             let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.compare_text)
-                        .hint_text("YYYY-MM-DD")
-                        .desired_width(100.0),
-                )
+                .add(egui::TextEdit::singleline(&mut self.compare_text).hint_text("YYYY-MM-DD").desired_width(100.0))
                 .labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if ui.button("Show changes").clicked() || enter {
@@ -598,11 +565,7 @@ impl AtlasApp {
         let Some(other) = self.compare else { return };
         let atlas = &self.loaded.atlas;
         let lang = self.settings.lang.as_deref().unwrap_or("en");
-        let (a, b) = if other <= self.date {
-            (other, self.date)
-        } else {
-            (self.date, other)
-        };
+        let (a, b) = if other <= self.date { (other, self.date) } else { (self.date, other) };
         ui.label(format!(
             "{} zone(s) changed hands between {} and {}:",
             self.comparison.len(),
@@ -616,30 +579,23 @@ impl AtlasApp {
         let Some(problem) = &self.problem else { return };
         let mut open = true;
         let mut dismiss = false;
-        egui::Window::new("Could not open the atlas")
-            .open(&mut open)
-            .default_width(560.0)
-            .show(ctx, |ui| {
-                ui.label(format!(
-                    "{} — the map keeps showing \"{}\".",
-                    problem.source,
-                    self.loaded.atlas.title.get("en")
-                ));
-                ui.label(format!("{} problem(s):", problem.errors.0.len()));
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    for e in &problem.errors.0 {
-                        ui.label(RichText::new(e.to_string()).monospace());
-                    }
-                });
-                ui.horizontal(|ui| {
-                    if ui.button("Copy").clicked() {
-                        ui.ctx().copy_text(problem.errors.to_string());
-                    }
-                    if ui.button("Close").clicked() {
-                        dismiss = true;
-                    }
-                });
+        egui::Window::new("Could not open the atlas").open(&mut open).default_width(560.0).show(ctx, |ui| {
+            ui.label(format!("{} — the map keeps showing \"{}\".", problem.source, self.loaded.atlas.title.get("en")));
+            ui.label(format!("{} problem(s):", problem.errors.0.len()));
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                for e in &problem.errors.0 {
+                    ui.label(RichText::new(e.to_string()).monospace());
+                }
             });
+            ui.horizontal(|ui| {
+                if ui.button("Copy").clicked() {
+                    ui.ctx().copy_text(problem.errors.to_string());
+                }
+                if ui.button("Close").clicked() {
+                    dismiss = true;
+                }
+            });
+        });
         if !open || dismiss {
             self.problem = None;
         }
@@ -647,12 +603,9 @@ impl AtlasApp {
 
     fn about_ui(&mut self, ctx: &egui::Context) {
         let atlas = &self.loaded.atlas;
-        egui::Window::new("About Karabakh Atlas")
-            .open(&mut self.show_about)
-            .default_width(520.0)
-            .show(ctx, |ui| {
-                side_panel::about_ui(ui, atlas, "en");
-            });
+        egui::Window::new("About Karabakh Atlas").open(&mut self.show_about).default_width(520.0).show(ctx, |ui| {
+            side_panel::about_ui(ui, atlas, "en");
+        });
     }
 }
 
@@ -695,6 +648,22 @@ fn empty_atlas() -> Atlas {
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.contents_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.loaded.dir.is_none() {
+            self.settings.view = Some(self.view);
+        }
+        self.settings.date = Some(self.date.to_string());
+        eframe::set_value(storage, settings::KEY, &self.settings);
+    }
+}
+
+impl AtlasApp {
+    /// The whole window's contents for one frame (what `eframe::App::ui` runs; benchmarks run it
+    /// directly through an `egui::Context`).
+    pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
@@ -708,46 +677,32 @@ impl eframe::App for AtlasApp {
                 }
             });
         }
-        egui::Panel::right("side_panel")
-            .default_size(360.0)
-            .min_size(260.0)
-            .max_size(480.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    self.region_ui(ui);
-                    if self.compare.is_some() {
-                        self.compare_ui(ui);
-                        ui.separator();
-                    }
-                    let selected = side_panel::side_panel_ui(
-                        ui,
-                        &self.loaded.atlas,
-                        self.date,
-                        self.phase,
-                        &self.areas,
-                        self.selected_event,
-                        self.lang(),
-                    );
-                    if let Some(e) = selected {
-                        self.select_event(e);
-                    }
-                    if self.compare.is_none() {
-                        self.compare_ui(ui);
-                    }
-                });
+        egui::Panel::right("side_panel").default_size(360.0).min_size(260.0).max_size(480.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                self.region_ui(ui);
+                if self.compare.is_some() {
+                    self.compare_ui(ui);
+                    ui.separator();
+                }
+                let selected = side_panel::side_panel_ui(
+                    ui,
+                    &self.loaded.atlas,
+                    self.date,
+                    self.phase,
+                    &self.areas,
+                    self.selected_event,
+                    self.lang(),
+                );
+                if let Some(e) = selected {
+                    self.select_event(e);
+                }
+                if self.compare.is_none() {
+                    self.compare_ui(ui);
+                }
             });
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.map_ui(ui));
+        });
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| self.map_ui(ui));
         self.problem_ui(&ctx);
         self.about_ui(&ctx);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.loaded.dir.is_none() {
-            self.settings.view = Some(self.view);
-        }
-        self.settings.date = Some(self.date.to_string());
-        eframe::set_value(storage, settings::KEY, &self.settings);
     }
 }

@@ -71,33 +71,18 @@ pub fn chart_ui(ui: &mut Ui, data: &ChartData, date: Date) -> (Option<Date>, Plo
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .label_formatter(|hover| {
             let (name, p) = match hover {
-                egui_plot::HoverPosition::NearDataPoint {
-                    plot_name, position, ..
-                } => (*plot_name, *position),
+                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
                 egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
             };
             let when = date_from_year(p.x).map_or(String::new(), |d| d.to_string());
-            Some(if name.is_empty() {
-                when
-            } else {
-                format!("{name}\n{when}: {:.0} km²", p.y)
-            })
+            Some(if name.is_empty() { when } else { format!("{name}\n{when}: {:.0} km²", p.y) })
         })
         .show(ui, |plot| {
             for (name, colour, points) in &data.series {
                 // Step lines have vertical runs; egui_plot would draw those as a filled band.
-                plot.line(
-                    Line::new(name.clone(), points.clone())
-                        .color(*colour)
-                        .width(2.5)
-                        .allow_band(false),
-                );
+                plot.line(Line::new(name.clone(), points.clone()).color(*colour).width(2.5).allow_band(false));
             }
-            plot.vline(
-                VLine::new("", year_from_date(date))
-                    .color(Color32::from_rgb(0xc8, 0x10, 0x2e))
-                    .width(1.5),
-            );
+            plot.vline(VLine::new("", year_from_date(date)).color(Color32::from_rgb(0xc8, 0x10, 0x2e)).width(1.5));
             let clicked = plot.response().clicked();
             clicked.then(|| plot.pointer_coordinate()).flatten()
         });
@@ -111,11 +96,7 @@ mod tests {
 
     #[test]
     fn decimal_years_round_trip() {
-        for d in [
-            Date::constant(1923, 7, 7),
-            Date::constant(2020, 11, 8),
-            Date::constant(2024, 12, 31),
-        ] {
+        for d in [Date::constant(1923, 7, 7), Date::constant(2020, 11, 8), Date::constant(2024, 12, 31)] {
             assert_eq!(date_from_year(year_from_date(d) + 1e-6), Some(d));
         }
         assert_eq!(date_from_year(f64::NAN), None);

@@ -17,14 +17,10 @@ pub fn bold() -> FontFamily {
 /// Font definitions with Noto Sans first, egui's own fonts (emoji, symbols) as fallbacks.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    for (name, bytes) in [
-        ("noto-sans", NOTO_SANS),
-        ("noto-sans-bold", NOTO_SANS_BOLD),
-        ("noto-sans-armenian", NOTO_SANS_ARMENIAN),
-    ] {
-        fonts
-            .font_data
-            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    for (name, bytes) in
+        [("noto-sans", NOTO_SANS), ("noto-sans-bold", NOTO_SANS_BOLD), ("noto-sans-armenian", NOTO_SANS_ARMENIAN)]
+    {
+        fonts.font_data.insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     }
     let proportional = fonts.families.entry(FontFamily::Proportional).or_default();
     proportional.insert(0, "noto-sans".to_owned());
@@ -33,11 +29,7 @@ pub fn definitions() -> FontDefinitions {
     let mut bold_fonts = vec!["noto-sans-bold".to_owned()];
     bold_fonts.extend(fallbacks);
     fonts.families.insert(bold(), bold_fonts);
-    fonts
-        .families
-        .entry(FontFamily::Monospace)
-        .or_default()
-        .push("noto-sans".to_owned());
+    fonts.families.entry(FontFamily::Monospace).or_default().push("noto-sans".to_owned());
     fonts
 }
 

@@ -38,11 +38,7 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
     let mut shapes = Vec::with_capacity(primitives.len());
     for p in primitives {
         match p {
-            Primitive::Mesh {
-                vertices,
-                indices,
-                colour,
-            } => {
+            Primitive::Mesh { vertices, indices, colour } => {
                 let mut mesh = Mesh::default();
                 mesh.reserve_vertices(vertices.len());
                 for &v in vertices {
@@ -51,25 +47,14 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
                 mesh.indices = indices.clone();
                 shapes.push(Shape::mesh(mesh));
             }
-            Primitive::Polyline {
-                points,
-                width,
-                colour,
-                dash,
-            } => {
+            Primitive::Polyline { points, width, colour, dash } => {
                 let stroke = Stroke::new(*width, *colour);
                 match dash {
                     Some((d, g)) => shapes.extend(Shape::dashed_line(points, stroke, *d, *g)),
                     None => shapes.push(Shape::line(points.clone(), stroke)),
                 }
             }
-            Primitive::Circle {
-                centre,
-                radius,
-                fill,
-                stroke_width,
-                stroke,
-            } => {
+            Primitive::Circle { centre, radius, fill, stroke_width, stroke } => {
                 shapes.push(Shape::Circle(CircleShape {
                     center: *centre,
                     radius: *radius,
@@ -77,20 +62,8 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
                     stroke: Stroke::new(*stroke_width, *stroke),
                 }));
             }
-            Primitive::Text {
-                pos,
-                align,
-                text,
-                size,
-                bold,
-                colour,
-                halo,
-            } => {
-                let family = if *bold {
-                    super::fonts::bold()
-                } else {
-                    egui::FontFamily::Proportional
-                };
+            Primitive::Text { pos, align, text, size, bold, colour, halo } => {
+                let family = if *bold { super::fonts::bold() } else { egui::FontFamily::Proportional };
                 let galley = painter.layout_no_wrap(text.clone(), FontId::new(*size, family), *colour);
                 let at = align.anchor_size(*pos, galley.size()).min;
                 for (dx, dy) in [
@@ -103,11 +76,7 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
                     (-0.7, 0.7),
                     (0.7, -0.7),
                 ] {
-                    shapes.push(Shape::galley_with_override_text_color(
-                        at + egui::vec2(dx, dy),
-                        galley.clone(),
-                        *halo,
-                    ));
+                    shapes.push(Shape::galley_with_override_text_color(at + egui::vec2(dx, dy), galley.clone(), *halo));
                 }
                 shapes.push(Shape::galley(at, galley, Color32::BLACK));
             }
@@ -148,11 +117,7 @@ impl BaseKey {
             && self.hatched == input.options.hatched
             && self.selected_region == input.options.selected_region
             && self.lines.len() == input.atlas.lines.len()
-            && self
-                .lines
-                .iter()
-                .zip(&input.atlas.lines)
-                .all(|(&on, l)| on == l.applies_on(input.date))
+            && self.lines.iter().zip(&input.atlas.lines).all(|(&on, l)| on == l.applies_on(input.date))
     }
 }
 
@@ -161,11 +126,7 @@ impl MapPainter {
     pub fn paint(&mut self, ui: &Ui, rect: Rect, input: &SceneInput<'_>, view: &crate::scene::View, generation: u64) {
         let t = ScreenTransform::for_view(view, rect, input.geometry.bounds);
         let ppp = ui.ctx().pixels_per_point();
-        if !self
-            .key
-            .as_ref()
-            .is_some_and(|k| k.matches(generation, t.scale, ppp, input))
-        {
+        if !self.key.as_ref().is_some_and(|k| k.matches(generation, t.scale, ppp, input)) {
             self.rebuild(ui, input, t.scale, ppp);
             self.key = Some(BaseKey {
                 generation,
@@ -187,14 +148,7 @@ impl MapPainter {
     }
 
     fn rebuild(&mut self, ui: &Ui, input: &SceneInput<'_>, scale: f32, ppp: f32) {
-        let base = compose_base(
-            input,
-            ScreenTransform {
-                scale,
-                offset: egui::Vec2::ZERO,
-            },
-            None,
-        );
+        let base = compose_base(input, ScreenTransform { scale, offset: egui::Vec2::ZERO }, None);
         let shapes = to_shapes(ui.painter(), &base);
         let options = ui.ctx().tessellation_options(|o| *o);
         let font_size = ui.fonts(|f| f.font_image_size());
@@ -211,14 +165,8 @@ impl MapPainter {
 /// Measures text the way [`paint`] will draw it, for label placement.
 pub fn measure(ui: &Ui) -> impl Fn(&str, f32, bool) -> egui::Vec2 + '_ {
     move |text: &str, size: f32, bold: bool| {
-        let family = if bold {
-            super::fonts::bold()
-        } else {
-            egui::FontFamily::Proportional
-        };
-        ui.painter()
-            .layout_no_wrap(text.to_owned(), FontId::new(size, family), Color32::BLACK)
-            .size()
+        let family = if bold { super::fonts::bold() } else { egui::FontFamily::Proportional };
+        ui.painter().layout_no_wrap(text.to_owned(), FontId::new(size, family), Color32::BLACK).size()
     }
 }
 

@@ -22,9 +22,5 @@ pub fn run(options: LaunchOptions) -> eframe::Result {
         system_font_fallback: false,
         ..Default::default()
     };
-    eframe::run_native(
-        "karabakh-atlas",
-        native,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::new(cc, options)))),
-    )
+    eframe::run_native("karabakh-atlas", native, Box::new(move |cc| Ok(Box::new(AtlasApp::new(cc, options)))))
 }

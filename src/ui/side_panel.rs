@@ -69,23 +69,20 @@ pub fn side_panel_ui(
         ui.separator();
         ui.label(RichText::new("Legend").strong());
         let style = Style::default();
-        egui::Grid::new("legend")
-            .num_columns(3)
-            .spacing([8.0, 4.0])
-            .show(ui, |ui| {
-                for a in areas {
-                    let Some(c) = atlas.controllers.get(a.controller) else {
-                        continue;
-                    };
-                    if a.area_km2 <= 0.0 {
-                        continue;
-                    }
-                    swatch(ui, style.zone_fill(c.colour));
-                    ui.label(c.name.get(lang)).on_hover_text(c.description.get(lang));
-                    ui.label(format!("{} km²", thousands(a.area_km2)));
-                    ui.end_row();
+        egui::Grid::new("legend").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
+            for a in areas {
+                let Some(c) = atlas.controllers.get(a.controller) else {
+                    continue;
+                };
+                if a.area_km2 <= 0.0 {
+                    continue;
                 }
-            });
+                swatch(ui, style.zone_fill(c.colour));
+                ui.label(c.name.get(lang)).on_hover_text(c.description.get(lang));
+                ui.label(format!("{} km²", thousands(a.area_km2)));
+                ui.end_row();
+            }
+        });
         let mut kinds: Vec<(LineKind, &str)> = Vec::new();
         for l in atlas.lines.iter().filter(|l| l.applies_on(date)) {
             if !kinds.iter().any(|(k, _)| *k == l.kind) {
@@ -117,11 +114,7 @@ pub fn side_panel_ui(
                 ui.label(name);
             });
         }
-        ui.label(
-            RichText::new("Dashed zone edges: position only approximately known.")
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new("Dashed zone edges: position only approximately known.").small().weak());
 
         ui.separator();
         let events: Vec<(usize, &crate::atlas::Event)> = atlas
@@ -134,11 +127,7 @@ pub fn side_panel_ui(
         for (i, e) in events {
             let past = e.date <= date;
             let text = format!("{} — {}", short_date(e.date), e.text.get(lang));
-            let text = if past {
-                RichText::new(text)
-            } else {
-                RichText::new(text).weak()
-            };
+            let text = if past { RichText::new(text) } else { RichText::new(text).weak() };
             let response = ui.selectable_label(selected_event == Some(i), text);
             if response.clicked() {
                 clicked = Some(i);
@@ -163,9 +152,7 @@ fn zone_list(atlas: &Atlas, zones: &[usize], lang: &str) -> String {
             continue;
         }
         let region = atlas.zones[z].region;
-        let in_region: Vec<usize> = (0..atlas.zones.len())
-            .filter(|&k| atlas.zones[k].region == region)
-            .collect();
+        let in_region: Vec<usize> = (0..atlas.zones.len()).filter(|&k| atlas.zones[k].region == region).collect();
         let whole = in_region.len() > 1 && in_region.iter().all(|k| zones.contains(k));
         if whole {
             for (j, &other) in zones.iter().enumerate() {
@@ -187,10 +174,7 @@ pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, zone: usize, controller: Option<
     ui.label(RichText::new(z.name.get(lang)).strong());
     if let Some(r) = atlas.regions.get(z.region) {
         ui.label(r.name.get(lang));
-        let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()].into_iter().flatten().collect();
         if !traditions.is_empty() {
             ui.label(RichText::new(traditions.join(" / ")).weak());
         }
@@ -259,11 +243,7 @@ pub fn changes_table_ui(ui: &mut Ui, atlas: &Atlas, changes: &[crate::atlas::Zon
         ui.add_space(3.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(short_date(c.date)).strong());
-            ui.label(format!(
-                "{} ({})",
-                zone.name.get(lang),
-                region.label.as_ref().unwrap_or(&region.name).get(lang)
-            ));
+            ui.label(format!("{} ({})", zone.name.get(lang), region.label.as_ref().unwrap_or(&region.name).get(lang)));
             ui.label(RichText::new(format!("{} km²", thousands(c.area_km2))).weak());
         });
         ui.horizontal_wrapped(|ui| {
@@ -298,10 +278,7 @@ pub fn changes_table_ui(ui: &mut Ui, atlas: &Atlas, changes: &[crate::atlas::Zon
 /// Official against computed area, the history of control as a strip, and sources.
 pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::TimeAxis, region: usize, lang: &str) {
     let r = &atlas.regions[region];
-    let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()].into_iter().flatten().collect();
     if !traditions.is_empty() {
         ui.label(RichText::new(traditions.join(" / ")).weak());
     }
@@ -316,10 +293,7 @@ pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::Ti
         ui.end_row();
         if let Some(t) = r.today_boundary.and_then(|i| atlas.context.get(i)) {
             ui.label("Today's boundaries");
-            ui.label(format!(
-                "{} km²",
-                thousands(geo::GeodesicArea::geodesic_area_unsigned(&t.geometry) / 1e6)
-            ));
+            ui.label(format!("{} km²", thousands(geo::GeodesicArea::geodesic_area_unsigned(&t.geometry) / 1e6)));
             ui.end_row();
         }
     });
@@ -332,26 +306,19 @@ pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::Ti
     let painter = ui.painter_at(rect);
     let style = Style::default();
     let history = atlas.area_history();
-    let zones: Vec<usize> = (0..atlas.zones.len())
-        .filter(|&z| atlas.zones[z].region == region)
-        .collect();
+    let zones: Vec<usize> = (0..atlas.zones.len()).filter(|&z| atlas.zones[z].region == region).collect();
     for (i, (d, _)) in history.iter().enumerate() {
         let next = history.get(i + 1).map(|h| h.0);
         let x0 = rect.left() + axis.frac(super::time_slider::day_number(*d)) * rect.width();
-        let x1 = next.map_or(rect.right(), |n| {
-            rect.left() + axis.frac(super::time_slider::day_number(n)) * rect.width()
-        });
+        let x1 =
+            next.map_or(rect.right(), |n| rect.left() + axis.frac(super::time_slider::day_number(n)) * rect.width());
         let Some(control) = atlas.control_at(*d) else { continue };
         let total: f64 = zones.iter().map(|&z| atlas.zones[z].area_km2).sum::<f64>().max(1e-9);
         // Stack each controller's share of the region vertically.
         let mut y = rect.top();
         for (c, k) in atlas.controllers.iter().enumerate() {
-            let share: f64 = zones
-                .iter()
-                .filter(|&&z| control[z] == c)
-                .map(|&z| atlas.zones[z].area_km2)
-                .sum::<f64>()
-                / total;
+            let share: f64 =
+                zones.iter().filter(|&&z| control[z] == c).map(|&z| atlas.zones[z].area_km2).sum::<f64>() / total;
             if share <= 0.0 {
                 continue;
             }

@@ -11,8 +11,7 @@ use crate::atlas::Atlas;
 
 /// Days since 1 Jan 1900 (any fixed day would do): lets dates be placed on a line.
 pub fn day_number(d: Date) -> i64 {
-    d.since(Date::constant(1900, 1, 1))
-        .map_or(0, |s| i64::from(s.get_days()))
+    d.since(Date::constant(1900, 1, 1)).map_or(0, |s| i64::from(s.get_days()))
 }
 
 pub fn date_from_day_number(n: i64) -> Option<Date> {
@@ -69,11 +68,7 @@ impl TimeAxis {
     /// The day at a position on the axis.
     pub fn day(&self, frac: f32) -> i64 {
         let frac = frac.clamp(0.0, 1.0);
-        let i = self
-            .edges
-            .partition_point(|&e| e <= frac)
-            .saturating_sub(1)
-            .min(self.phases.len().saturating_sub(1));
+        let i = self.edges.partition_point(|&e| e <= frac).saturating_sub(1).min(self.phases.len().saturating_sub(1));
         let Some(&(a, b)) = self.phases.get(i) else { return 0 };
         let (x0, x1) = (self.edges[i], self.edges[i + 1]);
         let within = if x1 > x0 { (frac - x0) / (x1 - x0) } else { 0.0 };
@@ -113,10 +108,7 @@ pub fn time_slider_ui(
     let height = 74.0;
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
     let axis = data.axis;
-    let track = Rect::from_min_max(
-        pos2(rect.left() + 8.0, rect.top()),
-        pos2(rect.right() - 8.0, rect.bottom()),
-    );
+    let track = Rect::from_min_max(pos2(rect.left() + 8.0, rect.top()), pos2(rect.right() - 8.0, rect.bottom()));
     let x_of = |frac: f32| track.left() + frac * track.width();
     let day = day_number(date);
     let value = (day - axis.first_day()) as f64;
@@ -180,10 +172,7 @@ pub fn time_slider_ui(
     let visuals = ui.visuals();
     let text_colour = visuals.text_color();
     let events_row = Rect::from_min_max(pos2(track.left(), rect.top()), pos2(track.right(), rect.top() + 14.0));
-    let bands = Rect::from_min_max(
-        pos2(track.left(), rect.top() + 16.0),
-        pos2(track.right(), rect.top() + 46.0),
-    );
+    let bands = Rect::from_min_max(pos2(track.left(), rect.top() + 16.0), pos2(track.right(), rect.top() + 46.0));
     let ticks_y = bands.bottom() + 2.0;
 
     // Phase bands with their names where they fit.
@@ -192,10 +181,7 @@ pub fn time_slider_ui(
         let band = Rect::from_min_max(pos2(x_of(a), bands.top()), pos2(x_of(b), bands.bottom()));
         let colour = data.phase_colours.get(i).copied().unwrap_or(Color32::GRAY);
         painter.rect_filled(band, 0.0, colour);
-        painter.line_segment(
-            [band.left_top(), band.left_bottom()],
-            Stroke::new(1.0, Color32::from_white_alpha(200)),
-        );
+        painter.line_segment([band.left_top(), band.left_bottom()], Stroke::new(1.0, Color32::from_white_alpha(200)));
         if current_phase == Some(i) {
             painter.rect_stroke(
                 band.shrink(1.0),
@@ -210,13 +196,7 @@ pub fn time_slider_ui(
         if galley.size().x + 6.0 < band.width() {
             painter.galley(band.center() - galley.size() / 2.0, galley, Color32::BLACK);
         } else if band.width() > 22.0 {
-            painter.text(
-                band.center(),
-                Align2::CENTER_CENTER,
-                &phase.id,
-                font,
-                Color32::from_rgb(0x18, 0x18, 0x18),
-            );
+            painter.text(band.center(), Align2::CENTER_CENTER, &phase.id, font, Color32::from_rgb(0x18, 0x18, 0x18));
         }
     }
     // Year ticks: decades labelled, other years as short ticks where there is room.
@@ -247,12 +227,7 @@ pub fn time_slider_ui(
         let x = x_of(axis.frac(day_number(e.date)));
         let c = Pos2::new(x, events_row.center().y + 2.0);
         painter.add(egui::Shape::convex_polygon(
-            vec![
-                c + vec2(0.0, -4.0),
-                c + vec2(3.0, 0.0),
-                c + vec2(0.0, 4.0),
-                c + vec2(-3.0, 0.0),
-            ],
+            vec![c + vec2(0.0, -4.0), c + vec2(3.0, 0.0), c + vec2(0.0, 4.0), c + vec2(-3.0, 0.0)],
             Color32::from_rgb(0x3a, 0x3a, 0x3a),
             Stroke::NONE,
         ));

@@ -1,0 +1,167 @@
+//! Generated atlases, for benchmarks and tests of scale: a mosaic of square zones with densified
+//! edges and a long timeline, far larger than the Karabakh atlas.
+
+use geo::{GeodesicArea, LineString, MultiPolygon, Polygon, coord};
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+
+use super::{Atlas, ContextArea, ContextKind, Controller, Event, Phase, Region, Source, Text, Zone};
+
+/// A mosaic of `columns × rows` zones, each a square with `points_per_edge` segments per side
+/// (so `4 × points_per_edge + 1` positions), grouped in regions of 5 × 4 zones, with `phases`
+/// one-year phases in which about one zone in twenty changes hands. Deterministic.
+pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize) -> Atlas {
+    let (lon0, lat0, width, height) = (44.0, 38.5, 4.0, 2.6);
+    let (dx, dy) = (width / columns as f64, height / rows as f64);
+    let square = |x0: f64, y0: f64, w: f64, h: f64, n: usize| {
+        let n = n.max(1);
+        let mut ring = Vec::with_capacity(4 * n + 1);
+        for i in 0..n {
+            ring.push(coord! { x: x0 + w * i as f64 / n as f64, y: y0 });
+        }
+        for i in 0..n {
+            ring.push(coord! { x: x0 + w, y: y0 + h * i as f64 / n as f64 });
+        }
+        for i in 0..n {
+            ring.push(coord! { x: x0 + w - w * i as f64 / n as f64, y: y0 + h });
+        }
+        for i in 0..n {
+            ring.push(coord! { x: x0, y: y0 + h - h * i as f64 / n as f64 });
+        }
+        ring.push(coord! { x: x0, y: y0 });
+        MultiPolygon::new(vec![Polygon::new(LineString::new(ring), vec![])])
+    };
+    let (region_cols, region_rows) = (columns.div_ceil(5), rows.div_ceil(4));
+    let regions: Vec<Region> = (0..region_cols * region_rows)
+        .map(|r| {
+            let (c, w) = (r % region_cols, r / region_cols);
+            let cols = (columns - c * 5).min(5) as f64;
+            let rws = (rows - w * 4).min(4) as f64;
+            let geometry = square(lon0 + c as f64 * 5.0 * dx, lat0 + w as f64 * 4.0 * dy, cols * dx, rws * dy, 1);
+            let area_km2 = geometry.geodesic_area_unsigned() / 1e6;
+            Region {
+                id: format!("r{r}"),
+                name: Text::en(format!("Region {r}")),
+                label: None,
+                name_az: None,
+                name_hy: None,
+                official_area_km2: None,
+                area_tolerance_pct: 10.0,
+                area_note: None,
+                today_boundary: None,
+                geometry,
+                area_km2,
+            }
+        })
+        .collect();
+    let mut zones = Vec::with_capacity(columns * rows);
+    for row in 0..rows {
+        for col in 0..columns {
+            let geometry = square(lon0 + col as f64 * dx, lat0 + row as f64 * dy, dx, dy, points_per_edge);
+            let area_km2 = geometry.geodesic_area_unsigned() / 1e6;
+            zones.push(Zone {
+                id: format!("z{col}-{row}"),
+                name: Text::en(format!("Zone {col}-{row}")),
+                region: (row / 4) * region_cols + col / 5,
+                approximate: (col + row) % 7 == 0,
+                note: Text::default(),
+                geometry,
+                area_km2,
+            });
+        }
+    }
+    let colours = [[0x5b, 0x8f, 0xb9], [0xd9, 0x88, 0x3e], [0xa3, 0xa3, 0xa3]];
+    let controllers = (0..3)
+        .map(|i| Controller {
+            id: format!("c{i}"),
+            name: Text::en(format!("Side {i}")),
+            description: Text::default(),
+            colour: colours[i],
+        })
+        .collect();
+    // A small linear congruential generator: the same atlas every time.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    let mut control: Vec<usize> = (0..zones.len()).map(|i| usize::from((i / columns) * 2 >= rows)).collect();
+    let source = vec![Source { title: "Generated for benchmarks".into(), url: None }];
+    let start = Date::constant(1950, 1, 1);
+    let mut out_phases = Vec::with_capacity(phases);
+    let mut events = Vec::with_capacity(phases);
+    for p in 0..phases.max(1) {
+        let first = start.checked_add((p as i64 * 365).days()).unwrap_or(start);
+        let last = start.checked_add(((p as i64 + 1) * 365 - 1).days()).unwrap_or(start);
+        if p > 0 {
+            for _ in 0..zones.len() / 20 {
+                let z = next() % zones.len();
+                control[z] = next() % 3;
+            }
+        }
+        out_phases.push(Phase {
+            id: format!("P{p}"),
+            start: first,
+            end: (p + 1 < phases).then_some(last),
+            title: Text::en(format!("Phase {p}")),
+            summary: Text::en("Generated."),
+            sources: source.clone(),
+            control: control.clone(),
+            changes: Vec::new(),
+        });
+        events.push(Event {
+            id: format!("E{p}"),
+            date: first,
+            end: None,
+            place: None,
+            position: Some(geo::Point::new(lon0 + width / 2.0, lat0 + height / 2.0)),
+            offmap: false,
+            kind: "generated".into(),
+            text: Text::en(format!("Phase {p} begins.")),
+            claim: None,
+            sources: source.clone(),
+        });
+    }
+    let context = vec![ContextArea {
+        id: "land".into(),
+        kind: ContextKind::Country,
+        name: Text::en("Land"),
+        name_az: None,
+        geometry: square(lon0 - 0.5, lat0 - 0.5, width + 1.0, height + 1.0, 1),
+    }];
+    Atlas {
+        id: "mosaic".into(),
+        title: Text::en(format!("Generated mosaic of {} zones", zones.len())),
+        description: Text::default(),
+        attribution: String::new(),
+        default_date: Some(start),
+        controllers,
+        phases: out_phases,
+        events,
+        regions,
+        zones,
+        places: Vec::new(),
+        lines: Vec::new(),
+        context,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mosaic_has_the_asked_size_and_a_total_timeline() {
+        let a = mosaic(50, 40, 12, 50);
+        assert_eq!(a.zones.len(), 2000);
+        let vertices: usize = a.zones.iter().map(|z| z.geometry.0[0].exterior().0.len()).sum();
+        assert_eq!(vertices, 2000 * 49);
+        assert_eq!(a.phases.len(), 50);
+        for w in a.phases.windows(2) {
+            assert_eq!(w[0].end.and_then(|e| e.tomorrow().ok()), Some(w[1].start));
+        }
+        let total: f64 = a.area_by_controller(Date::constant(1990, 6, 1)).iter().map(|c| c.area_km2).sum();
+        let zones: f64 = a.zones.iter().map(|z| z.area_km2).sum();
+        assert!((total - zones).abs() < 1e-6);
+    }
+}
