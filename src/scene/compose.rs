@@ -103,19 +103,21 @@ pub fn compose(input: &SceneInput<'_>, view: &View, screen: Rect, measure: impl 
 /// left out, so the result can be cached and moved as the user pans.
 pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rect>) -> Vec<Primitive> {
     let SceneInput { atlas, geometry, style, control, date, options } = *input;
+    let lod = super::geometry::lod_for_scale(t.scale);
     let to_screen = |p: Pos2| t.apply(p);
     let visible =
         |r: Rect| cull.is_none_or(|screen| Rect::from_min_max(to_screen(r.min), to_screen(r.max)).intersects(screen));
     let mut out = Vec::new();
     let fill = |out: &mut Vec<Primitive>, shape: &super::AreaShape, colour: Color32| {
+        let (vertices, indices, _) = shape.at(lod);
         out.push(Primitive::Mesh {
-            vertices: shape.vertices.iter().map(|&p| to_screen(p)).collect(),
-            indices: shape.indices.clone(),
+            vertices: vertices.iter().map(|&p| to_screen(p)).collect(),
+            indices: indices.to_vec(),
             colour,
         });
     };
     let outline = |out: &mut Vec<Primitive>, shape: &super::AreaShape, width: f32, colour: Color32, dash| {
-        for ring in &shape.rings {
+        for ring in shape.at(lod).2 {
             out.push(Primitive::Polyline { points: ring.iter().map(|&p| to_screen(p)).collect(), width, colour, dash });
         }
     };
@@ -147,7 +149,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
             continue;
         }
         let approximate = atlas.zones[edge.a].approximate || atlas.zones[edge.b].approximate;
-        for line in &edge.polylines {
+        for line in edge.at(lod) {
             let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
             out.push(Primitive::Polyline { points: points.clone(), width: 3.2, colour: style.zone_edge, dash: None });
             let dash = approximate.then_some((5.0, 3.5));
@@ -160,7 +162,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         if !visible(shape.bounds) {
             continue;
         }
-        let rings: Vec<Vec<Pos2>> = shape.rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect();
+        let rings: Vec<Vec<Pos2>> = shape.at(lod).2.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect();
         for (a, b) in hatch(&rings, 7.0) {
             out.push(Primitive::Polyline { points: vec![a, b], width: 2.6, colour, dash: None });
         }
@@ -186,7 +188,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
             continue;
         }
         let s = style.line(line.kind);
-        for points in polylines {
+        for points in polylines.at(lod) {
             let points: Vec<Pos2> = points.iter().map(|&p| to_screen(p)).collect();
             if let Some((width, colour)) = s.glow {
                 out.push(Primitive::Polyline { points: points.clone(), width, colour, dash: None });

@@ -6,15 +6,43 @@ use geo::{InteriorPoint, MultiPolygon, TriangulateEarcut};
 use super::Projection;
 use crate::atlas::Atlas;
 
-/// A filled area ready to draw: triangles for the fill and rings for the outline, in map km.
+/// Simplification tolerances of the levels of detail, in map km (level 0 is the full geometry).
+/// A level is used when its tolerance is under half a screen point at the current zoom.
+pub const LOD_KM: [f32; 4] = [0.0, 0.06, 0.25, 1.0];
+
+/// The level of detail to draw at `scale` screen points per map km.
+pub fn lod_for_scale(scale: f32) -> usize {
+    (0..LOD_KM.len()).rev().find(|&l| LOD_KM[l] * scale <= 0.5).unwrap_or(0)
+}
+
+/// A filled area at one level of detail: triangles for the fill and rings for the outline.
+#[derive(Clone, Debug, Default)]
+pub struct AreaLevel {
+    pub vertices: Vec<Pos2>,
+    pub indices: Vec<u32>,
+    pub rings: Vec<Vec<Pos2>>,
+}
+
+/// A filled area ready to draw, in map km: full detail, and simplified levels for zoomed-out views.
 #[derive(Clone, Debug)]
 pub struct AreaShape {
     pub vertices: Vec<Pos2>,
     pub indices: Vec<u32>,
     pub rings: Vec<Vec<Pos2>>,
+    /// Levels 1.. of [`LOD_KM`], simplified and triangulated once per atlas.
+    pub coarser: Vec<AreaLevel>,
     /// A point inside the area (for its label), in map km.
     pub anchor: Pos2,
     pub bounds: Rect,
+}
+
+/// Simplifies a polyline (Ramer–Douglas–Peucker) to `tolerance` map km.
+pub fn simplify_line(points: &[Pos2], tolerance: f32) -> Vec<Pos2> {
+    if tolerance <= 0.0 || points.len() < 3 {
+        return points.to_vec();
+    }
+    let line: geo::LineString<f32> = points.iter().map(|p| geo::coord! { x: p.x, y: p.y }).collect();
+    geo::Simplify::simplify(&line, tolerance).coords().map(|c| Pos2::new(c.x, c.y)).collect()
 }
 
 impl AreaShape {
@@ -29,11 +57,25 @@ impl AreaShape {
             vertices: Vec::new(),
             indices: Vec::new(),
             rings: Vec::new(),
+            coarser: vec![AreaLevel::default(); LOD_KM.len() - 1],
             anchor: Pos2::ZERO,
             bounds: Rect::NOTHING,
         };
         for polygon in area {
             let projected = polygon.map_coords(project);
+            for (level, &tolerance) in shape.coarser.iter_mut().zip(&LOD_KM[1..]) {
+                let simple = geo::Simplify::simplify(&projected, f64::from(tolerance));
+                if simple.exterior().0.len() < 4 {
+                    continue; // smaller than the tolerance: invisible at this level
+                }
+                let raw = simple.earcut_triangles_raw();
+                let base = level.vertices.len() as u32;
+                level.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
+                level.indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+                for ring in std::iter::once(simple.exterior()).chain(simple.interiors()) {
+                    level.rings.push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
+                }
+            }
             let raw = projected.earcut_triangles_raw();
             let base = shape.vertices.len() as u32;
             shape.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
@@ -48,6 +90,14 @@ impl AreaShape {
         shape.anchor =
             area.interior_point().map(|p| projection.map_from_lonlat(p.x(), p.y())).unwrap_or(shape.bounds.center());
         shape
+    }
+
+    /// The triangles and rings to draw at a level of detail.
+    pub fn at(&self, lod: usize) -> (&[Pos2], &[u32], &[Vec<Pos2>]) {
+        match lod.checked_sub(1).and_then(|l| self.coarser.get(l)) {
+            Some(level) => (&level.vertices, &level.indices, &level.rings),
+            None => (&self.vertices, &self.indices, &self.rings),
+        }
     }
 
     /// Whether the map point lies inside the area (even-odd over all rings).
@@ -70,12 +120,38 @@ impl AreaShape {
 
 use geo::MapCoords as _;
 
+/// A line's polylines at full detail and at the coarser levels of [`LOD_KM`].
+#[derive(Clone, Debug)]
+pub struct Polylines {
+    pub full: Vec<Vec<Pos2>>,
+    pub coarser: Vec<Vec<Vec<Pos2>>>,
+}
+
+impl Polylines {
+    pub fn new(full: Vec<Vec<Pos2>>) -> Self {
+        let coarser = LOD_KM[1..].iter().map(|&t| full.iter().map(|l| simplify_line(l, t)).collect()).collect();
+        Self { full, coarser }
+    }
+
+    pub fn at(&self, lod: usize) -> &[Vec<Pos2>] {
+        lod.checked_sub(1).and_then(|l| self.coarser.get(l)).unwrap_or(&self.full)
+    }
+}
+
 /// Where two zones meet: the line along which control can differ between them.
 #[derive(Clone, Debug)]
 pub struct ZoneEdge {
     pub a: usize,
     pub b: usize,
     pub polylines: Vec<Vec<Pos2>>,
+    /// `polylines` simplified for levels 1.. of [`LOD_KM`].
+    pub coarser: Vec<Vec<Vec<Pos2>>>,
+}
+
+impl ZoneEdge {
+    pub fn at(&self, lod: usize) -> &[Vec<Pos2>] {
+        lod.checked_sub(1).and_then(|l| self.coarser.get(l)).unwrap_or(&self.polylines)
+    }
 }
 
 /// Finds the shared boundaries of zones. Neighbouring zones come from independent cuts and do not
@@ -115,7 +191,7 @@ fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
                 if let Some((other, points)) = run {
                     match edges.iter_mut().find(|e| e.a == z && e.b == other) {
                         Some(e) => e.polylines.push(points),
-                        None => edges.push(ZoneEdge { a: z, b: other, polylines: vec![points] }),
+                        None => edges.push(ZoneEdge { a: z, b: other, polylines: vec![points], coarser: Vec::new() }),
                     }
                 }
             };
@@ -137,6 +213,9 @@ fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
             finish(current.take(), &mut edges);
         }
     }
+    for e in &mut edges {
+        e.coarser = LOD_KM[1..].iter().map(|&t| e.polylines.iter().map(|l| simplify_line(l, t)).collect()).collect();
+    }
     edges
 }
 
@@ -152,7 +231,7 @@ pub struct MapGeometry {
     pub regions: Vec<AreaShape>,
     pub context: Vec<AreaShape>,
     /// Each map line as polylines.
-    pub lines: Vec<Vec<Vec<Pos2>>>,
+    pub lines: Vec<Polylines>,
     pub places: Vec<Pos2>,
 }
 
@@ -191,10 +270,12 @@ impl MapGeometry {
                 .lines
                 .iter()
                 .map(|l| {
-                    l.geometry
-                        .iter()
-                        .map(|ls| ls.coords().map(|c| projection.map_from_lonlat(c.x, c.y)).collect())
-                        .collect()
+                    Polylines::new(
+                        l.geometry
+                            .iter()
+                            .map(|ls| ls.coords().map(|c| projection.map_from_lonlat(c.x, c.y)).collect())
+                            .collect(),
+                    )
                 })
                 .collect(),
             places: atlas.places.iter().map(|p| projection.map_from_lonlat(p.point.x(), p.point.y())).collect(),

@@ -13,7 +13,7 @@ mod view;
 pub use compose::{
     Primitive, Scene, SceneInput, SceneOptions, ScreenTransform, compose, compose_base, compose_overlay,
 };
-pub use geometry::{AreaShape, MapGeometry, ZoneEdge};
+pub use geometry::{AreaLevel, AreaShape, LOD_KM, MapGeometry, Polylines, ZoneEdge, lod_for_scale, simplify_line};
 pub use labels::{LabelCandidate, place_labels};
 pub use names::{NameStyle, place_label, region_label};
 pub use projection::Projection;

@@ -1,0 +1,47 @@
+//! Loading and the timeline engine: the embedded atlas and a generated one a hundred times larger.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+use karabakh_atlas::atlas::{Atlas, embedded, synthetic};
+
+/// Every 37th day of the atlas's span: a sweep that hits every phase.
+fn sweep(atlas: &Atlas) -> Vec<Date> {
+    let (first, last) = atlas.span();
+    let last = last.unwrap_or(Date::constant(2026, 11, 25));
+    let mut out = Vec::new();
+    let mut d = first;
+    while d <= last {
+        out.push(d);
+        d = d.checked_add(37.days()).unwrap_or(last.tomorrow().unwrap_or(last));
+        if out.len() > 10_000 {
+            break;
+        }
+    }
+    out
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("load and validate the embedded atlas", |b| b.iter(|| black_box(embedded().is_ok())));
+
+    let karabakh = embedded().expect("atlas");
+    let mosaic = synthetic::mosaic(50, 40, 12, 50);
+    for (name, atlas) in [("karabakh", &karabakh), ("mosaic 2000 zones", &mosaic)] {
+        let dates = sweep(atlas);
+        c.bench_function(&format!("control at {} dates ({name})", dates.len()), |b| {
+            b.iter(|| dates.iter().map(|&d| atlas.control_at(d).map_or(0, |c| c.len())).sum::<usize>())
+        });
+        c.bench_function(&format!("area by controller at {} dates ({name})", dates.len()), |b| {
+            b.iter(|| dates.iter().map(|&d| atlas.area_by_controller(d)[0].area_km2).sum::<f64>())
+        });
+    }
+}
+
+criterion_group! {
+    name = atlas;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = benches
+}
+criterion_main!(atlas);

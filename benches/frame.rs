@@ -1,0 +1,168 @@
+//! Frames of the window: the app's own UI code run through an `egui::Context` and tessellated
+//! into meshes, as eframe does before handing them to the GPU. For the Karabakh atlas and a
+//! generated atlas of about 100,000 vertices in 2,000 zones; cached (the app's way) against naive
+//! (re-projecting and re-tessellating every polygon every frame, as a plot widget would).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, vec2};
+use geo::TriangulateEarcut;
+use jiff::civil::Date;
+use karabakh_atlas::atlas::{Atlas, embedded, synthetic};
+use karabakh_atlas::scene::{MapGeometry, Projection, SceneInput, SceneOptions, Style, View};
+use karabakh_atlas::ui::map_view::MapPainter;
+use karabakh_atlas::ui::{AtlasApp, LaunchOptions, fonts};
+
+const SIZE: egui::Vec2 = egui::Vec2::new(1400.0, 900.0);
+
+fn context() -> egui::Context {
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    ctx.set_theme(egui::Theme::Light);
+    ctx
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SIZE)), ..Default::default() }
+}
+
+/// Runs one pass of `ui` and tessellates its output; returns the number of vertices.
+fn frame(ctx: &egui::Context, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
+    let mut out = ctx.run_ui(input(), |u| ui(u));
+    out.textures_delta.clear();
+    let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+    primitives
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
+}
+
+/// The map drawn naively: every zone projected, triangulated and outlined afresh.
+fn naive_map(ui: &mut egui::Ui, atlas: &Atlas, control: &[usize], view: &View, bounds: Rect, projection: &Projection) {
+    let rect = ui.max_rect();
+    let painter = ui.painter_at(rect);
+    let style = Style::default();
+    let mut shapes = Vec::new();
+    for (zone, &c) in atlas.zones.iter().zip(control) {
+        let colour = atlas.controllers.get(c).map_or(Color32::GRAY, |k| style.zone_fill(k.colour));
+        for polygon in &zone.geometry {
+            let projected = geo::MapCoords::map_coords(polygon, |p| {
+                let m = projection.map_from_lonlat(p.x, p.y);
+                let s = view.screen_from_map(rect, bounds, m);
+                geo::coord! { x: f64::from(s.x), y: f64::from(s.y) }
+            });
+            let raw = projected.earcut_triangles_raw();
+            let mut mesh = Mesh::default();
+            for xy in raw.vertices.chunks_exact(2) {
+                mesh.colored_vertex(Pos2::new(xy[0] as f32, xy[1] as f32), colour);
+            }
+            mesh.indices = raw.triangle_indices.iter().map(|&i| i as u32).collect();
+            shapes.push(Shape::mesh(mesh));
+            let ring: Vec<Pos2> = projected.exterior().coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect();
+            shapes.push(Shape::line(ring, Stroke::new(1.0, Color32::WHITE)));
+        }
+    }
+    painter.extend(shapes);
+}
+
+fn options(date: Date) -> LaunchOptions {
+    LaunchOptions { date: Some(date), today: Some(Date::constant(2026, 11, 25)), ..Default::default() }
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_owned))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn benches(c: &mut Criterion) {
+    let karabakh = embedded().expect("atlas");
+    let mosaic = synthetic::mosaic(50, 40, 12, 50);
+    let vertices: usize =
+        mosaic.zones.iter().map(|z| z.geometry.0.iter().map(|p| p.exterior().0.len()).sum::<usize>()).sum();
+    println!("mosaic: {} zones, {vertices} vertices, {} phases", mosaic.zones.len(), mosaic.phases.len());
+
+    for (name, atlas, date, other_date) in [
+        ("karabakh", &karabakh, Date::constant(2020, 10, 5), Date::constant(1994, 6, 1)),
+        ("mosaic", &mosaic, Date::constant(1975, 6, 1), Date::constant(1976, 6, 1)),
+    ] {
+        // The whole window, as the user sees it.
+        let ctx = context();
+        let mut app = AtlasApp::with_atlas(atlas.clone(), options(date));
+        frame(&ctx, |ui| app.contents_ui(ui));
+        frame(&ctx, |ui| app.contents_ui(ui));
+        c.bench_function(&format!("full frame, idle view ({name})"), |b| {
+            b.iter(|| frame(&ctx, |ui| app.contents_ui(ui)))
+        });
+
+        // Panning: the view moves every frame; the cached map is only moved.
+        let fit = app.view();
+        let mut k = 0.0f32;
+        c.bench_function(&format!("full frame, panning ({name})"), |b| {
+            b.iter(|| {
+                k += 1.0;
+                app.set_view(View { centre: fit.centre + vec2((k % 20.0) - 10.0, 0.0), zoom: fit.zoom });
+                frame(&ctx, |ui| app.contents_ui(ui))
+            })
+        });
+        // Zooming: every frame at a new zoom, so the map is re-tessellated every frame.
+        c.bench_function(&format!("full frame, zooming ({name})"), |b| {
+            b.iter(|| {
+                k += 1.0;
+                app.set_view(View { centre: fit.centre, zoom: 1.0 + (k % 10.0) * 0.05 });
+                frame(&ctx, |ui| app.contents_ui(ui))
+            })
+        });
+        app.set_view(fit);
+        // A date change: control differs, so the map is rebuilt.
+        let mut flip = false;
+        c.bench_function(&format!("full frame right after a date change ({name})"), |b| {
+            b.iter(|| {
+                flip = !flip;
+                app.set_date(if flip { other_date } else { date });
+                frame(&ctx, |ui| app.contents_ui(ui))
+            })
+        });
+        println!("rebuilds of the map layer so far ({name}): {}", app.map_rebuilds());
+
+        // The map view alone: cached against naive.
+        let geometry = MapGeometry::new(atlas);
+        let control = atlas.control_at(date).unwrap_or_default();
+        let style = Style::default();
+        let scene_options = SceneOptions { lang: "en".into(), ..Default::default() };
+        let view = View::fit(geometry.bounds);
+        let mut painter = MapPainter::default();
+        let ctx = context();
+        let mut map_cached = |ui: &mut egui::Ui| {
+            let scene = SceneInput {
+                atlas,
+                geometry: &geometry,
+                style: &style,
+                control: &control,
+                date,
+                options: &scene_options,
+            };
+            painter.paint(ui, ui.max_rect(), &scene, &view, 1);
+        };
+        frame(&ctx, &mut map_cached);
+        c.bench_function(&format!("map view, cached ({name})"), |b| b.iter(|| black_box(frame(&ctx, &mut map_cached))));
+        let ctx = context();
+        c.bench_function(&format!("map view, naive ({name})"), |b| {
+            b.iter(|| frame(&ctx, |ui| naive_map(ui, atlas, &control, &view, geometry.bounds, &geometry.projection)))
+        });
+    }
+    println!("resident memory with both atlases loaded and drawn: {:.0} MB", rss_mb());
+}
+
+criterion_group! {
+    name = frame_benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3)).warm_up_time(std::time::Duration::from_secs(1));
+    targets = benches
+}
+criterion_main!(frame_benches);
