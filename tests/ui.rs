@@ -127,27 +127,23 @@ fn clicking_an_event_marker_on_the_slider_selects_it() {
     assert_eq!(h.state().date(), first.date);
 }
 
+/// Types `text` into the date box, replacing what is there, and presses Enter.
+fn type_date(h: &mut Harness<'static, AtlasApp>, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, "Date").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Date").type_text(text);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
 #[test]
 fn typing_a_date_jumps_to_it_and_a_bad_one_is_refused() {
     let mut h = harness(options(date(2020, 9, 27)));
-    let field = h.get_by_role_and_label(Role::TextInput, "Date");
-    field.focus();
-    field.type_text("");
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Date").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Date").type_text("1994-06-01");
-    h.key_press(Key::Enter);
-    h.run();
+    type_date(&mut h, "1994-06-01");
     assert_eq!(h.state().date(), date(1994, 6, 1));
     assert_eq!(h.state().phase_id(), Some("P12"));
-    h.get_by_role_and_label(Role::TextInput, "Date").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Date").type_text("2020-02-30");
-    h.key_press(Key::Enter);
-    h.run();
+    type_date(&mut h, "2020-02-30");
     assert_eq!(h.state().date(), date(1994, 6, 1), "an impossible date changes nothing");
     assert!(h.query_by_label_contains("not a valid date").is_some());
 }

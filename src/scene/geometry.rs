@@ -23,6 +23,19 @@ pub struct AreaLevel {
     pub rings: Vec<Vec<Pos2>>,
 }
 
+impl AreaLevel {
+    /// Adds a polygon (in map km): its triangles (earcut) and its rings.
+    fn push(&mut self, polygon: &geo::Polygon) {
+        let raw = polygon.earcut_triangles_raw();
+        let base = self.vertices.len() as u32;
+        self.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
+        self.indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            self.rings.push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
+        }
+    }
+}
+
 /// A filled area ready to draw, in map km: full detail, and simplified levels for zoomed-out views.
 #[derive(Clone, Debug)]
 pub struct AreaShape {
@@ -53,37 +66,21 @@ impl AreaShape {
             let p = projection.map_from_lonlat(c.x, c.y);
             geo::Coord { x: f64::from(p.x), y: f64::from(p.y) }
         };
-        let mut shape = AreaShape {
-            vertices: Vec::new(),
-            indices: Vec::new(),
-            rings: Vec::new(),
-            coarser: vec![AreaLevel::default(); LOD_KM.len() - 1],
-            anchor: Pos2::ZERO,
-            bounds: Rect::NOTHING,
-        };
+        let mut full = AreaLevel::default();
+        let mut coarser = vec![AreaLevel::default(); LOD_KM.len() - 1];
         for polygon in area {
             let projected = polygon.map_coords(project);
-            for (level, &tolerance) in shape.coarser.iter_mut().zip(&LOD_KM[1..]) {
+            for (level, &tolerance) in coarser.iter_mut().zip(&LOD_KM[1..]) {
                 let simple = geo::Simplify::simplify(&projected, f64::from(tolerance));
-                if simple.exterior().0.len() < 4 {
-                    continue; // smaller than the tolerance: invisible at this level
-                }
-                let raw = simple.earcut_triangles_raw();
-                let base = level.vertices.len() as u32;
-                level.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
-                level.indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
-                for ring in std::iter::once(simple.exterior()).chain(simple.interiors()) {
-                    level.rings.push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
+                // A polygon smaller than the tolerance collapses; it is invisible at this level.
+                if simple.exterior().0.len() >= 4 {
+                    level.push(&simple);
                 }
             }
-            let raw = projected.earcut_triangles_raw();
-            let base = shape.vertices.len() as u32;
-            shape.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
-            shape.indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
-            for ring in std::iter::once(projected.exterior()).chain(projected.interiors()) {
-                shape.rings.push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
-            }
+            full.push(&projected);
         }
+        let AreaLevel { vertices, indices, rings } = full;
+        let mut shape = AreaShape { vertices, indices, rings, coarser, anchor: Pos2::ZERO, bounds: Rect::NOTHING };
         for p in &shape.vertices {
             shape.bounds.extend_with(*p);
         }
