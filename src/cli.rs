@@ -32,6 +32,23 @@ pub struct Cli {
     /// Show the chart of km² held by each side over time.
     #[arg(long)]
     pub chart: bool,
+    /// Start in presentation mode: full screen, controls hidden, Space steps through the story.
+    #[arg(long)]
+    pub present: bool,
+    /// Interface language.
+    #[arg(long, value_parser = ["en", "vi"])]
+    pub lang: Option<String>,
+    /// Place names in Armenian usage, Azerbaijani usage, or both.
+    #[arg(long, value_enum)]
+    pub names: Option<Names>,
+}
+
+/// Naming tradition of place labels on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum Names {
+    Both,
+    Armenian,
+    Azerbaijani,
 }
 
 /// Parses `LON,LAT,ZOOM`.
@@ -110,6 +127,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 today: None,
                 compare: cli.compare,
                 chart: cli.chart,
+                present: cli.present,
+                lang: cli.lang,
+                names: cli.names.map(|n| match n {
+                    Names::Both => crate::scene::NameStyle::Both,
+                    Names::Armenian => crate::scene::NameStyle::Armenian,
+                    Names::Azerbaijani => crate::scene::NameStyle::Azerbaijani,
+                }),
             };
             match crate::ui::run(options) {
                 Ok(()) => ExitCode::SUCCESS,

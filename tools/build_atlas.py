@@ -253,6 +253,28 @@ ZONE_TEXT = {
     "aghdam-west": ("Western Aghdam", "Tây Aghdam", True, "Part of Aghdam west of the 1994 line, incl. Aghdam town (Natural Earth: about 86 %; sources 73–81 %)."),
     "aghdam-east": ("Eastern Aghdam", "Đông Aghdam", True, "Part of Aghdam east of the 1994 line, held by Azerbaijan throughout."),
 }
+ZONE_NOTES_VI = {
+    'nkao-core': 'Phần của NKAO cũ do phía người Armenia ở Karabakh nắm giữ đến tháng 9/2023 (theo đường năm 2020 của Natural Earth).',
+    'nkao-martakert': 'Phía bắc NKAO cũ; Azerbaijan kiểm soát từ tháng 7/1992 đến tháng 6/1993. Rìa phía nam ở vĩ độ 40,06° B là ước lượng của dự án.',
+    'nkao-talish': 'Mũi phía bắc NKAO cũ, gồm Talish/Talış và Madagiz/Suqovuşan; rìa phía nam ở vĩ độ 40,30° B do dự án vẽ.',
+    'nkao-shusha': 'Do dự án vẽ quanh Shusha/Şuşa: đường năm 2020 của Natural Earth để nhầm thị trấn này ở phía do người Armenia nắm giữ.',
+    'nkao-hadrut': 'Phía nam NKAO cũ, bị Azerbaijan chiếm trong tháng 10–11/2020; các làng ở rìa này thất thủ vào những ngày khác nhau.',
+    'nkao-northwest': 'Dải đất nằm ngoài đường năm 2020 của Natural Earth, được bàn giao cùng Kalbajar ngày 25/11/2020 (gần đúng).',
+    'nkao-east': 'Những phần của NKAO cũ vẫn do Azerbaijan kiểm soát trong 1994–2020 (theo đường năm 1994 của Natural Earth). Bảng số liệu của NKR cho phần của Azerbaijan lớn hơn (khoảng 560 km²).',
+    'kalbajar': 'Toàn bộ huyện thời Xô viết.',
+    'lachin': 'Huyện Lachin bên ngoài hành lang 2020–2022.',
+    'lachin-corridor': 'Hành lang theo Natural Earth, mở rộng quanh thị trấn Lachin, Aghavno/Zabux và Sus; tuyên bố ngày 10/11/2020 ghi rộng 5 km.',
+    'qubadli': 'Toàn bộ huyện.',
+    'zangilan': 'Toàn bộ huyện.',
+    'jabrayil': 'Toàn bộ huyện (Natural Earth vẽ nhỏ hơn khoảng 15 %).',
+    'fuzuli-west': 'Phần Fuzuli phía tây đường năm 1994 (Natural Earth). Các nguồn khác nhau về tỷ lệ bị chiếm: 33 % (bảng của NKR), một nửa, hoặc 90 % (số liệu của Azerbaijan); đường ranh theo Natural Earth, khoảng 45 %.',
+    'fuzuli-horadiz': 'Quanh thị trấn Horadiz; lực lượng người Armenia ở Karabakh nắm giữ từ 23–24/10/1993 đến 6/1/1994. Hình chữ nhật do dự án vẽ.',
+    'fuzuli-east': 'Phần Fuzuli phía đông đường năm 1994, do Azerbaijan nắm giữ suốt thời gian này.',
+    'aghdam-west': 'Phần Aghdam phía tây đường năm 1994, gồm thị trấn Aghdam (Natural Earth: khoảng 86 %; các nguồn: 73–81 %).',
+    'aghdam-east': 'Phần Aghdam phía đông đường năm 1994, do Azerbaijan nắm giữ suốt thời gian này.'}
+
+COUNTRY_VI = {"Azerbaijan": "Azerbaijan", "Armenia": "Armenia", "Iran": "Iran", "Georgia": "Gruzia", "Turkey": "Thổ Nhĩ Kỳ", "Russia": "Nga"}
+
 # ---------------------------------------------------------------------------------------------
 # Places. Coordinates from the reference layer (GeoNames cities500, CC BY 4.0, or Wikipedia), or
 # from facts/places.md (Wikipedia) where the reference has none. Names in both traditions from
@@ -563,7 +585,7 @@ def main():
         g = rounded(g)
         zone_geoms[zid] = g
         en, vi, approx, note = ZONE_TEXT[zid]
-        props = {"name": {"en": en, "vi": vi}, "region": rid, "approximate": approx, "note": {"en": note}, "source": NE}
+        props = {"name": {"en": en, "vi": vi}, "region": rid, "approximate": approx, "note": {"en": note, "vi": ZONE_NOTES_VI[zid]}, "source": NE}
         zone_feats.append(feature(zid, g, props))
         report.append(f"| {zid} | {rid} | {km2(g):,.1f} |")
     for rid, g in regions.items():
@@ -578,7 +600,8 @@ def main():
     # Context: countries and today's districts
     ctx = []
     for cid, f in countries_ref.items():
-        ctx.append(feature(cid, rounded(shape(f["geometry"])), {"kind": "country", "name": {"en": f["properties"]["name"]}, "source": "Natural Earth 5.1.1 (public domain)"}))
+        name = f["properties"]["name"]
+        ctx.append(feature(cid, rounded(shape(f["geometry"])), {"kind": "country", "name": {"en": name, "vi": COUNTRY_VI.get(name, name)}, "source": "Natural Earth 5.1.1 (public domain)"}))
     for did, f in districts_ref.items():
         p = f["properties"]
         props = {"kind": "district", "name": {"en": p["name"]}, "source": "Natural Earth 5.x admin-1 lines (public domain), post-1991 boundaries"}

@@ -7,11 +7,12 @@ use jiff::ToSpan as _;
 use jiff::civil::Date;
 
 use super::chart::{ChartData, chart_ui};
+use super::i18n::{LANGUAGES, lang_code, long_date, t, tf};
 use super::settings::{self, Settings};
 use super::time_slider::{Pick, SliderData, TimeAxis, time_slider_ui};
 use super::{fonts, map_view, side_panel};
 use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx, ZoneChange};
-use crate::scene::{MapGeometry, SceneInput, SceneOptions, Style, View};
+use crate::scene::{MapGeometry, NameStyle, SceneInput, SceneOptions, Style, View};
 
 /// How the program was started: what the command line asked for.
 #[derive(Clone, Debug, Default)]
@@ -27,6 +28,12 @@ pub struct LaunchOptions {
     pub compare: Option<Date>,
     /// Show the area chart.
     pub chart: bool,
+    /// Start in presentation mode (full screen, controls hidden).
+    pub present: bool,
+    /// Interface language ("en", "vi"); the remembered one when `None`.
+    pub lang: Option<String>,
+    /// Naming tradition of place labels; the remembered one when `None`.
+    pub names: Option<NameStyle>,
 }
 
 /// An atlas that could not be opened, and why; shown in a window until dismissed.
@@ -104,6 +111,28 @@ pub struct AtlasApp {
     /// The region whose facts the panel shows.
     selected_region: Option<usize>,
     map_painter: map_view::MapPainter,
+    presenting: bool,
+    playback: Playback,
+}
+
+/// Playing through time: the date advances by `speed` days a second while `playing`.
+#[derive(Clone, Debug)]
+pub struct Playback {
+    pub playing: bool,
+    /// Days per second.
+    pub speed: f32,
+    /// Start again from the beginning at the end of the timeline.
+    pub looping: bool,
+    /// Pause on reaching an event's date.
+    pub stop_at_events: bool,
+    /// Fraction of a day carried over between frames.
+    carry: f64,
+}
+
+impl Default for Playback {
+    fn default() -> Self {
+        Self { playing: false, speed: 60.0, looping: false, stop_at_events: true, carry: 0.0 }
+    }
 }
 
 impl AtlasApp {
@@ -156,7 +185,15 @@ impl AtlasApp {
             comparison: Vec::new(),
             selected_region: None,
             map_painter: map_view::MapPainter::default(),
+            presenting: options.present,
+            playback: Playback::default(),
         };
+        if let Some(lang) = &options.lang {
+            app.settings.lang = Some(lang_code(Some(lang)).to_owned());
+        }
+        if let Some(names) = options.names {
+            app.settings.names = names;
+        }
         if let Some(dir) = &options.atlas_dir {
             app.open_atlas(dir);
         }
@@ -245,8 +282,103 @@ impl AtlasApp {
         self.problem.as_ref()
     }
 
-    pub fn lang(&self) -> &str {
-        self.settings.lang.as_deref().unwrap_or("en")
+    /// The interface language code ("en", "vi").
+    pub fn lang(&self) -> &'static str {
+        lang_code(self.settings.lang.as_deref())
+    }
+
+    /// Switches the interface language (remembered), and the atlas texts with it.
+    pub fn set_language(&mut self, code: &str) {
+        self.settings.lang = Some(lang_code(Some(code)).to_owned());
+        self.loaded.chart = ChartData::new(&self.loaded.atlas, self.today, self.lang());
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// Enters or leaves presentation mode (full screen, controls hidden).
+    pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        self.presenting = on;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+    }
+
+    pub fn playback(&self) -> &Playback {
+        &self.playback
+    }
+
+    pub fn set_playing(&mut self, playing: bool) {
+        self.playback.playing = playing;
+        self.playback.carry = 0.0;
+    }
+
+    /// Moves to the next (or previous) step of a presentation: the nearest event or phase start.
+    pub fn step_stop(&mut self, forward: bool) {
+        let atlas = &self.loaded.atlas;
+        let current = self.selected_event;
+        let event = if forward {
+            atlas.events.iter().enumerate().find(|(i, e)| {
+                e.date > self.date || (e.date == self.date && current.is_none_or(|c| *i > c) && current.is_some())
+            })
+        } else {
+            atlas
+                .events
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, e)| e.date < self.date || (e.date == self.date && current.is_some_and(|c| *i < c)))
+        };
+        let phase = if forward {
+            atlas.phases.iter().map(|p| p.start).find(|d| *d > self.date)
+        } else {
+            atlas.phases.iter().rev().map(|p| p.start).find(|d| *d < self.date)
+        };
+        match (event, phase) {
+            (Some((i, e)), Some(p)) if (forward && e.date <= p) || (!forward && e.date >= p) => self.select_event(i),
+            (_, Some(p)) => self.set_date(p),
+            (Some((i, _)), None) => self.select_event(i),
+            (None, None) => {}
+        }
+    }
+
+    /// Advances the date while playing; asks for the next frame only then, so a paused app is idle.
+    fn advance_playback(&mut self, ctx: &egui::Context) {
+        if !self.playback.playing {
+            return;
+        }
+        let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.25));
+        self.playback.carry += dt * f64::from(self.playback.speed.max(0.1));
+        let days = self.playback.carry.floor() as i64;
+        self.playback.carry -= days as f64;
+        if days > 0 {
+            let (first, last) = self.loaded.atlas.span();
+            let last = last.unwrap_or(self.today);
+            let target = self.date.checked_add(days.days()).unwrap_or(last);
+            let event = self.loaded.atlas.events.iter().position(|e| e.date > self.date && e.date <= target);
+            match event {
+                Some(i) if self.playback.stop_at_events => {
+                    self.select_event(i);
+                    self.set_playing(false);
+                }
+                _ if target > last => {
+                    if self.playback.looping {
+                        self.set_date(first);
+                    } else {
+                        self.set_date(last);
+                        self.set_playing(false);
+                    }
+                }
+                _ => self.set_date(target),
+            }
+        }
+        if self.playback.playing {
+            ctx.request_repaint();
+        }
+    }
+
+    /// The naming tradition of place labels.
+    pub fn set_names(&mut self, names: NameStyle) {
+        self.settings.names = names;
     }
 
     /// Sets the date, clamped to the timeline, and recomputes what depends on it.
@@ -370,6 +502,31 @@ impl AtlasApp {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
+        if ctx.input(|i| i.key_pressed(Key::F11)) {
+            self.set_presenting(ctx, !self.presenting);
+            return;
+        }
+        if ctx.input(|i| i.key_pressed(Key::P)) {
+            self.set_playing(!self.playback.playing);
+        }
+        if self.presenting {
+            // What a presentation clicker sends: next is Space, → or PageDown; back is ← or PageUp.
+            let (next, back, leave) = ctx.input(|i| {
+                (
+                    [Key::Space, Key::ArrowRight, Key::PageDown].iter().any(|k| i.key_pressed(*k)),
+                    [Key::ArrowLeft, Key::PageUp].iter().any(|k| i.key_pressed(*k)),
+                    i.key_pressed(Key::Escape),
+                )
+            });
+            if leave {
+                self.set_presenting(ctx, false);
+            } else if next {
+                self.step_stop(true);
+            } else if back {
+                self.step_stop(false);
+            }
+            return;
+        }
         let (keys, shift) = ctx.input(|i| {
             let keys: Vec<Key> = [
                 Key::ArrowLeft,
@@ -406,14 +563,52 @@ impl AtlasApp {
     // ----- Panels -----
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
         ui.horizontal(|ui| {
             ui.heading(RichText::new("Karabakh Atlas").strong());
-            ui.label(RichText::new(self.loaded.atlas.title.get(self.lang())).weak());
+            ui.label(RichText::new(self.loaded.atlas.title.get(lang)).weak());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("About").clicked() {
+                if ui.button(t(lang, "About")).clicked() {
                     self.show_about = true;
                 }
-                if ui.button("Fit").on_hover_text("Frame the whole atlas (or double-click the map)").clicked() {
+                if ui
+                    .button(t(lang, "Present"))
+                    .on_hover_text(t(lang, "Full screen for a room: Space or → for the next step, Esc to leave (F11)"))
+                    .clicked()
+                {
+                    self.set_presenting(ui.ctx(), true);
+                }
+                ui.toggle_value(&mut self.show_chart, t(lang, "Chart"))
+                    .on_hover_text(t(lang, "Km² held by each side over time"));
+                let mut names = self.settings.names;
+                egui::ComboBox::from_id_salt("names")
+                    .selected_text(names_label(names, lang))
+                    .show_ui(ui, |ui| {
+                        for n in [NameStyle::Both, NameStyle::Armenian, NameStyle::Azerbaijani] {
+                            ui.selectable_value(&mut names, n, names_label(n, lang));
+                        }
+                    })
+                    .response
+                    .on_hover_text(t(lang, "Names"));
+                self.settings.names = names;
+                let mut code = lang;
+                egui::ComboBox::from_id_salt("language")
+                    .selected_text(language_name(code))
+                    .show_ui(ui, |ui| {
+                        for (c, name) in LANGUAGES {
+                            ui.selectable_value(&mut code, c, name);
+                        }
+                    })
+                    .response
+                    .on_hover_text(t(lang, "Language"));
+                if code != lang {
+                    self.set_language(code);
+                }
+                if ui
+                    .button(t(lang, "Fit"))
+                    .on_hover_text(t(lang, "Frame the whole atlas (or double-click the map)"))
+                    .clicked()
+                {
                     self.view = View::fit(self.loaded.geometry.bounds);
                 }
             });
@@ -421,13 +616,14 @@ impl AtlasApp {
     }
 
     fn date_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
         ui.horizontal(|ui| {
             let edit = egui::TextEdit::singleline(&mut self.date_text)
                 .font(egui::FontId::proportional(22.0))
                 .desired_width(130.0);
-            let label = ui.label(RichText::new("Date").weak());
+            let label = ui.label(RichText::new(t(lang, "Date")).weak());
             let response = ui.add(edit).labelled_by(label.id);
-            let response = response.on_hover_text("Type a date (YYYY-MM-DD) and press Enter");
+            let response = response.on_hover_text(t(lang, "Type a date (YYYY-MM-DD) and press Enter"));
             if response.lost_focus() {
                 match crate::cli::parse_user_date(&self.date_text) {
                     Ok(d) => self.set_date(d),
@@ -437,22 +633,35 @@ impl AtlasApp {
                     self.date_text = self.date.to_string();
                 }
             }
-            ui.label(RichText::new(long_date(self.date)).size(18.0));
+            ui.label(RichText::new(long_date(self.date, lang)).size(18.0));
             if let Some(e) = &self.date_error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Phase »").on_hover_text("Next phase (PageDown)").clicked() {
+                if ui.button(t(lang, "Phase »")).on_hover_text(t(lang, "Next phase (PageDown)")).clicked() {
                     self.step_phase(true);
                 }
-                if ui.button("Event ›").on_hover_text("Next event (.)").clicked() {
+                if ui.button(t(lang, "Event ›")).on_hover_text(t(lang, "Next event (.)")).clicked() {
                     self.step_event(true);
                 }
-                if ui.button("‹ Event").on_hover_text("Previous event (,)").clicked() {
+                if ui.button(t(lang, "‹ Event")).on_hover_text(t(lang, "Previous event (,)")).clicked() {
                     self.step_event(false);
                 }
-                if ui.button("« Phase").on_hover_text("Previous phase (PageUp)").clicked() {
+                if ui.button(t(lang, "« Phase")).on_hover_text(t(lang, "Previous phase (PageUp)")).clicked() {
                     self.step_phase(false);
+                }
+                ui.separator();
+                ui.checkbox(&mut self.playback.stop_at_events, t(lang, "Stop at events"));
+                ui.checkbox(&mut self.playback.looping, t(lang, "Loop"));
+                ui.add(
+                    egui::DragValue::new(&mut self.playback.speed)
+                        .range(1.0..=3650.0)
+                        .speed(1.0)
+                        .suffix(format!(" {}", t(lang, "days/s"))),
+                );
+                let label = if self.playback.playing { t(lang, "Pause") } else { t(lang, "Play") };
+                if ui.button(label).on_hover_text(t(lang, "Play through time (P)")).clicked() {
+                    self.set_playing(!self.playback.playing);
                 }
             });
         });
@@ -519,16 +728,57 @@ impl AtlasApp {
         }
     }
 
+    /// The big title, date and caption of presentation mode, readable from the back of a room.
+    fn presentation_overlay(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        let rect = ui.max_rect();
+        let atlas = &self.loaded.atlas;
+        let Some(phase) = self.phase.and_then(|p| atlas.phases.get(p)) else { return };
+        let caption = self
+            .selected_event
+            .and_then(|e| atlas.events.get(e))
+            .or_else(|| atlas.events.iter().rev().find(|e| e.date <= self.date && e.date >= phase.start))
+            .map(|e| e.text.get(lang).to_owned())
+            .unwrap_or_else(|| phase.summary.get(lang).split(". ").next().unwrap_or("").to_owned());
+        let panel = |ui: &mut egui::Ui,
+                     id: &str,
+                     anchor: egui::Align2,
+                     offset: egui::Vec2,
+                     add: &mut dyn FnMut(&mut egui::Ui)| {
+            egui::Area::new(egui::Id::unique(id)).anchor(anchor, offset).order(egui::Order::Foreground).show(
+                ui.ctx(),
+                |ui| {
+                    egui::Frame::popup(ui.style()).fill(egui::Color32::from_white_alpha(235)).inner_margin(14.0).show(
+                        ui,
+                        |ui| {
+                            ui.set_max_width(rect.width() * 0.8);
+                            add(ui);
+                        },
+                    );
+                },
+            );
+        };
+        let title = phase.title.get(lang).to_owned();
+        let date = long_date(self.date, lang);
+        panel(ui, "present_title", egui::Align2::LEFT_TOP, egui::vec2(24.0, 24.0), &mut |ui| {
+            ui.label(RichText::new(&title).size(34.0).strong().color(egui::Color32::from_gray(20)));
+            ui.label(RichText::new(&date).size(28.0).color(egui::Color32::from_gray(40)));
+        });
+        panel(ui, "present_caption", egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -28.0), &mut |ui| {
+            ui.label(RichText::new(&caption).size(24.0).color(egui::Color32::from_gray(20)));
+        });
+    }
+
     /// Facts of the selected region: official and computed areas, history of control, sources.
     fn region_ui(&mut self, ui: &mut egui::Ui) {
         let Some(r) = self.selected_region else { return };
         let atlas = &self.loaded.atlas;
-        let lang = self.settings.lang.as_deref().unwrap_or("en");
+        let lang = self.lang();
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(atlas.regions[r].name.get(lang)).strong().size(16.0));
-                if ui.small_button("Close").clicked() {
+                if ui.small_button(t(lang, "Close")).clicked() {
                     close = true;
                 }
             });
@@ -542,56 +792,60 @@ impl AtlasApp {
 
     /// Compare the date shown with another: pick it, and list what changed hands.
     fn compare_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
         if self.compare.is_none() {
             ui.separator();
         }
-        ui.label(RichText::new("Compare with another date").strong());
+        ui.label(RichText::new(t(lang, "Compare with another date")).strong());
         ui.horizontal(|ui| {
-            let label = ui.label("Compare");
+            let label = ui.label(t(lang, "Compare"));
             let response = ui
                 .add(egui::TextEdit::singleline(&mut self.compare_text).hint_text("YYYY-MM-DD").desired_width(100.0))
                 .labelled_by(label.id);
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if ui.button("Show changes").clicked() || enter {
+            if ui.button(t(lang, "Show changes")).clicked() || enter {
                 match crate::cli::parse_user_date(&self.compare_text) {
                     Ok(d) => self.set_compare(Some(d)),
                     Err(e) => self.date_error = Some(e),
                 }
             }
-            if self.compare.is_some() && ui.button("Clear").clicked() {
+            if self.compare.is_some() && ui.button(t(lang, "Clear")).clicked() {
                 self.set_compare(None);
             }
         });
         let Some(other) = self.compare else { return };
         let atlas = &self.loaded.atlas;
-        let lang = self.settings.lang.as_deref().unwrap_or("en");
         let (a, b) = if other <= self.date { (other, self.date) } else { (self.date, other) };
-        ui.label(format!(
+        ui.label(tf(
+            lang,
             "{} zone(s) changed hands between {} and {}:",
-            self.comparison.len(),
-            long_date(a),
-            long_date(b)
+            &[&self.comparison.len().to_string(), &long_date(a, lang), &long_date(b, lang)],
         ));
         side_panel::changes_table_ui(ui, atlas, &self.comparison, lang);
     }
 
     fn problem_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
         let Some(problem) = &self.problem else { return };
         let mut open = true;
         let mut dismiss = false;
-        egui::Window::new("Could not open the atlas").open(&mut open).default_width(560.0).show(ctx, |ui| {
-            ui.label(format!("{} — the map keeps showing \"{}\".", problem.source, self.loaded.atlas.title.get("en")));
-            ui.label(format!("{} problem(s):", problem.errors.0.len()));
+        egui::Window::new(t(lang, "Could not open the atlas")).open(&mut open).default_width(560.0).show(ctx, |ui| {
+            ui.label(tf(
+                lang,
+                "{} — the map keeps showing \"{}\".",
+                &[&problem.source, self.loaded.atlas.title.get(lang)],
+            ));
+            ui.label(tf(lang, "{} problem(s):", &[&problem.errors.0.len().to_string()]));
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                 for e in &problem.errors.0 {
                     ui.label(RichText::new(e.to_string()).monospace());
                 }
             });
             ui.horizontal(|ui| {
-                if ui.button("Copy").clicked() {
+                if ui.button(t(lang, "Copy")).clicked() {
                     ui.ctx().copy_text(problem.errors.to_string());
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(t(lang, "Close")).clicked() {
                     dismiss = true;
                 }
             });
@@ -602,30 +856,27 @@ impl AtlasApp {
     }
 
     fn about_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
         let atlas = &self.loaded.atlas;
-        egui::Window::new("About Karabakh Atlas").open(&mut self.show_about).default_width(520.0).show(ctx, |ui| {
-            side_panel::about_ui(ui, atlas, "en");
-        });
+        egui::Window::new(t(lang, "About Karabakh Atlas")).open(&mut self.show_about).default_width(520.0).show(
+            ctx,
+            |ui| {
+                side_panel::about_ui(ui, atlas, lang);
+            },
+        );
     }
 }
 
-/// "5 October 2020".
-pub fn long_date(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
+fn names_label(n: NameStyle, lang: &str) -> &'static str {
+    match n {
+        NameStyle::Both => t(lang, "Both"),
+        NameStyle::Armenian => t(lang, "Armenian usage"),
+        NameStyle::Azerbaijani => t(lang, "Azerbaijani usage"),
+    }
+}
+
+fn language_name(code: &str) -> &'static str {
+    LANGUAGES.iter().find(|(c, _)| *c == code).map_or("English", |(_, n)| n)
 }
 
 fn empty_atlas() -> Atlas {
@@ -666,6 +917,14 @@ impl AtlasApp {
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
+        self.advance_playback(&ctx);
+        if self.presenting {
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                self.map_ui(ui);
+                self.presentation_overlay(ui);
+            });
+            return;
+        }
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("timeline").show(ui, |ui| self.date_bar_ui(ui));
         if self.show_chart {

@@ -4,12 +4,13 @@
 mod app;
 pub mod chart;
 pub mod fonts;
+pub mod i18n;
 pub mod map_view;
 pub mod settings;
 mod side_panel;
 pub mod time_slider;
 
-pub use app::{AtlasApp, LaunchOptions, LoadProblem, long_date};
+pub use app::{AtlasApp, LaunchOptions, LoadProblem};
 
 /// Opens the window.
 pub fn run(options: LaunchOptions) -> eframe::Result {

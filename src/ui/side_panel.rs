@@ -4,7 +4,7 @@
 use egui::{Color32, RichText, Ui};
 use jiff::civil::Date;
 
-use super::app::long_date;
+use super::i18n::{long_date, short_date, t, tf};
 use crate::atlas::{Atlas, ControllerArea, ControllerIdx, LineKind, Source};
 use crate::scene::Style;
 
@@ -39,27 +39,27 @@ pub fn side_panel_ui(
     let mut clicked = None;
     ui.scope(|ui| {
         let Some(p) = phase.and_then(|i| atlas.phases.get(i)) else {
-            ui.label("This date is outside the atlas's timeline.");
+            ui.label(t(lang, "This date is outside the atlas's timeline."));
             return;
         };
         ui.add_space(4.0);
         ui.label(RichText::new(p.title.get(lang)).heading().strong());
-        let end = p.end.map_or("today".to_owned(), long_date);
-        ui.label(RichText::new(format!("{} – {end}", long_date(p.start))).weak());
+        let end = p.end.map_or(t(lang, "today").to_owned(), |d| long_date(d, lang));
+        ui.label(RichText::new(format!("{} – {end}", long_date(p.start, lang))).weak());
         ui.add_space(4.0);
         ui.label(p.summary.get(lang));
-        egui::CollapsingHeader::new(format!("Sources ({})", p.sources.len()))
+        egui::CollapsingHeader::new(tf(lang, "Sources ({})", &[&p.sources.len().to_string()]))
             .id_salt("phase_sources")
             .show(ui, |ui| sources_ui(ui, &p.sources));
 
         let changes: Vec<_> = p.changes.iter().filter(|c| c.date <= date).collect();
         if !changes.is_empty() {
             ui.separator();
-            ui.label(RichText::new("Changes of control so far in this phase").strong());
+            ui.label(RichText::new(t(lang, "Changes of control so far in this phase")).strong());
             for c in changes {
                 let zones = zone_list(atlas, &c.zones, lang);
                 let to = atlas.controllers.get(c.controller).map_or("", |k| k.name.get(lang));
-                ui.label(format!("{}: {zones} passed to {to}", long_date(c.date)));
+                ui.label(tf(lang, "{}: {} passed to {}", &[&long_date(c.date, lang), &zones, to]));
                 if let Some(claim) = &c.claim {
                     ui.label(RichText::new(claim.get(lang)).italics().small());
                 }
@@ -67,7 +67,7 @@ pub fn side_panel_ui(
         }
 
         ui.separator();
-        ui.label(RichText::new("Legend").strong());
+        ui.label(RichText::new(t(lang, "Legend")).strong());
         let style = Style::default();
         egui::Grid::new("legend").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
             for a in areas {
@@ -114,7 +114,7 @@ pub fn side_panel_ui(
                 ui.label(name);
             });
         }
-        ui.label(RichText::new("Dashed zone edges: position only approximately known.").small().weak());
+        ui.label(RichText::new(t(lang, "Dashed zone edges: position only approximately known.")).small().weak());
 
         ui.separator();
         let events: Vec<(usize, &crate::atlas::Event)> = atlas
@@ -123,10 +123,10 @@ pub fn side_panel_ui(
             .enumerate()
             .filter(|(_, e)| e.date >= p.start && p.end.is_none_or(|end| e.date <= end))
             .collect();
-        ui.label(RichText::new(format!("Events of this phase ({})", events.len())).strong());
+        ui.label(RichText::new(tf(lang, "Events of this phase ({})", &[&events.len().to_string()])).strong());
         for (i, e) in events {
             let past = e.date <= date;
-            let text = format!("{} — {}", short_date(e.date), e.text.get(lang));
+            let text = format!("{} — {}", short_date(e.date, lang), e.text.get(lang));
             let text = if past { RichText::new(text) } else { RichText::new(text).weak() };
             let response = ui.selectable_label(selected_event == Some(i), text);
             if response.clicked() {
@@ -180,11 +180,11 @@ pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, zone: usize, controller: Option<
         }
     }
     if let Some(c) = controller.and_then(|c| atlas.controllers.get(c)) {
-        ui.label(format!("Held by: {}", c.name.get(lang)));
+        ui.label(tf(lang, "Held by: {}", &[c.name.get(lang)]));
     }
-    ui.label(format!("Area: {} km²", thousands(z.area_km2)));
+    ui.label(tf(lang, "Area: {} km²", &[&thousands(z.area_km2)]));
     if z.approximate {
-        ui.label(RichText::new("Approximate edges").italics());
+        ui.label(RichText::new(t(lang, "Approximate edges")).italics());
     }
     let note = z.note.get(lang);
     if !note.is_empty() {
@@ -197,24 +197,16 @@ pub fn about_ui(ui: &mut Ui, atlas: &Atlas, lang: &str) {
     ui.label(RichText::new(atlas.title.get(lang)).strong());
     ui.label(atlas.description.get(lang));
     ui.add_space(6.0);
-    ui.label("How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, the 2020 ceasefire line, the Lachin corridor and the Talish front appear only on the dates they apply. Place names are given in both traditions (Armenian usage / Azerbaijani usage).");
+    ui.label(t(lang, "How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, the 2020 ceasefire line, the Lachin corridor and the Talish front appear only on the dates they apply. Place names are given in both traditions (Armenian usage / Azerbaijani usage)."));
     ui.add_space(6.0);
-    ui.label(RichText::new("Sources and licences").strong());
-    ui.label("Geometry: Natural Earth (naturalearthdata.com), public domain. Corrections to it are listed in assets/karabakh/SOURCES.md.");
-    ui.label("Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.");
-    ui.label("Every phase and event lists its own sources in the side panel.");
-    ui.label("Font: Noto Sans, SIL Open Font License 1.1.");
+    ui.label(RichText::new(t(lang, "Sources and licences")).strong());
+    ui.label(t(lang, "Geometry: Natural Earth (naturalearthdata.com), public domain. Corrections to it are listed in assets/karabakh/SOURCES.md."));
+    ui.label(t(lang, "Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia."));
+    ui.label(t(lang, "Every phase and event lists its own sources in the side panel."));
+    ui.label(t(lang, "Font: Noto Sans, SIL Open Font License 1.1."));
     if !atlas.attribution.is_empty() {
         ui.label(RichText::new(&atlas.attribution).small());
     }
-}
-
-fn short_date(d: Date) -> String {
-    let long = long_date(d);
-    let mut parts = long.split(' ');
-    let day = parts.next().unwrap_or("");
-    let month: String = parts.next().unwrap_or("").chars().take(3).collect();
-    format!("{day} {month} {}", d.year())
 }
 
 /// 11931.4 → "11,931".
@@ -242,14 +234,14 @@ pub fn changes_table_ui(ui: &mut Ui, atlas: &Atlas, changes: &[crate::atlas::Zon
         };
         ui.add_space(3.0);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(short_date(c.date)).strong());
+            ui.label(RichText::new(short_date(c.date, lang)).strong());
             ui.label(format!("{} ({})", zone.name.get(lang), region.label.as_ref().unwrap_or(&region.name).get(lang)));
             ui.label(RichText::new(format!("{} km²", thousands(c.area_km2))).weak());
         });
         ui.horizontal_wrapped(|ui| {
             swatch(ui, style.zone_fill(from.colour));
             ui.label(from.name.get(lang));
-            ui.label("to");
+            ui.label(t(lang, "to"));
             swatch(ui, style.zone_fill(to.colour));
             ui.label(to.name.get(lang));
         });
@@ -284,16 +276,16 @@ pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::Ti
     }
     egui::Grid::new("region_facts").num_columns(2).show(ui, |ui| {
         if let Some(o) = r.official_area_km2 {
-            ui.label("Official area");
+            ui.label(t(lang, "Official area"));
             ui.label(format!("{} km²", thousands(o)));
             ui.end_row();
         }
-        ui.label("As drawn here");
+        ui.label(t(lang, "As drawn here"));
         ui.label(format!("{} km²", thousands(r.area_km2)));
         ui.end_row();
-        if let Some(t) = r.today_boundary.and_then(|i| atlas.context.get(i)) {
-            ui.label("Today's boundaries");
-            ui.label(format!("{} km²", thousands(geo::GeodesicArea::geodesic_area_unsigned(&t.geometry) / 1e6)));
+        if let Some(today) = r.today_boundary.and_then(|i| atlas.context.get(i)) {
+            ui.label(t(lang, "Today's boundaries"));
+            ui.label(format!("{} km²", thousands(geo::GeodesicArea::geodesic_area_unsigned(&today.geometry) / 1e6)));
             ui.end_row();
         }
     });
@@ -301,7 +293,7 @@ pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::Ti
         ui.label(RichText::new(note.get(lang)).small());
     }
     // History of control: the share of each side, phase step by phase step, on the slider's axis.
-    ui.label(RichText::new("Control over time").small());
+    ui.label(RichText::new(t(lang, "Control over time")).small());
     let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let style = Style::default();
@@ -331,7 +323,7 @@ pub fn region_facts_ui(ui: &mut Ui, atlas: &Atlas, axis: &super::time_slider::Ti
             y += h;
         }
     }
-    ui.label(RichText::new("Same time scale as the slider below.").small().weak());
+    ui.label(RichText::new(t(lang, "Same time scale as the slider below.")).small().weak());
     let sources: Vec<Source> = vec![Source {
         title: "Natural Earth (public domain); see SOURCES.md of the atlas".into(),
         url: Some("https://www.naturalearthdata.com/".into()),
