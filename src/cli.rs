@@ -51,6 +51,26 @@ pub enum Names {
     Azerbaijani,
 }
 
+impl Names {
+    pub fn style(self) -> crate::scene::NameStyle {
+        match self {
+            Names::Both => crate::scene::NameStyle::Both,
+            Names::Armenian => crate::scene::NameStyle::Armenian,
+            Names::Azerbaijani => crate::scene::NameStyle::Azerbaijani,
+        }
+    }
+}
+
+/// Parses `WIDTHxHEIGHT` (each 200 to 8000 pixels).
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s.split_once(['x', 'X', '×']).ok_or(format!("size \"{s}\" is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let n = |v: &str| v.trim().parse::<u32>().ok().filter(|n| (200..=8000).contains(n));
+    match (n(w), n(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!("size \"{s}\": width and height must be whole numbers from 200 to 8000")),
+    }
+}
+
 /// Parses `LON,LAT,ZOOM`.
 pub fn parse_view(s: &str) -> Result<(f64, f64, f32), String> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
@@ -93,6 +113,31 @@ pub enum Command {
     },
     /// List the zones that changed hands between two dates, with km² and the date of each change.
     Diff(DiffArgs),
+    /// Save the map on a date as a picture (SVG or PNG, by the file's extension).
+    Export(ExportArgs),
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The date, YYYY-MM-DD.
+    #[arg(long)]
+    pub date: String,
+    /// Where to write: a .svg or .png file.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Picture size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1920x1080")]
+    pub size: String,
+    /// Language of the texts.
+    #[arg(long, default_value = "en", value_parser = ["en", "vi"])]
+    pub lang: String,
+    /// Place names in Armenian usage, Azerbaijani usage, or both.
+    #[arg(long, value_enum, default_value = "both")]
+    pub names: Names,
+    /// Use this atlas folder instead of the built-in one.
+    #[arg(long)]
+    pub atlas: Option<PathBuf>,
 }
 
 /// Arguments of `diff`.
@@ -119,6 +164,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { atlas }) => check(atlas.as_deref()),
         Some(Command::At { date, atlas, json, lang }) => at(&date, atlas.as_deref(), json, &lang),
         Some(Command::Diff(args)) => diff(&args),
+        Some(Command::Export(args)) => export(&args),
         None => {
             let options = crate::ui::LaunchOptions {
                 date: cli.date,
@@ -129,11 +175,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 chart: cli.chart,
                 present: cli.present,
                 lang: cli.lang,
-                names: cli.names.map(|n| match n {
-                    Names::Both => crate::scene::NameStyle::Both,
-                    Names::Armenian => crate::scene::NameStyle::Armenian,
-                    Names::Azerbaijani => crate::scene::NameStyle::Azerbaijani,
-                }),
+                names: cli.names.map(Names::style),
             };
             match crate::ui::run(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -361,4 +403,59 @@ fn diff(args: &DiffArgs) -> ExitCode {
         let _ = writeln!(out, "  net {:<40} {:+.0} km²", c.name.get(lang), n);
     }
     ExitCode::SUCCESS
+}
+
+fn export(args: &ExportArgs) -> ExitCode {
+    let date = match parse_user_date(&args.date) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (width, height) = match parse_size(&args.size) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let ext = args.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("svg" | "png")) {
+        eprintln!("error: {}: the file name must end in .svg or .png", args.out.display());
+        return ExitCode::from(2);
+    }
+    let atlas = match load(args.atlas.as_deref()) {
+        Ok(a) => a,
+        Err(e) => return print_errors(&e),
+    };
+    if atlas.phase_at(date).is_none() {
+        eprintln!("error: {date} is outside the atlas's timeline");
+        return ExitCode::from(2);
+    }
+    let geometry = crate::scene::MapGeometry::new(&atlas);
+    let options =
+        crate::export::ExportOptions { date, width, height, lang: args.lang.clone(), names: args.names.style() };
+    let svg = crate::export::svg(&atlas, &geometry, &options);
+    let bytes = if ext.as_deref() == Some("png") {
+        match crate::export::png(&svg, width, height) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        svg.into_bytes()
+    };
+    match std::fs::write(&args.out, bytes) {
+        Ok(()) => {
+            println!("{}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", args.out.display());
+            ExitCode::from(1)
+        }
+    }
 }

@@ -7,5 +7,8 @@
 
 pub mod atlas;
 pub mod cli;
+pub mod export;
+pub mod fonts;
+pub mod i18n;
 pub mod scene;
 pub mod ui;

@@ -10,10 +10,11 @@ use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceKind};
 /// One thing to draw, in screen points.
 #[derive(Clone, Debug)]
 pub enum Primitive {
-    /// Filled triangles of one colour.
+    /// A filled area of one colour: triangles for egui, and its rings (even-odd) for vector output.
     Mesh {
         vertices: Vec<Pos2>,
         indices: Vec<u32>,
+        rings: Vec<Vec<Pos2>>,
         colour: Color32,
     },
     Polyline {
@@ -109,10 +110,11 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         |r: Rect| cull.is_none_or(|screen| Rect::from_min_max(to_screen(r.min), to_screen(r.max)).intersects(screen));
     let mut out = Vec::new();
     let fill = |out: &mut Vec<Primitive>, shape: &super::AreaShape, colour: Color32| {
-        let (vertices, indices, _) = shape.at(lod);
+        let (vertices, indices, rings) = shape.at(lod);
         out.push(Primitive::Mesh {
             vertices: vertices.iter().map(|&p| to_screen(p)).collect(),
             indices: indices.to_vec(),
+            rings: rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect(),
             colour,
         });
     };
@@ -215,6 +217,7 @@ pub fn compose_overlay(
         out.push(Primitive::Mesh {
             vertices: shape.vertices.iter().map(|&p| to_screen(p)).collect(),
             indices: shape.indices.clone(),
+            rings: Vec::new(),
             colour: Color32::from_rgba_unmultiplied(255, 255, 255, 60),
         });
     }

@@ -7,11 +7,11 @@ use jiff::ToSpan as _;
 use jiff::civil::Date;
 
 use super::chart::{ChartData, chart_ui};
-use super::i18n::{LANGUAGES, lang_code, long_date, t, tf};
 use super::settings::{self, Settings};
 use super::time_slider::{Pick, SliderData, TimeAxis, time_slider_ui};
 use super::{fonts, map_view, side_panel};
 use crate::atlas::{Atlas, AtlasErrors, ControllerArea, ControllerIdx, ZoneChange};
+use crate::i18n::{LANGUAGES, lang_code, long_date, t, tf};
 use crate::scene::{MapGeometry, NameStyle, SceneInput, SceneOptions, Style, View};
 
 /// How the program was started: what the command line asked for.

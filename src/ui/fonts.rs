@@ -5,9 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-const NOTO_SANS_ARMENIAN: &[u8] = include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf");
+use crate::fonts::{NOTO_SANS, NOTO_SANS_ARMENIAN, NOTO_SANS_BOLD};
 
 /// The family of bold text (map labels of capitals and towns, headings).
 pub fn bold() -> FontFamily {

@@ -38,7 +38,7 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
     let mut shapes = Vec::with_capacity(primitives.len());
     for p in primitives {
         match p {
-            Primitive::Mesh { vertices, indices, colour } => {
+            Primitive::Mesh { vertices, indices, colour, .. } => {
                 let mut mesh = Mesh::default();
                 mesh.reserve_vertices(vertices.len());
                 for &v in vertices {

@@ -2,9 +2,9 @@
 //! and the scene to input.
 
 mod app;
+pub use crate::i18n;
 pub mod chart;
 pub mod fonts;
-pub mod i18n;
 pub mod map_view;
 pub mod settings;
 mod side_panel;

@@ -4,8 +4,8 @@
 use egui::{Color32, RichText, Ui};
 use jiff::civil::Date;
 
-use super::i18n::{long_date, short_date, t, tf};
 use crate::atlas::{Atlas, ControllerArea, ControllerIdx, LineKind, Source};
+use crate::i18n::{long_date, short_date, t, tf, thousands};
 use crate::scene::Style;
 
 fn sources_ui(ui: &mut Ui, sources: &[Source]) {
@@ -207,20 +207,6 @@ pub fn about_ui(ui: &mut Ui, atlas: &Atlas, lang: &str) {
     if !atlas.attribution.is_empty() {
         ui.label(RichText::new(&atlas.attribution).small());
     }
-}
-
-/// 11931.4 → "11,931".
-pub fn thousands(v: f64) -> String {
-    let n = v.round() as i64;
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// The zones that changed hands, one entry each: date, zone and district, from and to, km², source.

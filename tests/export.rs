@@ -1,0 +1,112 @@
+//! Exported pictures: the SVG is valid and names the phase; the PNG has the asked size and shows
+//! each zone in its controller's colour on the date.
+
+use std::process::Command;
+
+use jiff::civil::{Date, date};
+use karabakh_atlas::atlas::{Atlas, embedded};
+use karabakh_atlas::export::{ExportOptions, map_transform, png, svg};
+use karabakh_atlas::scene::{MapGeometry, NameStyle, Style};
+use resvg::tiny_skia::Pixmap;
+
+fn options(d: Date, width: u32, height: u32, lang: &str) -> ExportOptions {
+    ExportOptions { date: d, width, height, lang: lang.into(), names: NameStyle::Both }
+}
+
+#[test]
+fn the_svg_parses_and_names_the_phase_date_and_sources() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    for lang in ["en", "vi"] {
+        let doc = svg(&atlas, &geometry, &options(date(2020, 11, 9), 1600, 1000, lang));
+        let tree = resvg::usvg::Tree::from_str(&doc, &resvg::usvg::Options::default());
+        assert!(tree.is_ok(), "{lang}: {:?}", tree.err());
+        let phase = atlas.phase_at(date(2020, 11, 9)).expect("phase");
+        let title = phase.title.get(lang).replace('"', "&quot;");
+        assert!(doc.contains(&title), "{lang}: the phase title {title}");
+        assert!(doc.contains("Natural Earth") && doc.contains("GeoNames"), "the credits the licences ask for");
+        assert!(doc.contains("Stepanakert / Xankəndi"), "places in both traditions");
+    }
+    let vi = svg(&atlas, &geometry, &options(date(2020, 11, 9), 1600, 1000, "vi"));
+    assert!(vi.contains("ngày 9 tháng 11 năm 2020"));
+}
+
+/// The share of pixels in a small square that have (nearly) the colour `rgb`.
+fn share_of_colour(pixmap: &Pixmap, x: f32, y: f32, rgb: [u8; 3]) -> f32 {
+    let mut hits = 0;
+    let mut total = 0;
+    for dy in -4..=4 {
+        for dx in -4..=4 {
+            let Some(p) = pixmap.pixel((x as i32 + dx) as u32, (y as i32 + dy) as u32) else { continue };
+            total += 1;
+            let close = |a: u8, b: u8| a.abs_diff(b) <= 3;
+            if close(p.red(), rgb[0]) && close(p.green(), rgb[1]) && close(p.blue(), rgb[2]) {
+                hits += 1;
+            }
+        }
+    }
+    hits as f32 / total.max(1) as f32
+}
+
+fn zone_colour(atlas: &Atlas, zone: &str, d: Date) -> [u8; 3] {
+    let c = atlas.controller_of(zone, d).expect("controller");
+    let fill = Style::default().zone_fill(c.colour);
+    [fill.r(), fill.g(), fill.b()]
+}
+
+#[test]
+fn the_png_has_the_asked_size_and_each_zone_its_controllers_colour() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let (w, h) = (1280, 800);
+    let d = date(2021, 1, 1);
+    let bytes = png(&svg(&atlas, &geometry, &options(d, w, h, "en")), w, h).expect("png");
+    let pixmap = Pixmap::decode_png(&bytes).expect("a PNG");
+    assert_eq!((pixmap.width(), pixmap.height()), (w, h));
+    let t = map_transform(&geometry, w, h);
+    // Probe a little below each zone's interior point, clear of its label.
+    for (zone, expected_side) in [("kalbajar", "az"), ("nkao-core", "ka"), ("qubadli", "az")] {
+        assert_eq!(atlas.controller_of(zone, d).map(|c| c.id.as_str()), Some(expected_side));
+        let z = atlas.zones.iter().position(|x| x.id == zone).expect("zone");
+        let at = t.apply(geometry.zones[z].anchor);
+        let rgb = zone_colour(&atlas, zone, d);
+        let share = [0.0f32, 18.0, -18.0, 30.0]
+            .iter()
+            .map(|dy| share_of_colour(&pixmap, at.x, at.y + dy, rgb))
+            .fold(0.0f32, f32::max);
+        assert!(share > 0.6, "{zone} at {at:?}: only {share:.2} of the pixels have its controller's colour {rgb:?}");
+    }
+    // And the picture changes with the date: Kalbajar was held by the Armenian side in 2019.
+    let bytes = png(&svg(&atlas, &geometry, &options(date(2019, 1, 1), w, h, "en")), w, h).expect("png");
+    let pixmap = Pixmap::decode_png(&bytes).expect("a PNG");
+    let z = atlas.zones.iter().position(|x| x.id == "kalbajar").expect("zone");
+    let at = t.apply(geometry.zones[z].anchor);
+    let rgb = zone_colour(&atlas, "kalbajar", date(2019, 1, 1));
+    let share = [0.0f32, 18.0, -18.0, 30.0]
+        .iter()
+        .map(|dy| share_of_colour(&pixmap, at.x, at.y + dy, rgb))
+        .fold(0.0f32, f32::max);
+    assert!(share > 0.6);
+}
+
+#[test]
+fn the_export_command_writes_svg_and_png_and_refuses_bad_arguments() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+    let svg_path = dir.path().join("map.svg");
+    let out = run(&["export", "--date", "2020-10-05", "--out", svg_path.to_str().expect("path"), "--lang", "vi"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&svg_path).expect("svg").starts_with("<svg"));
+    let png_path = dir.path().join("map.png");
+    let out = run(&["export", "--date", "2020-10-05", "--out", png_path.to_str().expect("path"), "--size", "800x600"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pixmap = Pixmap::decode_png(&std::fs::read(&png_path).expect("png")).expect("PNG");
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 600));
+    let bad = run(&["export", "--date", "2020-10-05", "--out", "map.gif"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".svg or .png"));
+    let bad = run(&["export", "--date", "2020-10-05", "--out", "map.png", "--size", "10x10"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let bad = run(&["export", "--date", "2020-02-30", "--out", "map.png"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
