@@ -121,11 +121,18 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The date, YYYY-MM-DD.
-    #[arg(long)]
-    pub date: String,
+    #[arg(long, required_unless_present = "deck")]
+    pub date: Option<String>,
     /// Where to write: a .svg or .png file.
-    #[arg(long)]
-    pub out: PathBuf,
+    #[arg(long, required_unless_present = "deck")]
+    pub out: Option<PathBuf>,
+    /// Write a slide deck into this folder instead: one picture per phase and per event, and an
+    /// index.md that reads as the deck.
+    #[arg(long, conflicts_with_all = ["date", "out"])]
+    pub deck: Option<PathBuf>,
+    /// Picture format of the deck.
+    #[arg(long, default_value = "png", value_parser = ["png", "svg"])]
+    pub format: String,
     /// Picture size in pixels, WIDTHxHEIGHT.
     #[arg(long, default_value = "1920x1080")]
     pub size: String,
@@ -406,13 +413,6 @@ fn diff(args: &DiffArgs) -> ExitCode {
 }
 
 fn export(args: &ExportArgs) -> ExitCode {
-    let date = match parse_user_date(&args.date) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let (width, height) = match parse_size(&args.size) {
         Ok(s) => s,
         Err(e) => {
@@ -420,41 +420,55 @@ fn export(args: &ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ext = args.out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if !matches!(ext.as_deref(), Some("svg" | "png")) {
-        eprintln!("error: {}: the file name must end in .svg or .png", args.out.display());
-        return ExitCode::from(2);
-    }
     let atlas = match load(args.atlas.as_deref()) {
         Ok(a) => a,
         Err(e) => return print_errors(&e),
+    };
+    let geometry = crate::scene::MapGeometry::new(&atlas);
+    let options =
+        |date| crate::export::ExportOptions { date, width, height, lang: args.lang.clone(), names: args.names.style() };
+    if let Some(dir) = &args.deck {
+        return match crate::export::deck(&atlas, &geometry, dir, &args.format, &options) {
+            Ok(n) => {
+                println!("{} slides in {}", n, dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let (Some(date), Some(out)) = (&args.date, &args.out) else {
+        eprintln!("error: give --date and --out, or --deck");
+        return ExitCode::from(2);
+    };
+    let date = match parse_user_date(date) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = match ext.as_deref() {
+        Some(f @ ("svg" | "png")) => f.to_owned(),
+        _ => {
+            eprintln!("error: {}: the file name must end in .svg or .png", out.display());
+            return ExitCode::from(2);
+        }
     };
     if atlas.phase_at(date).is_none() {
         eprintln!("error: {date} is outside the atlas's timeline");
         return ExitCode::from(2);
     }
-    let geometry = crate::scene::MapGeometry::new(&atlas);
-    let options =
-        crate::export::ExportOptions { date, width, height, lang: args.lang.clone(), names: args.names.style() };
-    let svg = crate::export::svg(&atlas, &geometry, &options);
-    let bytes = if ext.as_deref() == Some("png") {
-        match crate::export::png(&svg, width, height) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        svg.into_bytes()
-    };
-    match std::fs::write(&args.out, bytes) {
+    match crate::export::write_picture(&atlas, &geometry, &options(date), &format, out) {
         Ok(()) => {
-            println!("{}", args.out.display());
+            println!("{}", out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", args.out.display());
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -291,3 +291,74 @@ pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     pixmap.encode_png().map_err(|e| format!("PNG encoding failed: {e}"))
 }
+
+/// Draws the map on `options.date` and writes it to `path` as SVG or PNG (`format`).
+pub fn write_picture(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    options: &ExportOptions,
+    format: &str,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let doc = svg(atlas, geometry, options);
+    let bytes = if format == "png" { png(&doc, options.width, options.height)? } else { doc.into_bytes() };
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Writes a slide deck into `dir`: a picture at the start of every phase and on the day of every
+/// event that has a place on the map, in date order, and `index.md` with each slide's title,
+/// date, text and sources. Returns the number of slides.
+pub fn deck(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    dir: &std::path::Path,
+    format: &str,
+    options: &dyn Fn(Date) -> ExportOptions,
+) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    // (date, order, file stem, heading, text, sources)
+    let mut slides: Vec<(Date, usize, String, String, String, Vec<String>)> = Vec::new();
+    let lang = options(atlas.span().0).lang;
+    let lang = lang.as_str();
+    for (i, p) in atlas.phases.iter().enumerate() {
+        let sources = p.sources.iter().map(source_line).collect();
+        slides.push((
+            p.start,
+            0,
+            format!("phase-{:02}-{}", i + 1, p.id),
+            p.title.get(lang).to_owned(),
+            p.summary.get(lang).to_owned(),
+            sources,
+        ));
+    }
+    for e in atlas.events.iter().filter(|e| !e.offmap) {
+        let sources = e.sources.iter().map(source_line).collect();
+        let mut text = e.text.get(lang).to_owned();
+        if let Some(claim) = &e.claim {
+            text.push_str(&format!(" ({})", claim.get(lang)));
+        }
+        slides.push((e.date, 1, format!("event-{}", e.id), long_date(e.date, lang), text, sources));
+    }
+    slides.sort_by_key(|s| (s.0, s.1));
+    let mut index = format!("# {}\n\n", atlas.title.get(lang));
+    for (n, (date, _, stem, heading, text, sources)) in slides.iter().enumerate() {
+        let file = format!("{:03}-{stem}.{format}", n + 1);
+        write_picture(atlas, geometry, &options(*date), format, &dir.join(&file))?;
+        let when = long_date(*date, lang);
+        let dated = if *heading == when { String::new() } else { format!("*{when}*\n\n") };
+        index.push_str(&format!("## {heading}\n\n{dated}![{heading}]({file})\n\n{text}\n\n"));
+        for s in sources {
+            index.push_str(&format!("- {s}\n"));
+        }
+        index.push_str("\n---\n\n");
+    }
+    std::fs::write(dir.join("index.md"), index).map_err(|e| format!("cannot write the index: {e}"))?;
+    Ok(slides.len())
+}
+
+fn source_line(s: &crate::atlas::Source) -> String {
+    match &s.url {
+        Some(url) => format!("[{}]({url})", s.title),
+        None => s.title.clone(),
+    }
+}

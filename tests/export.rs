@@ -110,3 +110,28 @@ fn the_export_command_writes_svg_and_png_and_refuses_bad_arguments() {
     let bad = run(&["export", "--date", "2020-02-30", "--out", "map.png"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_deck_has_one_picture_per_phase_and_per_event_and_an_index() {
+    let atlas = embedded().expect("atlas");
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(["export", "--deck", dir.path().to_str().expect("path"), "--format", "svg", "--size", "640x400"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let phases = files.iter().filter(|f| f.contains("-phase-") && f.ends_with(".svg")).count();
+    let events = files.iter().filter(|f| f.contains("-event-") && f.ends_with(".svg")).count();
+    assert_eq!(phases, atlas.phases.len());
+    assert_eq!(events, atlas.events.iter().filter(|e| !e.offmap).count());
+    let index = std::fs::read_to_string(dir.path().join("index.md")).expect("index");
+    for p in &atlas.phases {
+        assert!(index.contains(p.title.get("en")), "{}", p.id);
+    }
+    // Slides come in date order: the oblast's creation first.
+    assert!(index.find(atlas.phases[0].title.get("en")) < index.find(atlas.phases[22].title.get("en")));
+}
