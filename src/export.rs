@@ -215,9 +215,14 @@ fn furniture(
     // Legend: the sides holding ground on the date, with km².
     let held: Vec<_> = atlas.area_by_controller(options.date).into_iter().filter(|a| a.area_km2 > 0.0).collect();
     let row = 22.0 * s;
+    let widest = held
+        .iter()
+        .filter_map(|a| atlas.controllers.get(a.controller))
+        .map(|c| measure(&format!("{} — 00,000 km²", c.name.get(lang)), 13.0 * s, false).x)
+        .fold(0.0, f32::max);
     let legend = Rect::from_min_size(
         pos2(12.0 * s, h - 40.0 * s - row * held.len() as f32 - 16.0 * s),
-        vec2(330.0 * s, row * held.len() as f32 + 14.0 * s),
+        vec2(widest + 50.0 * s, row * held.len() as f32 + 14.0 * s),
     );
     panel(out, legend);
     for (i, a) in held.iter().enumerate() {

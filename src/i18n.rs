@@ -90,6 +90,11 @@ const STRINGS: &[(&str, &str)] = &[
         "Natural Earth (public domain); see SOURCES.md of the atlas",
         "Natural Earth (phạm vi công cộng); xem SOURCES.md của atlas",
     ),
+    ("Sources:", "Nguồn:"),
+    (
+        "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",
+        "Hình học: Natural Earth (phạm vi công cộng). Tọa độ địa danh: GeoNames (geonames.org), CC BY 4.0.",
+    ),
 ];
 
 static MISSING: Mutex<BTreeSet<(&'static str, &'static str)>> = Mutex::new(BTreeSet::new());

@@ -29,6 +29,12 @@ fn the_svg_parses_and_names_the_phase_date_and_sources() {
     }
     let vi = svg(&atlas, &geometry, &options(date(2020, 11, 9), 1600, 1000, "vi"));
     assert!(vi.contains("ngày 9 tháng 11 năm 2020"));
+    assert!(vi.contains("Nguồn:") && vi.contains("Hình học: Natural Earth"));
+    assert_eq!(
+        karabakh_atlas::i18n::missing(),
+        Vec::<(&str, &str)>::new(),
+        "every string of the picture is translated"
+    );
 }
 
 /// The share of pixels in a small square that have (nearly) the colour `rgb`.
