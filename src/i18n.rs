@@ -90,6 +90,15 @@ const STRINGS: &[(&str, &str)] = &[
         "Natural Earth (public domain); see SOURCES.md of the atlas",
         "Natural Earth (phạm vi công cộng); xem SOURCES.md của atlas",
     ),
+    ("Grid", "Lưới"),
+    ("Lines of longitude and latitude", "Các đường kinh tuyến và vĩ tuyến"),
+    ("Inset", "Bản đồ nhỏ"),
+    ("Where the view lies in the region", "Vị trí khung nhìn trong khu vực"),
+    ("Measure", "Đo"),
+    (
+        "Click two points on the map to measure the distance between them",
+        "Nhấp hai điểm trên bản đồ để đo khoảng cách giữa chúng",
+    ),
     ("Sources:", "Nguồn:"),
     (
         "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",

@@ -435,6 +435,29 @@ fn playback_advances_and_stops_at_the_next_event_then_idles() {
     assert_eq!(delay, std::time::Duration::MAX, "paused: no more frames");
 }
 
+#[test]
+fn the_measure_tool_gives_the_geodesic_distance_between_two_clicks() {
+    let mut h = harness(options(date(2021, 1, 1)));
+    h.get_by_role_and_label(Role::Button, "Measure").click();
+    h.run();
+    assert!(h.state().aids().measuring);
+    for (lon, lat) in [(46.7528, 39.8177), (46.7408, 40.3814)] {
+        // Stepanakert, then Talish.
+        let at = h.state().screen_pos_of(lon, lat);
+        h.hover_at(at);
+        h.run();
+        h.drag_at(at);
+        h.run();
+        h.drop_at(at);
+        h.run();
+    }
+    let points = h.state().aids().points.clone();
+    assert_eq!(points.len(), 2);
+    let km = karabakh_atlas::ui::aids::distance_km(points[0], points[1]);
+    assert!((km - 62.6).abs() < 2.0, "Stepanakert to Talish measured {km:.1} km");
+    assert_eq!(h.state().selected_region(), None, "measuring clicks do not select regions");
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

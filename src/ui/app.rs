@@ -113,6 +113,24 @@ pub struct AtlasApp {
     map_painter: map_view::MapPainter,
     presenting: bool,
     playback: Playback,
+    aids: Aids,
+}
+
+/// Teaching aids over the map.
+#[derive(Clone, Debug)]
+pub struct Aids {
+    pub graticule: bool,
+    pub locator: bool,
+    /// Clicks on the map place measuring points instead of selecting regions.
+    pub measuring: bool,
+    /// Longitude and latitude of the measuring points (at most two).
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Default for Aids {
+    fn default() -> Self {
+        Self { graticule: false, locator: true, measuring: false, points: Vec::new() }
+    }
 }
 
 /// Playing through time: the date advances by `speed` days a second while `playing`.
@@ -187,6 +205,7 @@ impl AtlasApp {
             map_painter: map_view::MapPainter::default(),
             presenting: options.present,
             playback: Playback::default(),
+            aids: Aids::default(),
         };
         if let Some(lang) = &options.lang {
             app.settings.lang = Some(lang_code(Some(lang)).to_owned());
@@ -301,6 +320,14 @@ impl AtlasApp {
     pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
         self.presenting = on;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+    }
+
+    pub fn aids(&self) -> &Aids {
+        &self.aids
+    }
+
+    pub fn aids_mut(&mut self) -> &mut Aids {
+        &mut self.aids
     }
 
     pub fn playback(&self) -> &Playback {
@@ -578,6 +605,17 @@ impl AtlasApp {
                 {
                     self.set_presenting(ui.ctx(), true);
                 }
+                if ui
+                    .toggle_value(&mut self.aids.measuring, t(lang, "Measure"))
+                    .on_hover_text(t(lang, "Click two points on the map to measure the distance between them"))
+                    .changed()
+                {
+                    self.aids.points.clear();
+                }
+                ui.toggle_value(&mut self.aids.locator, t(lang, "Inset"))
+                    .on_hover_text(t(lang, "Where the view lies in the region"));
+                ui.toggle_value(&mut self.aids.graticule, t(lang, "Grid"))
+                    .on_hover_text(t(lang, "Lines of longitude and latitude"));
                 ui.toggle_value(&mut self.show_chart, t(lang, "Chart"))
                     .on_hover_text(t(lang, "Km² held by each side over time"));
                 let mut names = self.settings.names;
@@ -684,8 +722,17 @@ impl AtlasApp {
         let pointer = map_view::interact(ui, &response, &mut self.view, &self.loaded.geometry);
         self.hovered_zone = pointer.and_then(|p| self.loaded.geometry.zone_at(p));
         if response.clicked() {
-            // A click (not a drag) selects the region under the pointer, or clears the selection.
-            self.selected_region = self.hovered_zone.map(|z| self.loaded.atlas.zones[z].region);
+            if self.aids.measuring {
+                if let Some(p) = pointer {
+                    if self.aids.points.len() >= 2 {
+                        self.aids.points.clear();
+                    }
+                    self.aids.points.push(self.loaded.geometry.projection.lonlat_from_map(p));
+                }
+            } else {
+                // A click (not a drag) selects the region under the pointer, or clears the selection.
+                self.selected_region = self.hovered_zone.map(|z| self.loaded.atlas.zones[z].region);
+            }
         }
         let highlighted_place = self.selected_event.and_then(|e| self.loaded.atlas.events[e].place);
         // Compared zones are striped in the colour they have on the other date.
@@ -720,6 +767,18 @@ impl AtlasApp {
             options: &options,
         };
         self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);
+        let t = crate::scene::ScreenTransform::for_view(&self.view, response.rect, self.loaded.geometry.bounds);
+        let painter = ui.painter_at(response.rect);
+        if self.aids.graticule {
+            super::aids::graticule(&painter, response.rect, t, &self.loaded.geometry);
+        }
+        super::aids::scale_bar(&painter, response.rect, t);
+        if self.aids.locator && !self.presenting {
+            super::aids::locator(&painter, response.rect, t, &self.loaded.geometry);
+        }
+        if !self.aids.points.is_empty() {
+            super::aids::measure_line(&painter, t, &self.loaded.geometry, &self.aids.points);
+        }
         if let Some(z) = self.hovered_zone {
             let atlas = &self.loaded.atlas;
             response.on_hover_ui_at_pointer(|ui| {

@@ -1,6 +1,7 @@
 //! The window: the eframe app, the map view, the time slider and the panels. Only wires the atlas
 //! and the scene to input.
 
+pub mod aids;
 mod app;
 pub use crate::i18n;
 pub mod chart;
