@@ -121,11 +121,20 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The date, YYYY-MM-DD.
-    #[arg(long, required_unless_present = "deck")]
+    #[arg(long, required_unless_present_any = ["deck", "sheet", "animate"])]
     pub date: Option<String>,
-    /// Where to write: a .svg or .png file.
+    /// Where to write: a .svg or .png file (a .gif with --animate).
     #[arg(long, required_unless_present = "deck")]
     pub out: Option<PathBuf>,
+    /// One page with the map at the end of every phase (small multiples, for handouts).
+    #[arg(long, conflicts_with_all = ["date", "deck", "animate"])]
+    pub sheet: bool,
+    /// An animated GIF of a date range, FROM..TO, e.g. 2020-09-27..2020-11-10.
+    #[arg(long, conflicts_with_all = ["date", "deck"])]
+    pub animate: Option<String>,
+    /// Days between frames of the animation (default: about 60 frames over the range).
+    #[arg(long)]
+    pub days_per_frame: Option<i64>,
     /// Write a slide deck into this folder instead: one picture per phase and per event, and an
     /// index.md that reads as the deck.
     #[arg(long, conflicts_with_all = ["date", "out"])]
@@ -439,8 +448,67 @@ fn export(args: &ExportArgs) -> ExitCode {
             }
         };
     }
-    let (Some(date), Some(out)) = (&args.date, &args.out) else {
-        eprintln!("error: give --date and --out, or --deck");
+    let Some(out) = &args.out else {
+        eprintln!("error: give --out, or --deck");
+        return ExitCode::from(2);
+    };
+    let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if let Some(range) = &args.animate {
+        let Some((a, b)) = range.split_once("..") else {
+            eprintln!("error: --animate takes FROM..TO, e.g. 2020-09-27..2020-11-10");
+            return ExitCode::from(2);
+        };
+        let (from, to) = match (parse_user_date(a), parse_user_date(b)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        if ext.as_deref() != Some("gif") {
+            eprintln!("error: {}: an animation is written as .gif", out.display());
+            return ExitCode::from(2);
+        }
+        let span = to.since(from).map_or(0, |s| i64::from(s.get_days()));
+        let step = args.days_per_frame.unwrap_or((span / 60).max(1));
+        return match crate::export::animate_gif(&atlas, &geometry, from, to, step, &options)
+            .and_then(|bytes| std::fs::write(out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display())))
+        {
+            Ok(()) => {
+                println!("{}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if args.sheet {
+        let format = match ext.as_deref() {
+            Some(f @ ("svg" | "png")) => f.to_owned(),
+            _ => {
+                eprintln!("error: {}: the file name must end in .svg or .png", out.display());
+                return ExitCode::from(2);
+            }
+        };
+        let doc = crate::export::sheet_svg(&atlas, &geometry, width, height, &args.lang, args.names.style());
+        let bytes = if format == "png" { crate::export::png(&doc, width, height) } else { Ok(doc.into_bytes()) };
+        return match bytes
+            .and_then(|b| std::fs::write(out, b).map_err(|e| format!("cannot write {}: {e}", out.display())))
+        {
+            Ok(()) => {
+                println!("{}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let Some(date) = &args.date else {
+        eprintln!("error: give --date");
         return ExitCode::from(2);
     };
     let date = match parse_user_date(date) {
@@ -450,7 +518,6 @@ fn export(args: &ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let format = match ext.as_deref() {
         Some(f @ ("svg" | "png")) => f.to_owned(),
         _ => {

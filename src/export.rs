@@ -116,7 +116,15 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
     );
     let _ = writeln!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>", colour(style.water));
-    for p in &primitives {
+    write_primitives(&mut out, &primitives);
+    furniture(&mut out, atlas, &style, options, transform, w, h);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Writes scene primitives as SVG elements.
+fn write_primitives(out: &mut String, primitives: &[Primitive]) {
+    for p in primitives {
         match p {
             Primitive::Mesh { rings, colour: c, .. } => {
                 let mut d = String::new();
@@ -161,13 +169,10 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
                 );
             }
             Primitive::Text { pos, align, text: s, size, bold, colour: c, halo } => {
-                text(&mut out, *pos, *align, s, *size, *bold, *c, Some(*halo));
+                text(out, *pos, *align, s, *size, *bold, *c, Some(*halo));
             }
         }
     }
-    furniture(&mut out, atlas, &style, options, transform, w, h);
-    out.push_str("</svg>\n");
-    out
 }
 
 /// Title, date, legend, scale bar, sources and attribution.
@@ -366,4 +371,173 @@ fn source_line(s: &crate::atlas::Source) -> String {
         Some(url) => format!("[{}]({url})", s.title),
         None => s.title.clone(),
     }
+}
+
+/// One page with the map at the end of every phase, for handouts: small maps in a grid, each
+/// titled with its phase and dates, with a shared legend and the credits.
+pub fn sheet_svg(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    width: u32,
+    height: u32,
+    lang: &str,
+    names: NameStyle,
+) -> String {
+    let (w, h) = (width.max(400) as f32, height.max(300) as f32);
+    let style = Style::default();
+    let n = atlas.phases.len().max(1);
+    let header = 56.0;
+    let footer = 60.0;
+    let area = Rect::from_min_max(pos2(10.0, header), pos2(w - 10.0, h - footer));
+    // Columns and rows that give cells closest to the map's own shape.
+    let aspect = geometry.bounds.width() / geometry.bounds.height().max(1e-3);
+    let (cols, rows) = (1..=n)
+        .map(|c| (c, n.div_ceil(c)))
+        .min_by(|a, b| {
+            let err = |(c, r): (usize, usize)| {
+                let cell = vec2(area.width() / c as f32, area.height() / r as f32 - 18.0);
+                -(cell.x.min(cell.y * aspect))
+            };
+            err(*a).total_cmp(&err(*b))
+        })
+        .unwrap_or((1, n));
+    let cell = vec2(area.width() / cols as f32, area.height() / rows as f32);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
+    );
+    let _ = writeln!(out, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
+    text(&mut out, pos2(14.0, 10.0), Align2::LEFT_TOP, atlas.title.get(lang), 24.0, true, Color32::from_gray(20), None);
+    let scene_options = SceneOptions { lang: lang.to_owned(), names, ..Default::default() };
+    let today = jiff::Zoned::now().date();
+    for (i, phase) in atlas.phases.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let frame = Rect::from_min_size(area.min + vec2(c as f32 * cell.x, r as f32 * cell.y), cell).shrink(4.0);
+        let map = Rect::from_min_max(frame.min + vec2(0.0, 18.0), frame.max);
+        let date = phase.end.unwrap_or(today.max(phase.start));
+        let control = atlas.control_at(date).unwrap_or_default();
+        let input = SceneInput { atlas, geometry, style: &style, control: &control, date, options: &scene_options };
+        let t = ScreenTransform::for_view(&View::fit(geometry.bounds), map, geometry.bounds);
+        let _ = writeln!(
+            out,
+            "<svg x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\">",
+            map.min.x,
+            map.min.y,
+            map.width(),
+            map.height(),
+            map.min.x,
+            map.min.y,
+            map.width(),
+            map.height()
+        );
+        let _ = writeln!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
+            map.min.x,
+            map.min.y,
+            map.width(),
+            map.height(),
+            colour(style.water)
+        );
+        write_primitives(&mut out, &compose_base(&input, t, None));
+        out.push_str("</svg>\n");
+        let end = phase.end.map_or(t_today(lang), |e| e.year().to_string());
+        let label = format!("{} · {}–{}", phase.title.get(lang), phase.start.year(), end);
+        let size = (cell.x / 28.0).clamp(8.0, 13.0);
+        let label: String = if measure(&label, size, true).x > frame.width() {
+            let keep = (frame.width() / (size * 0.6)) as usize;
+            format!("{}…", label.chars().take(keep.saturating_sub(1)).collect::<String>())
+        } else {
+            label
+        };
+        text(&mut out, frame.min, Align2::LEFT_TOP, &label, size, true, Color32::from_gray(30), None);
+    }
+    // Legend and credits.
+    let mut x = 14.0;
+    let y = h - footer + 12.0;
+    for c in &atlas.controllers {
+        let _ = writeln!(
+            out,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"16\" height=\"12\" fill=\"{}\"/>",
+            y,
+            colour(style.zone_fill(c.colour))
+        );
+        text(
+            &mut out,
+            pos2(x + 22.0, y + 6.0),
+            Align2::LEFT_CENTER,
+            c.name.get(lang),
+            12.0,
+            false,
+            Color32::from_gray(30),
+            None,
+        );
+        x += 40.0 + measure(c.name.get(lang), 12.0, false).x;
+    }
+    let credit =
+        t(lang, "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.");
+    text(&mut out, pos2(14.0, h - 16.0), Align2::LEFT_CENTER, credit, 11.0, false, Color32::from_gray(70), None);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn t_today(lang: &str) -> String {
+    t(lang, "today").to_owned()
+}
+
+/// Renders a picture of `width × height` from an SVG document into RGBA pixels.
+fn rgba(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let bytes = png(svg, width, height)?;
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).map_err(|e| format!("PNG decoding failed: {e}"))?;
+    // tiny-skia keeps premultiplied alpha; the picture is opaque, so the bytes are plain RGBA.
+    Ok(pixmap.take())
+}
+
+/// Frames from `from` to `to` (both included), `days_per_frame` apart: at most this many.
+pub const MAX_FRAMES: usize = 400;
+
+/// An animated GIF of the map from `from` to `to`, one frame every `days_per_frame` days, each
+/// with its date, shown `delay_cs` hundredths of a second; the last frame lingers.
+pub fn animate_gif(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    from: Date,
+    to: Date,
+    days_per_frame: i64,
+    options: &dyn Fn(Date) -> ExportOptions,
+) -> Result<Vec<u8>, String> {
+    use jiff::ToSpan as _;
+    if to < from {
+        return Err(format!("the animation ends ({to}) before it starts ({from})"));
+    }
+    let step = days_per_frame.max(1);
+    let mut dates = Vec::new();
+    let mut d = from;
+    while d <= to {
+        dates.push(d);
+        if dates.len() > MAX_FRAMES {
+            return Err(format!("more than {MAX_FRAMES} frames: use a larger --days-per-frame"));
+        }
+        d = d.checked_add(step.days()).map_err(|e| e.to_string())?;
+    }
+    if dates.last() != Some(&to) {
+        dates.push(to);
+    }
+    let first = options(from);
+    let (w, h) = (first.width, first.height);
+    let (gw, gh) =
+        (u16::try_from(w).map_err(|_| "too wide for a GIF")?, u16::try_from(h).map_err(|_| "too tall for a GIF")?);
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = gif::Encoder::new(&mut bytes, gw, gh, &[]).map_err(|e| e.to_string())?;
+        encoder.set_repeat(gif::Repeat::Infinite).map_err(|e| e.to_string())?;
+        for (i, date) in dates.iter().enumerate() {
+            let mut pixels = rgba(&svg(atlas, geometry, &options(*date)), w, h)?;
+            let mut frame = gif::Frame::from_rgba_speed(gw, gh, &mut pixels, 10);
+            frame.delay = if i + 1 == dates.len() { 300 } else { 25 };
+            encoder.write_frame(&frame).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(bytes)
 }

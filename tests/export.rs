@@ -141,3 +141,40 @@ fn the_deck_has_one_picture_per_phase_and_per_event_and_an_index() {
     // Slides come in date order: the oblast's creation first.
     assert!(index.find(atlas.phases[0].title.get("en")) < index.find(atlas.phases[22].title.get("en")));
 }
+
+#[test]
+fn the_sheet_has_a_map_for_every_phase() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let doc = karabakh_atlas::export::sheet_svg(&atlas, &geometry, 2000, 1400, "en", NameStyle::Both);
+    assert!(resvg::usvg::Tree::from_str(&doc, &resvg::usvg::Options::default()).is_ok());
+    // One nested <svg> viewport per phase, after the document's own.
+    assert_eq!(doc.matches("<svg ").count(), 1 + atlas.phases.len());
+    assert!(doc.contains("Natural Earth"));
+}
+
+#[test]
+fn the_animation_has_a_frame_per_step_with_its_date() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("war.gif");
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(["export", "--animate", "2020-09-27..2020-10-27", "--days-per-frame", "10", "--size", "400x300"])
+        .args(["--out", path.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::RGBA);
+    let mut decoder = options.read_info(std::fs::File::open(&path).expect("gif")).expect("a GIF");
+    assert_eq!((decoder.width(), decoder.height()), (400, 300));
+    let mut frames = 0;
+    while decoder.read_next_frame().expect("frame").is_some() {
+        frames += 1;
+    }
+    assert_eq!(frames, 4, "27 Sep, 7 Oct, 17 Oct and 27 Oct");
+    let bad = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(["export", "--animate", "2020-10-27..2020-09-27", "--out", path.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}
