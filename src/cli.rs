@@ -434,8 +434,14 @@ fn export(args: &ExportArgs) -> ExitCode {
         Err(e) => return print_errors(&e),
     };
     let geometry = crate::scene::MapGeometry::new(&atlas);
-    let options =
-        |date| crate::export::ExportOptions { date, width, height, lang: args.lang.clone(), names: args.names.style() };
+    let options = |date| crate::export::ExportOptions {
+        date,
+        width,
+        height,
+        lang: args.lang.clone(),
+        names: args.names.style(),
+        view: None,
+    };
     if let Some(dir) = &args.deck {
         return match crate::export::deck(&atlas, &geometry, dir, &args.format, &options) {
             Ok(n) => {

@@ -21,6 +21,8 @@ pub struct ExportOptions {
     pub height: u32,
     pub lang: String,
     pub names: NameStyle,
+    /// The part of the map to show (the window's current view); the whole atlas when `None`.
+    pub view: Option<View>,
 }
 
 /// Where the map lies in a picture of `width × height`: the whole atlas framed, as "Fit" does.
@@ -105,8 +107,8 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     let input =
         SceneInput { atlas, geometry, style: &style, control: &control, date: options.date, options: &scene_options };
     let screen = canvas(w, h);
-    let view = View::fit(geometry.bounds);
-    let transform = map_transform(geometry, w, h);
+    let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
+    let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
     let mut primitives = compose_base(&input, transform, None);
     primitives.extend(compose_overlay(&input, &view, screen, measure));
 

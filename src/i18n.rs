@@ -99,6 +99,8 @@ const STRINGS: &[(&str, &str)] = &[
         "Click two points on the map to measure the distance between them",
         "Nhấp hai điểm trên bản đồ để đo khoảng cách giữa chúng",
     ),
+    ("Export…", "Xuất ảnh…"),
+    ("Save the map as a picture (PNG or SVG)", "Lưu bản đồ thành ảnh (PNG hoặc SVG)"),
     ("Sources:", "Nguồn:"),
     (
         "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",

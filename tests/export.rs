@@ -10,7 +10,7 @@ use karabakh_atlas::scene::{MapGeometry, NameStyle, Style};
 use resvg::tiny_skia::Pixmap;
 
 fn options(d: Date, width: u32, height: u32, lang: &str) -> ExportOptions {
-    ExportOptions { date: d, width, height, lang: lang.into(), names: NameStyle::Both }
+    ExportOptions { date: d, width, height, lang: lang.into(), names: NameStyle::Both, view: None }
 }
 
 #[test]

@@ -458,6 +458,26 @@ fn the_measure_tool_gives_the_geodesic_distance_between_two_clicks() {
     assert_eq!(h.state().selected_region(), None, "measuring clicks do not select regions");
 }
 
+#[test]
+fn the_window_exports_the_view_it_shows() {
+    let mut h = harness(LaunchOptions { view: Some((46.75, 39.82, 3.0)), ..options(date(2021, 1, 1)) });
+    let dir = tempfile::tempdir().expect("tmp");
+    let png = dir.path().join("view.png");
+    h.state_mut().export_picture(&png).expect("export");
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png).expect("png")).expect("a PNG");
+    assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
+    // The centre of the picture is the centre of the view: Stepanakert's zone, held by the
+    // Armenian side on 1 January 2021.
+    let c = pixmap.pixel(960 + 40, 540 + 40).expect("pixel");
+    let fill = karabakh_atlas::scene::Style::default()
+        .zone_fill(h.state().atlas().controllers.iter().find(|c| c.id == "ka").expect("ka").colour);
+    assert_eq!((c.red(), c.green(), c.blue()), (fill.r(), fill.g(), fill.b()));
+    let svg = dir.path().join("view.svg");
+    h.state_mut().export_picture(&svg).expect("export");
+    assert!(std::fs::read_to_string(&svg).expect("svg").contains("<svg"));
+    assert!(h.query_by_role_and_label(Role::Button, "Export…").is_some());
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

@@ -322,6 +322,40 @@ impl AtlasApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 
+    /// Saves the map as the window shows it (date, view, language, names) to `path`, as PNG or
+    /// SVG by its extension, at 1920 × 1080 with the picture's furniture.
+    pub fn export_picture(&mut self, path: &Path) -> Result<(), String> {
+        let format = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("svg") => "svg",
+            _ => "png",
+        };
+        let options = crate::export::ExportOptions {
+            date: self.date,
+            width: 1920,
+            height: 1080,
+            lang: self.lang().to_owned(),
+            names: self.settings.names,
+            view: Some(self.view),
+        };
+        crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &options, format, path)
+    }
+
+    /// Asks where to save (a native dialog) and exports there; a failure is shown under the date.
+    fn export_with_dialog(&mut self) {
+        let name = format!("karabakh-atlas-{}.png", self.date);
+        let Some(path) = rfd::FileDialog::new()
+            .set_file_name(&name)
+            .add_filter("PNG", &["png"])
+            .add_filter("SVG", &["svg"])
+            .save_file()
+        else {
+            return;
+        };
+        if let Err(e) = self.export_picture(&path) {
+            self.date_error = Some(e);
+        }
+    }
+
     pub fn aids(&self) -> &Aids {
         &self.aids
     }
@@ -597,6 +631,13 @@ impl AtlasApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(t(lang, "About")).clicked() {
                     self.show_about = true;
+                }
+                if ui
+                    .button(t(lang, "Export…"))
+                    .on_hover_text(t(lang, "Save the map as a picture (PNG or SVG)"))
+                    .clicked()
+                {
+                    self.export_with_dialog();
                 }
                 if ui
                     .button(t(lang, "Present"))
