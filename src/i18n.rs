@@ -128,6 +128,11 @@ pub fn t(lang: &str, en: &'static str) -> &'static str {
     }
 }
 
+/// Whether `en` has a Vietnamese version in the table.
+pub fn has_vietnamese(en: &str) -> bool {
+    STRINGS.iter().any(|(e, vi)| *e == en && !vi.trim().is_empty())
+}
+
 /// `t` with its `{}` replaced by `args`, in order.
 pub fn tf(lang: &str, en: &'static str, args: &[&str]) -> String {
     let mut out = t(lang, en).to_owned();
