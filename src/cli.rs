@@ -421,6 +421,26 @@ fn diff(args: &DiffArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Prints what was written, or the error; `code` is the exit code of a failure.
+fn finish(result: Result<String, String>, code: u8) -> ExitCode {
+    match result {
+        Ok(written) => {
+            println!("{written}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn write_file(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
+    std::fs::write(path, bytes)
+        .map(|()| path.display().to_string())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 fn export(args: &ExportArgs) -> ExitCode {
     let (width, height) = match parse_size(&args.size) {
         Ok(s) => s,
@@ -443,16 +463,8 @@ fn export(args: &ExportArgs) -> ExitCode {
         view: None,
     };
     if let Some(dir) = &args.deck {
-        return match crate::export::deck(&atlas, &geometry, dir, &args.format, &options) {
-            Ok(n) => {
-                println!("{} slides in {}", n, dir.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
-            }
-        };
+        let result = crate::export::deck(&atlas, &geometry, dir, &args.format, &options);
+        return finish(result.map(|n| format!("{n} slides in {}", dir.display())), 1);
     }
     let Some(out) = &args.out else {
         eprintln!("error: give --out, or --deck");
@@ -477,18 +489,10 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
         let span = to.since(from).map_or(0, |s| i64::from(s.get_days()));
         let step = args.days_per_frame.unwrap_or((span / 60).max(1));
-        return match crate::export::animate_gif(&atlas, &geometry, from, to, step, &options)
-            .and_then(|bytes| std::fs::write(out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display())))
-        {
-            Ok(()) => {
-                println!("{}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
-        };
+        return finish(
+            crate::export::animate_gif(&atlas, &geometry, from, to, step, &options).and_then(|b| write_file(out, b)),
+            2,
+        );
     }
     if args.sheet {
         let format = match ext.as_deref() {
@@ -500,18 +504,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         };
         let doc = crate::export::sheet_svg(&atlas, &geometry, width, height, &args.lang, args.names.style());
         let bytes = if format == "png" { crate::export::png(&doc, width, height) } else { Ok(doc.into_bytes()) };
-        return match bytes
-            .and_then(|b| std::fs::write(out, b).map_err(|e| format!("cannot write {}: {e}", out.display())))
-        {
-            Ok(()) => {
-                println!("{}", out.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
-            }
-        };
+        return finish(bytes.and_then(|b| write_file(out, b)), 1);
     }
     let Some(date) = &args.date else {
         eprintln!("error: give --date");
@@ -535,14 +528,6 @@ fn export(args: &ExportArgs) -> ExitCode {
         eprintln!("error: {date} is outside the atlas's timeline");
         return ExitCode::from(2);
     }
-    match crate::export::write_picture(&atlas, &geometry, &options(date), &format, out) {
-        Ok(()) => {
-            println!("{}", out.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
-    }
+    let result = crate::export::write_picture(&atlas, &geometry, &options(date), &format, out);
+    finish(result.map(|()| out.display().to_string()), 1)
 }

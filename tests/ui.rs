@@ -23,6 +23,25 @@ fn harness(options: LaunchOptions) -> Harness<'static, AtlasApp> {
     h
 }
 
+/// A click of the primary button at `at`.
+fn click_at(h: &mut Harness<'static, AtlasApp>, at: egui::Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+}
+
+/// Asserts that the app asks for no further frame.
+#[track_caller]
+fn assert_idle(h: &mut Harness<'static, AtlasApp>, why: &str) {
+    h.run();
+    h.step();
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert_eq!(delay, std::time::Duration::MAX, "{why}");
+}
+
 /// The slider's value for a date: days since the timeline's first day.
 fn slider_value(d: Date) -> f64 {
     f64::from(d.since(FIRST_DAY).expect("span").get_days())
@@ -243,12 +262,7 @@ fn clicking_the_chart_moves_the_slider() {
     h.run();
     let target = date(2000, 1, 1);
     let at = h.state().chart_pos_of(target).expect("the chart is shown");
-    h.hover_at(at);
-    h.run();
-    h.drag_at(at);
-    h.run();
-    h.drop_at(at);
-    h.run();
+    click_at(&mut h, at);
     let got = h.state().date();
     let off = (got.since(target).expect("span").get_days()).abs();
     assert!(off <= 60, "clicked 2000-01-01 on the chart, got {got}");
@@ -286,12 +300,7 @@ fn comparing_two_dates_lists_the_zones_that_changed_hands() {
 fn clicking_a_zone_shows_its_region_facts() {
     let mut h = harness(options(date(2021, 1, 1)));
     let at = h.state().screen_pos_of(46.05, 40.11); // Kalbajar town
-    h.hover_at(at);
-    h.run();
-    h.drag_at(at);
-    h.run();
-    h.drop_at(at);
-    h.run();
+    click_at(&mut h, at);
     assert_eq!(h.state().selected_region(), Some("kalbajar"));
     assert!(h.query_by_label("Official area").is_some());
     assert!(h.query_by_label("3,054 km²").is_some());
@@ -304,10 +313,7 @@ fn clicking_a_zone_shows_its_region_facts() {
 #[test]
 fn an_idle_app_requests_no_repaint() {
     let mut h = harness(options(date(2020, 10, 5)));
-    h.run();
-    h.step();
-    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    assert_eq!(delay, std::time::Duration::MAX, "nothing moves, so nothing should be scheduled");
+    assert_idle(&mut h, "nothing moves, so nothing should be scheduled");
 }
 
 #[test]
@@ -429,10 +435,7 @@ fn playback_advances_and_stops_at_the_next_event_then_idles() {
     let ev = h.state().atlas().events.iter().find(|x| x.id == e).expect("event").clone();
     assert_eq!(h.state().date(), ev.date);
     assert!(ev.date > date(1994, 6, 1));
-    h.run();
-    h.step();
-    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    assert_eq!(delay, std::time::Duration::MAX, "paused: no more frames");
+    assert_idle(&mut h, "paused: no more frames");
 }
 
 #[test]
@@ -444,12 +447,7 @@ fn the_measure_tool_gives_the_geodesic_distance_between_two_clicks() {
     for (lon, lat) in [(46.7528, 39.8177), (46.7408, 40.3814)] {
         // Stepanakert, then Talish.
         let at = h.state().screen_pos_of(lon, lat);
-        h.hover_at(at);
-        h.run();
-        h.drag_at(at);
-        h.run();
-        h.drop_at(at);
-        h.run();
+        click_at(&mut h, at);
     }
     let points = h.state().aids().points.clone();
     assert_eq!(points.len(), 2);
