@@ -318,7 +318,7 @@ pub fn write_picture(
 }
 
 /// Writes a slide deck into `dir`: a picture at the start of every phase and on the day of every
-/// event that has a place on the map, in date order, and `index.md` with each slide's title,
+/// event (those abroad show the map of their day), in date order, and `index.md` with each slide's title,
 /// date, text and sources. Returns the number of slides.
 pub fn deck(
     atlas: &Atlas,
@@ -343,7 +343,7 @@ pub fn deck(
             sources,
         ));
     }
-    for e in atlas.events.iter().filter(|e| !e.offmap) {
+    for e in &atlas.events {
         let sources = e.sources.iter().map(source_line).collect();
         let mut text = e.text.get(lang).to_owned();
         if let Some(claim) = &e.claim {

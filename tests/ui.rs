@@ -476,6 +476,21 @@ fn the_window_exports_the_view_it_shows() {
     assert!(h.query_by_role_and_label(Role::Button, "Export…").is_some());
 }
 
+#[test]
+fn the_naming_tradition_applies_to_the_panels() {
+    use karabakh_atlas::scene::NameStyle;
+    let mut h = harness(LaunchOptions { names: Some(NameStyle::Azerbaijani), ..options(date(2021, 1, 1)) });
+    let at = h.state().screen_pos_of(46.78, 39.85);
+    h.hover_at(at);
+    h.run();
+    assert!(h.query_by_label("Dağlıq Qarabağ Muxtar Vilayəti").is_some());
+    assert!(h.query_by_label_contains("Lernayin").is_none());
+    let mut h = harness(options(date(2021, 1, 1)));
+    h.hover_at(at);
+    h.run();
+    assert!(h.query_by_label("Lernayin Gharabaghi Inknavar Marz / Dağlıq Qarabağ Muxtar Vilayəti").is_some());
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

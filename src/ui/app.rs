@@ -823,7 +823,7 @@ impl AtlasApp {
         if let Some(z) = self.hovered_zone {
             let atlas = &self.loaded.atlas;
             response.on_hover_ui_at_pointer(|ui| {
-                side_panel::zone_info_ui(ui, atlas, z, self.control.get(z).copied(), self.lang())
+                side_panel::zone_info_ui(ui, atlas, z, self.control.get(z).copied(), self.lang(), self.settings.names)
             });
         }
     }

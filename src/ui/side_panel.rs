@@ -169,12 +169,25 @@ fn zone_list(atlas: &Atlas, zones: &[usize], lang: &str) -> String {
 }
 
 /// What the tooltip over a zone says: names in both traditions, district, controller, area.
-pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, zone: usize, controller: Option<ControllerIdx>, lang: &str) {
+pub fn zone_info_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    zone: usize,
+    controller: Option<ControllerIdx>,
+    lang: &str,
+    names: crate::scene::NameStyle,
+) {
+    use crate::scene::NameStyle;
     let Some(z) = atlas.zones.get(zone) else { return };
     ui.label(RichText::new(z.name.get(lang)).strong());
     if let Some(r) = atlas.regions.get(z.region) {
         ui.label(r.name.get(lang));
-        let traditions: Vec<&str> = [r.name_hy.as_deref(), r.name_az.as_deref()].into_iter().flatten().collect();
+        let (hy, az) = match names {
+            NameStyle::Both => (r.name_hy.as_deref(), r.name_az.as_deref()),
+            NameStyle::Armenian => (r.name_hy.as_deref(), None),
+            NameStyle::Azerbaijani => (None, r.name_az.as_deref()),
+        };
+        let traditions: Vec<&str> = [hy, az].into_iter().flatten().collect();
         if !traditions.is_empty() {
             ui.label(RichText::new(traditions.join(" / ")).weak());
         }
