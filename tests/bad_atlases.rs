@@ -263,3 +263,25 @@ fn deep_nesting_is_refused_without_a_crash() {
     let (_d, dir) = broken("lines.geojson", move |_| deep);
     assert_error(&errors(&dir), "lines.geojson", None, "not valid JSON");
 }
+
+#[test]
+fn control_characters_and_overlong_text_are_refused() {
+    let (_d, dir) = broken("places.geojson", replace(r#""name": "Town""#, "\"name\": \"To\\u0007wn\""));
+    assert_error(&errors(&dir), "places.geojson", Some("'town'"), "control character U+0007");
+    let long = format!("\"name\": \"{}\"", "x".repeat(25_000));
+    let (_d, dir) = broken("places.geojson", move |s| s.replacen(r#""name": "Town""#, &long, 1));
+    assert_error(&errors(&dir), "places.geojson", Some("'town'"), "over the limit");
+    let (_d, dir) = broken("atlas.json", replace(r#""title": {"en": "War"}"#, "\"title\": {\"en\": \"W\\u001bar\"}"));
+    assert_error(&errors(&dir), "atlas.json", Some("phase 'P2'"), "control character U+001B");
+}
+
+#[test]
+fn a_file_with_too_many_positions_is_refused() {
+    // Six million positions in one line: refused by count, before any geometry is built.
+    let line: String = std::iter::repeat_n("[1,1]", 6_000_000).collect::<Vec<_>>().join(",");
+    let big = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":"huge","properties":{{"name":"x","kind":"front"}},"geometry":{{"type":"LineString","coordinates":[{line}]}}}}]}}"#
+    );
+    let (_d, dir) = broken("lines.geojson", move |_| big);
+    assert_error(&errors(&dir), "lines.geojson", None, "too many positions");
+}

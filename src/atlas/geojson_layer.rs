@@ -16,6 +16,38 @@ pub(crate) struct RawFeature {
     pub geometry: Option<geojson::Geometry>,
 }
 
+/// Most positions a single file may hold: a whole country's districts at fine detail fit in far
+/// fewer, and the limit keeps memory and time bounded on a hostile file.
+pub const MAX_POSITIONS: usize = 5_000_000;
+
+/// Longest text a property may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Counts the positions (innermost arrays of numbers) under a GeoJSON value.
+fn count_positions(v: &Json) -> usize {
+    match v {
+        Json::Array(items) if items.first().is_some_and(Json::is_number) => 1,
+        Json::Array(items) => items.iter().map(count_positions).sum(),
+        Json::Object(map) => map
+            .iter()
+            .filter(|(k, _)| *k == "coordinates" || *k == "geometry" || *k == "geometries" || *k == "features")
+            .map(|(_, v)| count_positions(v))
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// Says what is wrong with a text, if anything: too long, or holding control characters.
+pub(crate) fn text_problem(s: &str) -> Option<String> {
+    let n = s.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Some(format!("is {n} characters long, over the limit of {MAX_TEXT_CHARS}"));
+    }
+    s.chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        .map(|c| format!("contains the control character U+{:04X}", u32::from(c)))
+}
+
 /// Parses `text` as a FeatureCollection. On failure the reason is pushed to `errs` and `None`
 /// returned; features are returned even when some of them are bad, so all errors get reported.
 pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -> Option<Vec<RawFeature>> {
@@ -43,6 +75,11 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
         errs.push(file, None, "not GeoJSON: a FeatureCollection needs a \"features\" array");
         return None;
     };
+    let positions = count_positions(&json);
+    if positions > MAX_POSITIONS {
+        errs.push(file, None, format!("too many positions: {positions}, over the limit of {MAX_POSITIONS} per file"));
+        return None;
+    }
     let mut out = Vec::with_capacity(features.len());
     for (index, value) in features.iter().enumerate() {
         let fallback = format!("feature #{index}");
@@ -238,12 +275,24 @@ pub(crate) struct Props<'a> {
 impl Props<'_> {
     pub fn text(&self, key: &str, errs: &mut AtlasErrors) -> Option<Text> {
         match self.f.props.get(key)? {
-            Json::String(s) => Some(Text::en(s.clone())),
+            Json::String(s) => {
+                if let Some(problem) = text_problem(s) {
+                    errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" {problem}"));
+                }
+                Some(Text::en(s.clone()))
+            }
             Json::Object(map) => {
                 let mut text = Text::default();
                 for (lang, v) in map {
                     match v.as_str() {
                         Some(s) => {
+                            if let Some(problem) = text_problem(s) {
+                                errs.push(
+                                    self.file,
+                                    Some(&self.f.label),
+                                    format!("property \"{key}\".{lang} {problem}"),
+                                );
+                            }
                             text.0.insert(lang.clone(), s.to_owned());
                         }
                         None => errs.push(
@@ -275,7 +324,12 @@ impl Props<'_> {
 
     pub fn string(&self, key: &str, errs: &mut AtlasErrors) -> Option<String> {
         match self.f.props.get(key)? {
-            Json::String(s) => Some(s.clone()),
+            Json::String(s) => {
+                if let Some(problem) = text_problem(s) {
+                    errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" {problem}"));
+                }
+                Some(s.clone())
+            }
             Json::Null => None,
             _ => {
                 errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be a string"));

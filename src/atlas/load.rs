@@ -454,6 +454,16 @@ fn require_en(text: &Text, what: &str, file: &str, feature: &str, errs: &mut Atl
     if !text.has(super::FALLBACK_LANG) {
         errs.push(file, Some(feature), format!("{what} has no English (\"en\") text"));
     }
+    check_text(text, what, file, feature, errs);
+}
+
+/// Refuses texts that are too long or hold control characters.
+fn check_text(text: &Text, what: &str, file: &str, feature: &str, errs: &mut AtlasErrors) {
+    for (lang, s) in &text.0 {
+        if let Some(problem) = geojson_layer::text_problem(s) {
+            errs.push(file, Some(feature), format!("{what} ({lang}) {problem}"));
+        }
+    }
 }
 
 fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
