@@ -101,6 +101,10 @@ const STRINGS: &[(&str, &str)] = &[
     ),
     ("Export…", "Xuất ảnh…"),
     ("Save the map as a picture (PNG or SVG)", "Lưu bản đồ thành ảnh (PNG hoặc SVG)"),
+    ("Open…", "Mở…"),
+    ("Open atlas folder…", "Mở thư mục atlas…"),
+    ("Built-in Karabakh atlas", "Atlas Karabakh có sẵn"),
+    ("Open an atlas folder (or drop it on the window)", "Mở một thư mục atlas (hoặc thả nó vào cửa sổ)"),
     ("Sources:", "Nguồn:"),
     (
         "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",

@@ -491,6 +491,45 @@ fn the_naming_tradition_applies_to_the_panels() {
     assert!(h.query_by_label("Lernayin Gharabaghi Inknavar Marz / Dağlıq Qarabağ Muxtar Vilayəti").is_some());
 }
 
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_an_atlas_folder_opens_it_and_it_is_remembered() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    let tiny = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny"));
+    // A file inside the folder counts as the folder.
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(tiny.join("zones.geojson"))));
+    h.run();
+    assert_eq!(h.state().atlas().id, "tiny");
+    h.input_mut().dropped_files.clear();
+    // A broken folder dropped over it: errors shown, the tiny atlas stays.
+    let broken = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/broken"));
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(broken)));
+    h.run();
+    h.input_mut().dropped_files.clear();
+    assert_eq!(h.state().atlas().id, "tiny");
+    assert!(h.state().problem().is_some());
+    // Back to the built-in atlas from the Open menu; the tiny atlas is listed as recent.
+    h.get_by_role_and_label(Role::Button, "Open…").click();
+    h.run();
+    assert!(h.query_by_label_contains("tests/data/tiny").is_some(), "listed among recent atlases");
+    h.get_by_role_and_label(Role::Button, "Built-in Karabakh atlas").click();
+    h.run();
+    assert_eq!(h.state().atlas().id, "karabakh");
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

@@ -239,7 +239,37 @@ impl AtlasApp {
     pub fn open_atlas(&mut self, dir: &Path) {
         match crate::atlas::load_dir(dir) {
             Ok(atlas) => {
-                self.loaded = Loaded::new(atlas, Some(dir.to_path_buf()), self.today);
+                let shown = dir.display().to_string();
+                self.settings.recent.retain(|r| *r != shown);
+                self.settings.recent.insert(0, shown);
+                self.settings.recent.truncate(6);
+                self.show_loaded(Loaded::new(atlas, Some(dir.to_path_buf()), self.today));
+            }
+            Err(errors) => self.problem = Some(LoadProblem { source: dir.display().to_string(), errors }),
+        }
+    }
+
+    /// Goes back to the built-in Karabakh atlas.
+    pub fn open_builtin(&mut self) {
+        if let Ok(atlas) = crate::atlas::embedded() {
+            self.show_loaded(Loaded::new(atlas, None, self.today));
+        }
+    }
+
+    /// Opens what was dropped on the window: a folder, or any file inside an atlas folder.
+    fn open_dropped(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if let Some(path) = dropped.first() {
+            let dir =
+                if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
+            self.open_atlas(&dir);
+        }
+    }
+
+    fn show_loaded(&mut self, loaded: Loaded) {
+        {
+            {
+                self.loaded = loaded;
                 self.view = View::fit(self.loaded.geometry.bounds);
                 self.selected_event = None;
                 self.hovered_zone = None;
@@ -249,7 +279,6 @@ impl AtlasApp {
                 self.force_date(date);
                 self.problem = None;
             }
-            Err(errors) => self.problem = Some(LoadProblem { source: dir.display().to_string(), errors }),
         }
     }
 
@@ -632,6 +661,26 @@ impl AtlasApp {
                 if ui.button(t(lang, "About")).clicked() {
                     self.show_about = true;
                 }
+                ui.menu_button(t(lang, "Open…"), |ui| {
+                    if ui.button(t(lang, "Open atlas folder…")).clicked() {
+                        ui.close();
+                        if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                            self.open_atlas(&dir);
+                        }
+                    }
+                    if ui.button(t(lang, "Built-in Karabakh atlas")).clicked() {
+                        ui.close();
+                        self.open_builtin();
+                    }
+                    for recent in self.settings.recent.clone() {
+                        if ui.button(&recent).clicked() {
+                            ui.close();
+                            self.open_atlas(Path::new(&recent));
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(t(lang, "Open an atlas folder (or drop it on the window)"));
                 if ui
                     .button(t(lang, "Export…"))
                     .on_hover_text(t(lang, "Save the map as a picture (PNG or SVG)"))
@@ -1017,6 +1066,7 @@ impl AtlasApp {
     pub fn contents_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
+        self.open_dropped(&ctx);
         self.advance_playback(&ctx);
         if self.presenting {
             egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {

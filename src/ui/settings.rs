@@ -15,4 +15,6 @@ pub struct Settings {
     pub view: Option<View>,
     pub lang: Option<String>,
     pub names: NameStyle,
+    /// Atlas folders opened lately, newest first.
+    pub recent: Vec<String>,
 }
