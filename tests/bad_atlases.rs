@@ -285,3 +285,22 @@ fn a_file_with_too_many_positions_is_refused() {
     let (_d, dir) = broken("lines.geojson", move |_| big);
     assert_error(&errors(&dir), "lines.geojson", None, "too many positions");
 }
+
+#[test]
+fn a_200_mb_file_is_refused_before_it_is_read() {
+    let (_d, dir) = broken("zones.geojson", |s| s);
+    let f = std::fs::OpenOptions::new().write(true).open(dir.join("zones.geojson")).expect("open");
+    f.set_len(200 * 1024 * 1024).expect("set_len");
+    let start = std::time::Instant::now();
+    assert_error(&errors(&dir), "zones.geojson", None, "too large: 209.7 MB");
+    assert!(start.elapsed() < std::time::Duration::from_secs(5), "refused without reading it");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_an_error_not_a_hang() {
+    let (_d, dir) = broken("zones.geojson", |s| s);
+    std::fs::remove_file(dir.join("zones.geojson")).expect("remove");
+    std::os::unix::fs::symlink(dir.join("zones.geojson"), dir.join("zones.geojson")).expect("symlink");
+    assert_error(&errors(&dir), "zones.geojson", None, "cannot be read");
+}
