@@ -105,6 +105,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("Open atlas folder…", "Mở thư mục atlas…"),
     ("Built-in Karabakh atlas", "Atlas Karabakh có sẵn"),
     ("Open an atlas folder (or drop it on the window)", "Mở một thư mục atlas (hoặc thả nó vào cửa sổ)"),
+    ("Opening {}…", "Đang mở {}…"),
     ("Sources:", "Nguồn:"),
     (
         "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",

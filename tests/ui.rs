@@ -505,20 +505,36 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
+/// Steps the app until an atlas being read on another thread has arrived.
+fn wait_for_load(h: &mut Harness<'static, AtlasApp>) {
+    h.step();
+    for _ in 0..500 {
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(!h.state().is_loading(), "the atlas never arrived");
+    h.run();
+}
+
 #[test]
 fn dropping_an_atlas_folder_opens_it_and_it_is_remembered() {
     let mut h = harness(options(date(2020, 10, 5)));
     let tiny = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny"));
     // A file inside the folder counts as the folder.
     h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(tiny.join("zones.geojson"))));
-    h.run();
-    assert_eq!(h.state().atlas().id, "tiny");
+    h.step();
     h.input_mut().dropped_files.clear();
+    wait_for_load(&mut h);
+    assert_eq!(h.state().atlas().id, "tiny");
     // A broken folder dropped over it: errors shown, the tiny atlas stays.
     let broken = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/broken"));
     h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(broken)));
-    h.run();
+    h.step();
     h.input_mut().dropped_files.clear();
+    wait_for_load(&mut h);
     assert_eq!(h.state().atlas().id, "tiny");
     assert!(h.state().problem().is_some());
     // Back to the built-in atlas from the Open menu; the tiny atlas is listed as recent.

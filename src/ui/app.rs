@@ -111,6 +111,8 @@ pub struct AtlasApp {
     /// The region whose facts the panel shows.
     selected_region: Option<usize>,
     map_painter: map_view::MapPainter,
+    /// An atlas being read on another thread, so the window stays responsive with large files.
+    loading: Option<(PathBuf, std::sync::mpsc::Receiver<Result<Loaded, AtlasErrors>>)>,
     presenting: bool,
     playback: Playback,
     aids: Aids,
@@ -203,6 +205,7 @@ impl AtlasApp {
             comparison: Vec::new(),
             selected_region: None,
             map_painter: map_view::MapPainter::default(),
+            loading: None,
             presenting: options.present,
             playback: Playback::default(),
             aids: Aids::default(),
@@ -237,13 +240,47 @@ impl AtlasApp {
 
     /// Opens the atlas in `dir`. On failure its errors are shown and the current atlas stays.
     pub fn open_atlas(&mut self, dir: &Path) {
-        match crate::atlas::load_dir(dir) {
-            Ok(atlas) => {
+        let result = crate::atlas::load_dir(dir).map(|atlas| Loaded::new(atlas, Some(dir.to_path_buf()), self.today));
+        self.finish_loading(dir, result);
+    }
+
+    /// Opens the atlas in `dir` on another thread; the current atlas stays until it is ready.
+    pub fn open_atlas_in_background(&mut self, dir: &Path) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (path, today) = (dir.to_path_buf(), self.today);
+        std::thread::spawn(move || {
+            let result = crate::atlas::load_dir(&path).map(|atlas| Loaded::new(atlas, Some(path.clone()), today));
+            let _ = tx.send(result);
+        });
+        self.loading = Some((dir.to_path_buf(), rx));
+    }
+
+    /// Whether an atlas is being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some((dir, rx)) = &self.loading else { return };
+        match rx.try_recv() {
+            Ok(result) => {
+                let dir = dir.clone();
+                self.loading = None;
+                self.finish_loading(&dir, result);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint(),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.loading = None,
+        }
+    }
+
+    fn finish_loading(&mut self, dir: &Path, result: Result<Loaded, AtlasErrors>) {
+        match result {
+            Ok(loaded) => {
                 let shown = dir.display().to_string();
                 self.settings.recent.retain(|r| *r != shown);
                 self.settings.recent.insert(0, shown);
                 self.settings.recent.truncate(6);
-                self.show_loaded(Loaded::new(atlas, Some(dir.to_path_buf()), self.today));
+                self.show_loaded(loaded);
             }
             Err(errors) => self.problem = Some(LoadProblem { source: dir.display().to_string(), errors }),
         }
@@ -262,7 +299,7 @@ impl AtlasApp {
         if let Some(path) = dropped.first() {
             let dir =
                 if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
-            self.open_atlas(&dir);
+            self.open_atlas_in_background(&dir);
         }
     }
 
@@ -657,6 +694,10 @@ impl AtlasApp {
         ui.horizontal(|ui| {
             ui.heading(RichText::new("Karabakh Atlas").strong());
             ui.label(RichText::new(self.loaded.atlas.title.get(lang)).weak());
+            if let Some((dir, _)) = &self.loading {
+                ui.spinner();
+                ui.label(tf(lang, "Opening {}…", &[&dir.display().to_string()]));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(t(lang, "About")).clicked() {
                     self.show_about = true;
@@ -665,7 +706,7 @@ impl AtlasApp {
                     if ui.button(t(lang, "Open atlas folder…")).clicked() {
                         ui.close();
                         if let Some(dir) = rfd::FileDialog::new().pick_folder() {
-                            self.open_atlas(&dir);
+                            self.open_atlas_in_background(&dir);
                         }
                     }
                     if ui.button(t(lang, "Built-in Karabakh atlas")).clicked() {
@@ -675,7 +716,7 @@ impl AtlasApp {
                     for recent in self.settings.recent.clone() {
                         if ui.button(&recent).clicked() {
                             ui.close();
-                            self.open_atlas(Path::new(&recent));
+                            self.open_atlas_in_background(Path::new(&recent));
                         }
                     }
                 })
@@ -1067,6 +1108,7 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
         self.open_dropped(&ctx);
+        self.poll_loading(&ctx);
         self.advance_playback(&ctx);
         if self.presenting {
             egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
