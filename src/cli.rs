@@ -32,6 +32,9 @@ pub struct Cli {
     /// Show the chart of km² held by each side over time.
     #[arg(long)]
     pub chart: bool,
+    /// Show a plain GeoJSON file over the map (may be given more than once).
+    #[arg(long)]
+    pub overlay: Vec<PathBuf>,
     /// Start in presentation mode: full screen, controls hidden, Space steps through the story.
     #[arg(long)]
     pub present: bool,
@@ -92,9 +95,10 @@ pub fn parse_view(s: &str) -> Result<(f64, f64, f32), String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate an atlas folder (default: the built-in Karabakh atlas) and print a summary.
+    /// Validate an atlas folder (default: the built-in Karabakh atlas), or a GeoJSON file as an
+    /// overlay, and print a summary.
     Check {
-        /// Folder holding atlas.json and the GeoJSON layers.
+        /// Folder holding atlas.json and the GeoJSON layers, or one .geojson file.
         atlas: Option<PathBuf>,
     },
     /// Print the phase and the km² held by each controller in each region on a date.
@@ -190,6 +194,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 compare: cli.compare,
                 chart: cli.chart,
                 present: cli.present,
+                overlays: cli.overlay,
                 lang: cli.lang,
                 names: cli.names.map(Names::style),
             };
@@ -228,6 +233,16 @@ fn print_errors(errors: &AtlasErrors) -> ExitCode {
 }
 
 fn check(dir: Option<&Path>) -> ExitCode {
+    if let Some(file) = dir.filter(|p| p.is_file()) {
+        // A single GeoJSON file: checked as an overlay.
+        return match crate::atlas::load_overlay(file) {
+            Ok(o) => {
+                println!("{}: OK, a GeoJSON overlay of {} feature(s)", file.display(), o.features.len());
+                ExitCode::SUCCESS
+            }
+            Err(e) => print_errors(&e),
+        };
+    }
     let atlas = match load(dir) {
         Ok(a) => a,
         Err(e) => return print_errors(&e),

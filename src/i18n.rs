@@ -106,6 +106,10 @@ const STRINGS: &[(&str, &str)] = &[
     ("Built-in Karabakh atlas", "Atlas Karabakh có sẵn"),
     ("Open an atlas folder (or drop it on the window)", "Mở một thư mục atlas (hoặc thả nó vào cửa sổ)"),
     ("Opening {}…", "Đang mở {}…"),
+    ("Add a GeoJSON overlay…", "Thêm lớp GeoJSON…"),
+    ("Overlays", "Các lớp phủ"),
+    ("{} ({} features)", "{} ({} đối tượng)"),
+    ("Remove", "Gỡ bỏ"),
     ("Sources:", "Nguồn:"),
     (
         "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",

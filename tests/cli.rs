@@ -77,3 +77,18 @@ fn at_refuses_impossible_dates_and_dates_outside_the_timeline() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["regions"][1]["controllers"][0]["id"], "blue");
 }
+
+#[test]
+fn check_a_geojson_file_as_an_overlay() {
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/overlays/schools.geojson");
+    let (code, out, err) = run(&["check", good]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3 feature(s)"), "{out}");
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/jsontestsuite/test_parsing/n_structure_100000_opening_arrays.json"
+    );
+    let (code, _, err) = run(&["check", bad]);
+    assert_eq!(code, 1);
+    assert!(err.contains("n_structure_100000_opening_arrays.json") && err.contains("not valid JSON"), "{err}");
+}

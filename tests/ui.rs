@@ -546,6 +546,29 @@ fn dropping_an_atlas_folder_opens_it_and_it_is_remembered() {
     assert_eq!(h.state().atlas().id, "karabakh");
 }
 
+#[test]
+fn a_dropped_geojson_file_becomes_a_removable_overlay() {
+    let mut h = harness(options(date(2021, 1, 1)));
+    let file = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/overlays/schools.geojson"));
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(file)));
+    h.run();
+    assert_eq!(h.state().overlays().len(), 1);
+    assert_eq!(h.state().atlas().id, "karabakh", "the atlas stays");
+    assert!(h.query_by_label("schools.geojson (3 features)").is_some());
+    h.get_by_role_and_label(Role::Button, "Remove").click_accesskit();
+    h.run();
+    assert!(h.state().overlays().is_empty());
+    // A bad file: its errors, and no overlay.
+    let bad = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/jsontestsuite/test_parsing/n_object_trailing_comma.json"
+    ));
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(bad)));
+    h.run();
+    assert!(h.state().overlays().is_empty());
+    assert!(h.state().problem().is_some());
+}
+
 // ----- Snapshots (rendered on the CPU; see .ci/run) -----
 
 fn snapshot(h: &mut Harness<'static, AtlasApp>, name: &str) {

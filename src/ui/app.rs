@@ -34,6 +34,8 @@ pub struct LaunchOptions {
     pub lang: Option<String>,
     /// Naming tradition of place labels; the remembered one when `None`.
     pub names: Option<NameStyle>,
+    /// Plain GeoJSON files to show over the map.
+    pub overlays: Vec<PathBuf>,
 }
 
 /// An atlas that could not be opened, and why; shown in a window until dismissed.
@@ -113,6 +115,8 @@ pub struct AtlasApp {
     map_painter: map_view::MapPainter,
     /// An atlas being read on another thread, so the window stays responsive with large files.
     loading: Option<(PathBuf, std::sync::mpsc::Receiver<Result<Loaded, AtlasErrors>>)>,
+    /// Plain GeoJSON files shown over the atlas.
+    overlays: Vec<crate::atlas::Overlay>,
     presenting: bool,
     playback: Playback,
     aids: Aids,
@@ -206,6 +210,7 @@ impl AtlasApp {
             selected_region: None,
             map_painter: map_view::MapPainter::default(),
             loading: None,
+            overlays: Vec::new(),
             presenting: options.present,
             playback: Playback::default(),
             aids: Aids::default(),
@@ -215,6 +220,9 @@ impl AtlasApp {
         }
         if let Some(names) = options.names {
             app.settings.names = names;
+        }
+        for path in &options.overlays {
+            app.add_overlay(path);
         }
         if let Some(dir) = &options.atlas_dir {
             app.open_atlas(dir);
@@ -253,6 +261,18 @@ impl AtlasApp {
             let _ = tx.send(result);
         });
         self.loading = Some((dir.to_path_buf(), rx));
+    }
+
+    /// Adds a plain GeoJSON file over the map; a bad one shows its errors and nothing changes.
+    pub fn add_overlay(&mut self, path: &Path) {
+        match crate::atlas::load_overlay(path) {
+            Ok(o) => self.overlays.push(o),
+            Err(errors) => self.problem = Some(LoadProblem { source: path.display().to_string(), errors }),
+        }
+    }
+
+    pub fn overlays(&self) -> &[crate::atlas::Overlay] {
+        &self.overlays
     }
 
     /// Whether an atlas is being read.
@@ -297,6 +317,14 @@ impl AtlasApp {
     fn open_dropped(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
         if let Some(path) = dropped.first() {
+            // A GeoJSON file outside an atlas folder is an overlay; anything else opens its folder.
+            let is_geojson =
+                path.extension().is_some_and(|e| e.eq_ignore_ascii_case("geojson") || e.eq_ignore_ascii_case("json"));
+            let in_atlas = path.parent().is_some_and(|d| d.join("atlas.json").is_file());
+            if path.is_file() && is_geojson && !in_atlas {
+                self.add_overlay(path);
+                return;
+            }
             let dir =
                 if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
             self.open_atlas_in_background(&dir);
@@ -709,6 +737,14 @@ impl AtlasApp {
                             self.open_atlas_in_background(&dir);
                         }
                     }
+                    if ui.button(t(lang, "Add a GeoJSON overlay…")).clicked() {
+                        ui.close();
+                        if let Some(file) =
+                            rfd::FileDialog::new().add_filter("GeoJSON", &["geojson", "json"]).pick_file()
+                        {
+                            self.add_overlay(&file);
+                        }
+                    }
                     if ui.button(t(lang, "Built-in Karabakh atlas")).clicked() {
                         ui.close();
                         self.open_builtin();
@@ -907,6 +943,9 @@ impl AtlasApp {
         if self.aids.locator && !self.presenting {
             super::aids::locator(&painter, response.rect, t, &self.loaded.geometry);
         }
+        for o in &self.overlays {
+            super::overlay_view::paint(&painter, t, &self.loaded.geometry.projection, o);
+        }
         if !self.aids.points.is_empty() {
             super::aids::measure_line(&painter, t, &self.loaded.geometry, &self.aids.points);
         }
@@ -957,6 +996,29 @@ impl AtlasApp {
         panel(ui, "present_caption", egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -28.0), &mut |ui| {
             ui.label(RichText::new(&caption).size(24.0).color(egui::Color32::from_gray(20)));
         });
+    }
+
+    /// The overlays in the legend, each removable.
+    fn overlays_ui(&mut self, ui: &mut egui::Ui) {
+        if self.overlays.is_empty() {
+            return;
+        }
+        let lang = self.lang();
+        ui.separator();
+        ui.label(RichText::new(t(lang, "Overlays")).strong());
+        let mut remove = None;
+        for (i, o) in self.overlays.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let name = Path::new(&o.name).file_name().map_or(o.name.clone(), |n| n.to_string_lossy().into_owned());
+                ui.label(tf(lang, "{} ({} features)", &[&name, &o.features.len().to_string()]));
+                if ui.small_button(t(lang, "Remove")).clicked() {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            self.overlays.remove(i);
+        }
     }
 
     /// Facts of the selected region: official and computed areas, history of control, sources.
@@ -1150,6 +1212,7 @@ impl AtlasApp {
                 if self.compare.is_none() {
                     self.compare_ui(ui);
                 }
+                self.overlays_ui(ui);
             });
         });
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| self.map_ui(ui));

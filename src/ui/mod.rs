@@ -7,6 +7,7 @@ pub use crate::i18n;
 pub mod chart;
 pub mod fonts;
 pub mod map_view;
+mod overlay_view;
 pub mod settings;
 mod side_panel;
 pub mod time_slider;
