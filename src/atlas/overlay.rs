@@ -1,7 +1,9 @@
 //! Plain GeoJSON files shown over an atlas: a teacher's own markers, a QGIS or geojson.io export.
 //! Any RFC 7946 object is accepted (a FeatureCollection, a Feature or a bare geometry; points,
 //! lines, polygons, multi-geometries and collections; with or without ids), styled from the
-//! simplestyle properties if present; what a reader must tolerate is tolerated.
+//! simplestyle properties if present. What RFC 7946 tells a reader to tolerate is tolerated (a third
+//! coordinate, any winding, foreign members, null geometries); what it forbids is refused with an
+//! error naming the feature (positions out of range, unclosed or too short rings).
 
 use geo::{Coord, Geometry, GeometryCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
 use geojson::{GeoJson, Value};
@@ -67,12 +69,15 @@ fn line(ps: &[Vec<f64>], problems: &mut Vec<String>) -> Option<LineString> {
 fn polygon(rings: &[Vec<Vec<f64>>], problems: &mut Vec<String>) -> Option<Polygon> {
     let mut lines = Vec::new();
     for r in rings {
-        let mut l = line(r, problems)?;
+        let l = line(r, problems)?;
         if l.0.len() < 4 {
             problems.push(format!("a ring has {} position(s); a closed ring needs at least 4", l.0.len()));
             return None;
         }
-        l.close(); // tolerate an unclosed ring: close it
+        if !l.is_closed() {
+            problems.push("a ring is not closed: its first and last positions differ".into());
+            return None;
+        }
         lines.push(l);
     }
     let (shell, holes) = lines.split_first()?;
@@ -231,5 +236,7 @@ mod tests {
         assert_eq!(e.0[0].feature.as_deref(), Some("feature '7'"));
         assert!(e.0[0].message.contains("out of range"));
         assert!(read_overlay("x.geojson", "{").is_err());
+        let open = r#"{"type":"Polygon","coordinates":[[[46,39],[46,40],[47,40],[47,39]]]}"#;
+        assert!(read_overlay("o.geojson", open).expect_err("refused").0[0].message.contains("not closed"));
     }
 }
