@@ -53,6 +53,9 @@ pub struct SceneOptions {
     pub hatched: Vec<(usize, Color32)>,
     /// A region to outline (selected for its facts).
     pub selected_region: Option<usize>,
+    /// Label sizes are multiplied by this (presentation mode reads from the back of a room);
+    /// 0 means 1.
+    pub label_scale: f32,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -234,7 +237,9 @@ pub fn compose_overlay(
         if !show || !screen.contains(at) {
             continue;
         }
+        let scale = if options.label_scale > 0.0 { options.label_scale } else { 1.0 };
         let (radius, size) = style.place(place.kind, place.rank);
+        let (radius, size) = (radius * scale.sqrt(), size * scale);
         let (fill, stroke) = match place.kind {
             PlaceKind::Capital => (Color32::WHITE, style.label),
             PlaceKind::Village | PlaceKind::Point => (Color32::from_rgb(0x55, 0x55, 0x55), Color32::WHITE),
@@ -271,7 +276,7 @@ pub fn compose_overlay(
                 text: region_label(region, &options.lang).to_uppercase(),
                 anchor: at,
                 priority: 25,
-                size: 11.5,
+                size: 11.5 * if options.label_scale > 0.0 { options.label_scale } else { 1.0 },
                 centred: true,
                 bold: false,
             });
@@ -285,7 +290,7 @@ pub fn compose_overlay(
                 text: c.name.get(&options.lang).to_uppercase(),
                 anchor: at,
                 priority: 30,
-                size: 14.0,
+                size: 14.0 * if options.label_scale > 0.0 { options.label_scale } else { 1.0 },
                 centred: true,
                 bold: false,
             });

@@ -924,6 +924,7 @@ impl AtlasApp {
             highlighted_place,
             hatched,
             selected_region: self.selected_region,
+            label_scale: if self.presenting { 1.5 } else { 1.0 },
         };
         let input = SceneInput {
             atlas: &self.loaded.atlas,
