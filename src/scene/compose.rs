@@ -53,6 +53,8 @@ pub struct SceneOptions {
     pub hatched: Vec<(usize, Color32)>,
     /// A region to outline (selected for its facts).
     pub selected_region: Option<usize>,
+    /// Screen areas covered by something drawn over the map (a presentation's title): no labels there.
+    pub blocked: Vec<Rect>,
     /// Label sizes are multiplied by this (presentation mode reads from the back of a room);
     /// 0 means 1.
     pub label_scale: f32,
@@ -296,6 +298,7 @@ pub fn compose_overlay(
             });
         }
     }
+    dots.extend(options.blocked.iter().copied());
     let placed = place_labels(candidates, screen.shrink(2.0), &dots, measure);
     for label in placed {
         let region = label.candidate.centred;

@@ -117,6 +117,8 @@ pub struct AtlasApp {
     loading: Option<(PathBuf, std::sync::mpsc::Receiver<Result<Loaded, AtlasErrors>>)>,
     /// Plain GeoJSON files shown over the atlas.
     overlays: Vec<crate::atlas::Overlay>,
+    /// Where the presentation's title and caption were drawn last frame: map labels keep clear.
+    overlay_rects: Vec<egui::Rect>,
     presenting: bool,
     playback: Playback,
     aids: Aids,
@@ -211,6 +213,7 @@ impl AtlasApp {
             map_painter: map_view::MapPainter::default(),
             loading: None,
             overlays: Vec::new(),
+            overlay_rects: Vec::new(),
             presenting: options.present,
             playback: Playback::default(),
             aids: Aids::default(),
@@ -413,6 +416,7 @@ impl AtlasApp {
     /// Enters or leaves presentation mode (full screen, controls hidden).
     pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
         self.presenting = on;
+        self.overlay_rects.clear();
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 
@@ -925,6 +929,7 @@ impl AtlasApp {
             hatched,
             selected_region: self.selected_region,
             label_scale: if self.presenting { 1.5 } else { 1.0 },
+            blocked: self.overlay_rects.clone(),
         };
         let input = SceneInput {
             atlas: &self.loaded.atlas,
@@ -974,10 +979,12 @@ impl AtlasApp {
                      id: &str,
                      anchor: egui::Align2,
                      offset: egui::Vec2,
-                     add: &mut dyn FnMut(&mut egui::Ui)| {
-            egui::Area::new(egui::Id::unique(id)).anchor(anchor, offset).order(egui::Order::Foreground).show(
-                ui.ctx(),
-                |ui| {
+                     add: &mut dyn FnMut(&mut egui::Ui)|
+         -> egui::Rect {
+            egui::Area::new(egui::Id::unique(id))
+                .anchor(anchor, offset)
+                .order(egui::Order::Foreground)
+                .show(ui.ctx(), |ui| {
                     egui::Frame::popup(ui.style()).fill(egui::Color32::from_white_alpha(235)).inner_margin(14.0).show(
                         ui,
                         |ui| {
@@ -985,18 +992,25 @@ impl AtlasApp {
                             add(ui);
                         },
                     );
-                },
-            );
+                })
+                .response
+                .rect
         };
         let title = phase.title.get(lang).to_owned();
         let date = long_date(self.date, lang);
-        panel(ui, "present_title", egui::Align2::LEFT_TOP, egui::vec2(24.0, 24.0), &mut |ui| {
+        let top = panel(ui, "present_title", egui::Align2::LEFT_TOP, egui::vec2(24.0, 24.0), &mut |ui| {
             ui.label(RichText::new(&title).size(34.0).strong().color(egui::Color32::from_gray(20)));
             ui.label(RichText::new(&date).size(28.0).color(egui::Color32::from_gray(40)));
         });
-        panel(ui, "present_caption", egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -28.0), &mut |ui| {
+        let bottom = panel(ui, "present_caption", egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -28.0), &mut |ui| {
             ui.label(RichText::new(&caption).size(24.0).color(egui::Color32::from_gray(20)));
         });
+        // Keep map labels clear of these next frame (and ask for it if they moved).
+        let rects = vec![top, bottom];
+        if rects != self.overlay_rects {
+            self.overlay_rects = rects;
+            ui.ctx().request_repaint();
+        }
     }
 
     /// The overlays in the legend, each removable.
