@@ -334,20 +334,17 @@ impl AtlasApp {
         }
     }
 
+    /// Shows a newly loaded atlas: framed whole, at its default date, with nothing selected.
     fn show_loaded(&mut self, loaded: Loaded) {
-        {
-            {
-                self.loaded = loaded;
-                self.view = View::fit(self.loaded.geometry.bounds);
-                self.selected_event = None;
-                self.hovered_zone = None;
-                self.selected_region = None;
-                self.compare = None;
-                let date = self.loaded.atlas.default_date.unwrap_or(self.date);
-                self.force_date(date);
-                self.problem = None;
-            }
-        }
+        self.loaded = loaded;
+        self.view = View::fit(self.loaded.geometry.bounds);
+        self.selected_event = None;
+        self.hovered_zone = None;
+        self.selected_region = None;
+        self.problem = None;
+        let date = self.loaded.atlas.default_date.unwrap_or(self.date);
+        self.force_date(date);
+        self.set_compare(None);
     }
 
     // ----- State, for the panels and for tests -----
