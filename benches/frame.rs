@@ -10,9 +10,10 @@ use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, vec2};
 use geo::TriangulateEarcut;
 use jiff::civil::Date;
 use karabakh_atlas::atlas::{Atlas, embedded, synthetic};
-use karabakh_atlas::scene::{MapGeometry, Projection, SceneInput, SceneOptions, Style, View};
+use karabakh_atlas::fonts;
+use karabakh_atlas::scene::{MapGeometry, Projection, SceneInput, SceneOptions, Style, View, Zoom};
 use karabakh_atlas::ui::map_view::MapPainter;
-use karabakh_atlas::ui::{AtlasApp, LaunchOptions, fonts};
+use karabakh_atlas::ui::{AtlasApp, LaunchOptions};
 
 const SIZE: egui::Vec2 = egui::Vec2::new(1400.0, 900.0);
 
@@ -57,8 +58,8 @@ fn naive_map(ui: &mut egui::Ui, atlas: &Atlas, control: &[usize], view: &View, b
             });
             let raw = projected.earcut_triangles_raw();
             let mut mesh = Mesh::default();
-            for xy in raw.vertices.chunks_exact(2) {
-                mesh.colored_vertex(Pos2::new(xy[0] as f32, xy[1] as f32), colour);
+            for [x, y] in raw.vertices {
+                mesh.colored_vertex(Pos2::new(x as f32, y as f32), colour);
             }
             mesh.indices = raw.triangle_indices.iter().map(|&i| i as u32).collect();
             shapes.push(Shape::mesh(mesh));
@@ -95,10 +96,10 @@ fn benches(c: &mut Criterion) {
         // The whole window, as the user sees it.
         let ctx = context();
         let mut app = AtlasApp::with_atlas(atlas.clone(), options(date));
-        frame(&ctx, |ui| app.contents_ui(ui));
-        frame(&ctx, |ui| app.contents_ui(ui));
+        frame(&ctx, |ui| app.run_frame(ui));
+        frame(&ctx, |ui| app.run_frame(ui));
         c.bench_function(&format!("full frame, idle view ({name})"), |b| {
-            b.iter(|| frame(&ctx, |ui| app.contents_ui(ui)))
+            b.iter(|| frame(&ctx, |ui| app.run_frame(ui)))
         });
 
         // Panning: the view moves every frame; the cached map is only moved.
@@ -108,15 +109,15 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 k += 1.0;
                 app.set_view(View { centre: fit.centre + vec2((k % 20.0) - 10.0, 0.0), zoom: fit.zoom });
-                frame(&ctx, |ui| app.contents_ui(ui))
+                frame(&ctx, |ui| app.run_frame(ui))
             })
         });
         // Zooming: every frame at a new zoom, so the map is re-tessellated every frame.
         c.bench_function(&format!("full frame, zooming ({name})"), |b| {
             b.iter(|| {
                 k += 1.0;
-                app.set_view(View { centre: fit.centre, zoom: 1.0 + (k % 10.0) * 0.05 });
-                frame(&ctx, |ui| app.contents_ui(ui))
+                app.set_view(View { centre: fit.centre, zoom: Zoom::new(1.0 + (k % 10.0) * 0.05) });
+                frame(&ctx, |ui| app.run_frame(ui))
             })
         });
         app.set_view(fit);
@@ -126,7 +127,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 flip = !flip;
                 app.set_date(if flip { other_date } else { date });
-                frame(&ctx, |ui| app.contents_ui(ui))
+                frame(&ctx, |ui| app.run_frame(ui))
             })
         });
         println!("rebuilds of the map layer so far ({name}): {}", app.map_rebuilds());
@@ -135,7 +136,7 @@ fn benches(c: &mut Criterion) {
         let geometry = MapGeometry::new(atlas);
         let control = atlas.control_at(date).unwrap_or_default();
         let style = Style::default();
-        let scene_options = SceneOptions { lang: "en".into(), ..Default::default() };
+        let scene_options = SceneOptions::default();
         let view = View::fit(geometry.bounds);
         let mut painter = MapPainter::default();
         let ctx = context();

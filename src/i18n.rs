@@ -4,21 +4,81 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-/// The interface languages: code and name in that language.
-pub const LANGUAGES: [(&str, &str); 2] = [("en", "English"), ("vi", "Tiếng Việt")];
+/// An interface language. Atlas texts may carry any language code; the window, exports and the
+/// command line speak these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English, the language every text has.
+    #[default]
+    En,
+    /// Vietnamese.
+    Vi,
+}
+
+impl Lang {
+    /// Every interface language, in menu order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Vi];
+
+    /// The code atlas texts are keyed by ("en", "vi").
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+
+    /// The language's name in itself, for the menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Vi => "Tiếng Việt",
+        }
+    }
+
+    /// The language of a code, if it is one of the interface's.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl PartialEq<&str> for Lang {
+    fn eq(&self, code: &&str) -> bool {
+        self.code() == *code
+    }
+}
+
+/// A language code that is not one of the interface's.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not an interface language (en, vi)")]
+pub struct UnknownLang(pub String);
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_code(s.trim()).ok_or_else(|| UnknownLang(s.to_owned()))
+    }
+}
 
 /// (English, Vietnamese).
 const STRINGS: &[(&str, &str)] = &[
     ("About", "Giới thiệu"),
-    ("About Karabakh Atlas", "Giới thiệu Karabakh Atlas"),
+    ("About {}", "Giới thiệu {}"),
     ("Fit", "Toàn cảnh"),
     ("Frame the whole atlas (or double-click the map)", "Hiển thị toàn bộ bản đồ (hoặc nhấp đúp vào bản đồ)"),
     ("Chart", "Biểu đồ"),
     ("Km² held by each side over time", "Diện tích (km²) mỗi bên kiểm soát theo thời gian"),
     ("Present", "Trình chiếu"),
     (
-        "Full screen for a room: Space or → for the next step, Esc to leave (F11)",
-        "Toàn màn hình cho lớp học: Space hoặc → để sang bước tiếp, Esc để thoát (F11)",
+        "Full screen for a room: {} for the next step, {} to leave ({})",
+        "Toàn màn hình cho lớp học: {} để sang bước tiếp, {} để thoát ({})",
     ),
     ("Language", "Ngôn ngữ"),
     ("Names", "Địa danh"),
@@ -31,13 +91,13 @@ const STRINGS: &[(&str, &str)] = &[
     ("‹ Event", "‹ Sự kiện"),
     ("Event ›", "Sự kiện ›"),
     ("Phase »", "Giai đoạn »"),
-    ("Next phase (PageDown)", "Giai đoạn sau (PageDown)"),
-    ("Next event (.)", "Sự kiện sau (.)"),
-    ("Previous event (,)", "Sự kiện trước (,)"),
-    ("Previous phase (PageUp)", "Giai đoạn trước (PageUp)"),
+    ("Next phase", "Giai đoạn sau"),
+    ("Next event", "Sự kiện sau"),
+    ("Previous event", "Sự kiện trước"),
+    ("Previous phase", "Giai đoạn trước"),
     ("Play", "Phát"),
     ("Pause", "Tạm dừng"),
-    ("Play through time (P)", "Cho thời gian chạy (P)"),
+    ("Play through time", "Cho thời gian chạy"),
     ("days/s", "ngày/giây"),
     ("Loop", "Lặp lại"),
     ("Stop at events", "Dừng ở mỗi sự kiện"),
@@ -69,27 +129,17 @@ const STRINGS: &[(&str, &str)] = &[
     ("Same time scale as the slider below.", "Cùng thang thời gian với thanh trượt bên dưới."),
     ("today", "nay"),
     (
-        "How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, the 2020 ceasefire line, the Lachin corridor and the Talish front appear only on the dates they apply. Place names are given in both traditions (Armenian usage / Azerbaijani usage).",
-        "Cách đọc bản đồ: mỗi vùng được tô màu theo bên kiểm soát vùng đó vào ngày đang hiển thị. Đường biên nét đứt chỉ được biết gần đúng. Đường tiếp xúc, giới tuyến ngừng bắn năm 2020, hành lang Lachin và mặt trận Talish chỉ hiện vào những ngày chúng tồn tại. Địa danh được ghi theo cả hai cách gọi (của Armenia / của Azerbaijan).",
+        "How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, ceasefire lines, corridors and fronts appear only on the dates they apply. Place names are given in both traditions (Armenian usage / Azerbaijani usage).",
+        "Cách đọc bản đồ: mỗi vùng được tô màu theo bên kiểm soát vùng đó vào ngày đang hiển thị. Đường biên nét đứt chỉ được biết gần đúng. Các đường tiếp xúc, giới tuyến ngừng bắn, hành lang và mặt trận chỉ hiện vào những ngày chúng tồn tại. Địa danh được ghi theo cả hai cách gọi (của Armenia / của Azerbaijan).",
     ),
     ("Sources and licences", "Nguồn và giấy phép"),
-    (
-        "Geometry: Natural Earth (naturalearthdata.com), public domain. Corrections to it are listed in assets/karabakh/SOURCES.md.",
-        "Hình học: Natural Earth (naturalearthdata.com), phạm vi công cộng. Các chỉnh sửa được liệt kê trong assets/karabakh/SOURCES.md.",
-    ),
-    (
-        "Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.",
-        "Tọa độ địa danh: GeoNames (geonames.org), CC BY 4.0, và Wikipedia.",
-    ),
+    ("Credits of this atlas:", "Ghi công của atlas này:"),
     (
         "Every phase and event lists its own sources in the side panel.",
         "Mỗi giai đoạn và sự kiện đều ghi nguồn riêng trong bảng bên.",
     ),
     ("Font: Noto Sans, SIL Open Font License 1.1.", "Phông chữ: Noto Sans, giấy phép SIL Open Font License 1.1."),
-    (
-        "Natural Earth (public domain); see SOURCES.md of the atlas",
-        "Natural Earth (phạm vi công cộng); xem SOURCES.md của atlas",
-    ),
+    ("Boundaries:", "Ranh giới:"),
     ("Grid", "Lưới"),
     ("Lines of longitude and latitude", "Các đường kinh tuyến và vĩ tuyến"),
     ("Inset", "Bản đồ nhỏ"),
@@ -103,7 +153,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("Save the map as a picture (PNG or SVG)", "Lưu bản đồ thành ảnh (PNG hoặc SVG)"),
     ("Open…", "Mở…"),
     ("Open atlas folder…", "Mở thư mục atlas…"),
-    ("Built-in Karabakh atlas", "Atlas Karabakh có sẵn"),
+    ("Built-in atlas: {}", "Atlas có sẵn: {}"),
     ("Open an atlas folder (or drop it on the window)", "Mở một thư mục atlas (hoặc thả nó vào cửa sổ)"),
     ("Opening {}…", "Đang mở {}…"),
     ("Add a GeoJSON overlay…", "Thêm lớp GeoJSON…"),
@@ -111,9 +161,11 @@ const STRINGS: &[(&str, &str)] = &[
     ("{} ({} features)", "{} ({} đối tượng)"),
     ("Remove", "Gỡ bỏ"),
     ("Sources:", "Nguồn:"),
+    ("Export failed: {}", "Xuất ảnh thất bại: {}"),
+    ("Saved {}", "Đã lưu {}"),
     (
-        "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0.",
-        "Hình học: Natural Earth (phạm vi công cộng). Tọa độ địa danh: GeoNames (geonames.org), CC BY 4.0.",
+        "The atlas could not be read: the loader stopped before it finished.",
+        "Không đọc được atlas: trình tải đã dừng trước khi xong.",
     ),
 ];
 
@@ -121,19 +173,28 @@ static MISSING: Mutex<BTreeSet<(&'static str, &'static str)>> = Mutex::new(BTree
 
 /// `en` in the language `lang`; English when `lang` is English or has no translation (which is
 /// recorded, so a test can list every string shown without one).
-pub fn t(lang: &str, en: &'static str) -> &'static str {
-    if lang == "en" {
+pub fn t(lang: Lang, en: &'static str) -> &'static str {
+    if lang == Lang::En {
         return en;
     }
     match STRINGS.iter().find(|(e, _)| *e == en) {
-        Some((_, vi)) if lang == "vi" => vi,
-        _ => {
+        Some((_, vi)) => vi,
+        None => {
             if let Ok(mut m) = MISSING.lock() {
-                let code = LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == lang).unwrap_or("other");
-                m.insert((code, en));
+                m.insert((lang.code(), en));
             }
             en
         }
+    }
+}
+
+/// Records that `en` was shown untranslated in `lang`: for text the interface builds that is not
+/// in the table (a test lists every such string).
+pub fn record_missing(lang: Lang, en: &'static str) {
+    if lang != Lang::En
+        && let Ok(mut m) = MISSING.lock()
+    {
+        m.insert((lang.code(), en));
     }
 }
 
@@ -142,23 +203,25 @@ pub fn has_vietnamese(en: &str) -> bool {
     STRINGS.iter().any(|(e, vi)| *e == en && !vi.trim().is_empty())
 }
 
-/// `t` with its `{}` replaced by `args`, in order.
-pub fn tf(lang: &str, en: &'static str, args: &[&str]) -> String {
-    let mut out = t(lang, en).to_owned();
-    for a in args {
-        out = out.replacen("{}", a, 1);
+/// `t` with its `{}` replaced by `args`, in order, in one pass: an argument that itself holds
+/// `{}` stays as it is.
+pub fn tf(lang: Lang, en: &'static str, args: &[&str]) -> String {
+    let template = t(lang, en);
+    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().copied().unwrap_or("{}"));
+        rest = &rest[i + 2..];
     }
+    out.push_str(rest);
     out
 }
 
 /// Strings shown in a language that lacks them, since the program started.
 pub fn missing() -> Vec<(&'static str, &'static str)> {
     MISSING.lock().map(|m| m.iter().copied().collect()).unwrap_or_default()
-}
-
-/// The interface language code for a setting ("en" when unknown).
-pub fn lang_code(setting: Option<&str>) -> &'static str {
-    LANGUAGES.iter().map(|(c, _)| *c).find(|c| Some(*c) == setting).unwrap_or("en")
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -177,29 +240,34 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// A date in words: "5 October 2020", "ngày 5 tháng 10 năm 2020".
-pub fn long_date(d: jiff::civil::Date, lang: &str) -> String {
+pub fn long_date(d: jiff::civil::Date, lang: Lang) -> String {
     match lang {
-        "vi" => format!("ngày {} tháng {} năm {}", d.day(), d.month(), d.year()),
+        Lang::Vi => format!("ngày {} tháng {} năm {}", d.day(), d.month(), d.year()),
         _ => format!("{} {} {}", d.day(), MONTHS_EN[(d.month() - 1) as usize], d.year()),
     }
 }
 
 /// A short date: "5 Oct 2020", "5/10/2020".
-pub fn short_date(d: jiff::civil::Date, lang: &str) -> String {
+pub fn short_date(d: jiff::civil::Date, lang: Lang) -> String {
     match lang {
-        "vi" => format!("{}/{}/{}", d.day(), d.month(), d.year()),
+        Lang::Vi => format!("{}/{}/{}", d.day(), d.month(), d.year()),
         _ => format!("{} {} {}", d.day(), &MONTHS_EN[(d.month() - 1) as usize][..3], d.year()),
     }
 }
 
-/// 11931.4 → "11,931".
-pub fn thousands(v: f64) -> String {
+/// A whole number grouped by thousands as the language writes it: 11931.4 → "11,931" in
+/// English, "11.931" in Vietnamese (where a comma marks decimals).
+pub fn thousands(v: f64, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::En => ',',
+        Lang::Vi => '.',
+    };
     let n = v.round() as i64;
     let s = n.abs().to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(ch);
     }
@@ -216,7 +284,23 @@ mod tests {
             assert!(!vi.trim().is_empty(), "{en}");
             assert_eq!(en.matches("{}").count(), vi.matches("{}").count(), "{en}");
         }
-        assert_eq!(tf("vi", "Held by: {}", &["Azerbaijan"]), "Bên kiểm soát: Azerbaijan");
-        assert_eq!(long_date(jiff::civil::Date::constant(2020, 10, 5), "vi"), "ngày 5 tháng 10 năm 2020");
+        assert_eq!(tf(Lang::Vi, "Held by: {}", &["Azerbaijan"]), "Bên kiểm soát: Azerbaijan");
+        assert_eq!(long_date(jiff::civil::Date::constant(2020, 10, 5), Lang::Vi), "ngày 5 tháng 10 năm 2020");
+    }
+
+    #[test]
+    fn arguments_holding_braces_are_kept_as_they_are() {
+        assert_eq!(tf(Lang::En, "{}: {} passed to {}", &["1 May", "{}", "B"]), "1 May: {} passed to B");
+        assert_eq!(tf(Lang::En, "Held by: {}", &[]), "Held by: {}");
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(thousands(11931.4, Lang::En), "11,931");
+        assert_eq!(thousands(5365.0, Lang::Vi), "5.365");
+        assert_eq!(thousands(-1234567.0, Lang::En), "-1,234,567");
+        assert_eq!(thousands(999.0, Lang::Vi), "999");
+        assert_eq!("vi".parse::<Lang>(), Ok(Lang::Vi));
+        assert!("fr".parse::<Lang>().is_err());
     }
 }

@@ -2,7 +2,9 @@
 //! timeline of who controlled each area from 1923 to today.
 //!
 //! Layers depend one way: [`atlas`] (data, validation, timeline) knows nothing of drawing;
-//! [`scene`] projects and styles it for a date and a view; [`ui`] (the window) and [`cli`] sit on top.
+//! [`scene`] projects and styles it for a date and a view; [`export`] writes pictures of the scene;
+//! [`ui`] (the window) and [`cli`] sit on top. `tests/layering.rs` checks that nothing reaches up;
+//! `docs/architecture.md` says where things go.
 #![deny(clippy::unwrap_used)]
 
 pub mod atlas;

@@ -10,7 +10,8 @@ use karabakh_atlas::scene::{MapGeometry, NameStyle, Style};
 use resvg::tiny_skia::Pixmap;
 
 fn options(d: Date, width: u32, height: u32, lang: &str) -> ExportOptions {
-    ExportOptions { date: d, width, height, lang: lang.into(), names: NameStyle::Both, view: None }
+    let lang = lang.parse().expect("an interface language");
+    ExportOptions { date: d, width, height, lang, names: NameStyle::Both, view: None }
 }
 
 #[test]
@@ -74,7 +75,7 @@ fn the_png_has_the_asked_size_and_each_zone_its_controllers_colour() {
     for (zone, expected_side) in [("kalbajar", "az"), ("nkao-core", "ka"), ("qubadli", "az")] {
         assert_eq!(atlas.controller_of(zone, d).map(|c| c.id.as_str()), Some(expected_side));
         let z = atlas.zones.iter().position(|x| x.id == zone).expect("zone");
-        let at = t.apply(geometry.zones[z].anchor);
+        let at = t.screen_from_map(geometry.zones[z].anchor);
         let rgb = zone_colour(&atlas, zone, d);
         let share = [0.0f32, 18.0, -18.0, 30.0]
             .iter()
@@ -86,7 +87,7 @@ fn the_png_has_the_asked_size_and_each_zone_its_controllers_colour() {
     let bytes = png(&svg(&atlas, &geometry, &options(date(2019, 1, 1), w, h, "en")), w, h).expect("png");
     let pixmap = Pixmap::decode_png(&bytes).expect("a PNG");
     let z = atlas.zones.iter().position(|x| x.id == "kalbajar").expect("zone");
-    let at = t.apply(geometry.zones[z].anchor);
+    let at = t.screen_from_map(geometry.zones[z].anchor);
     let rgb = zone_colour(&atlas, "kalbajar", date(2019, 1, 1));
     let share = [0.0f32, 18.0, -18.0, 30.0]
         .iter()
@@ -146,7 +147,15 @@ fn the_deck_has_one_picture_per_phase_and_per_event_and_an_index() {
 fn the_sheet_has_a_map_for_every_phase() {
     let atlas = embedded().expect("atlas");
     let geometry = MapGeometry::new(&atlas);
-    let doc = karabakh_atlas::export::sheet_svg(&atlas, &geometry, 2000, 1400, "en", NameStyle::Both);
+    let doc = karabakh_atlas::export::sheet_svg(
+        &atlas,
+        &geometry,
+        2000,
+        1400,
+        karabakh_atlas::i18n::Lang::En,
+        NameStyle::Both,
+        Date::constant(2026, 11, 25),
+    );
     assert!(resvg::usvg::Tree::from_str(&doc, &resvg::usvg::Options::default()).is_ok());
     // One nested <svg> viewport per phase, after the document's own.
     assert_eq!(doc.matches("<svg ").count(), 1 + atlas.phases.len());

@@ -3,7 +3,7 @@
 
 use egui::{FontFamily, FontId};
 use karabakh_atlas::atlas::{Text, embedded};
-use karabakh_atlas::ui::fonts;
+use karabakh_atlas::fonts;
 
 /// Characters that have no glyph in `family` once `defs` are installed.
 fn missing(defs: egui::FontDefinitions, family: FontFamily, texts: &[String]) -> Vec<char> {

@@ -6,14 +6,9 @@ use std::path::Path;
 
 use karabakh_atlas::atlas::load_files;
 
-const TINY: [(&str, &str); 6] = [
-    ("atlas.json", include_str!("data/tiny/atlas.json")),
-    ("regions.geojson", include_str!("data/tiny/regions.geojson")),
-    ("zones.geojson", include_str!("data/tiny/zones.geojson")),
-    ("places.geojson", include_str!("data/tiny/places.geojson")),
-    ("lines.geojson", include_str!("data/tiny/lines.geojson")),
-    ("context.geojson", include_str!("data/tiny/context.geojson")),
-];
+#[path = "common/tiny.rs"]
+mod tiny;
+use tiny::TINY;
 
 #[test]
 fn every_json_test_suite_case_is_answered_without_a_panic() {

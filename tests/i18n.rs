@@ -17,13 +17,24 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The string literals passed as the English key to `t(lang, "…")` or `tf(lang, "…", …)`.
+/// The string literals passed as the English key to `t(lang, "…")` or `tf(lang, "…", …)`, however
+/// rustfmt lays the call out (on one line or over several).
 fn keys(source: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for marker in ["t(lang, \"", "tf(lang, \"", "tf(\n            lang,\n            \""] {
-        let mut rest = source;
-        while let Some(i) = rest.find(marker) {
-            let start = &rest[i + marker.len()..];
+    let bytes = source.as_bytes();
+    for call in ["tf(", "t("] {
+        let mut from = 0;
+        while let Some(i) = source[from..].find(call) {
+            let at = from + i;
+            from = at + call.len();
+            // A call of its own, not the end of another name (`format(`, `get_or_default_t(`).
+            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+                continue;
+            }
+            let rest = source[from..].trim_start();
+            let Some(rest) = rest.strip_prefix("lang") else { continue };
+            let Some(rest) = rest.trim_start().strip_prefix(',') else { continue };
+            let Some(start) = rest.trim_start().strip_prefix('"') else { continue };
             let mut lit = String::new();
             let mut chars = start.chars();
             while let Some(c) = chars.next() {
@@ -38,10 +49,15 @@ fn keys(source: &str) -> Vec<String> {
                 }
             }
             out.push(lit);
-            rest = start;
         }
     }
     out
+}
+
+#[test]
+fn the_scan_finds_calls_however_they_are_laid_out() {
+    let source = "t(lang, \"One\"); tf(\n        lang,\n        \"Two {}\",\n        &[x]); format(lang, \"no\"); tf(lang,\"Three\")";
+    assert_eq!(keys(source), ["Two {}", "Three", "One"]);
 }
 
 #[test]
@@ -74,6 +90,7 @@ fn every_text_of_the_atlas_has_a_vietnamese_version() {
     };
     check("title".into(), &a.title);
     check("description".into(), &a.description);
+    check("attribution".into(), &a.attribution);
     for c in &a.controllers {
         check(format!("controller {}", c.id), &c.name);
         check(format!("controller {} description", c.id), &c.description);

@@ -569,6 +569,8 @@ def main():
         if today:
             props["today_boundary"] = today
         if rid == "nkao":
+            # The region the atlas is about: drawn with a strong outline.
+            props["emphasis"] = True
             props["valid_to"] = "1991-11-26"
         if tol != 10:
             props["area_note"] = {"en": "Natural Earth draws this district about 15–19 % smaller than the official figure; held to a 20 % tolerance.",
@@ -623,7 +625,10 @@ def main():
                   "vi": "Nagorno-Karabakh và bảy huyện xung quanh, 1923 – nay"},
         "description": {"en": "Who controlled each part of the former Nagorno-Karabakh Autonomous Oblast and the seven districts around it, from the oblast's creation on 7 July 1923 to today.",
                         "vi": "Bên nào kiểm soát từng phần của Tỉnh tự trị Nagorno-Karabakh cũ và bảy huyện xung quanh, từ khi tỉnh được lập ngày 7/7/1923 đến nay."},
-        "attribution": "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.",
+        "attribution": {
+            "en": "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.",
+            "vi": "Hình học: Natural Earth (phạm vi công cộng). Tọa độ địa danh: GeoNames (geonames.org), CC BY 4.0, và Wikipedia.",
+        },
         "default_date": "2020-10-05",
         "controllers": CONTROLLERS,
         "phases": build_phases([z for z, _, _ in zones]),

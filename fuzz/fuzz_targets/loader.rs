@@ -1,19 +1,17 @@
 //! Fuzzes the atlas loader: one of the six files of a valid small atlas is replaced by the input
 //! (the first byte chooses which). The loader must answer with errors or an atlas, never panic,
-//! and an atlas it accepts must answer the timeline queries.
+//! and an atlas it accepts must answer the timeline queries and be drawn: its geometry built, its
+//! scene composed and exported as SVG.
 #![no_main]
 
 use karabakh_atlas::atlas::load_files;
+use karabakh_atlas::export::ExportOptions;
+use karabakh_atlas::scene::MapGeometry;
 use libfuzzer_sys::fuzz_target;
 
-const TINY: [(&str, &str); 6] = [
-    ("atlas.json", include_str!("../../tests/data/tiny/atlas.json")),
-    ("regions.geojson", include_str!("../../tests/data/tiny/regions.geojson")),
-    ("zones.geojson", include_str!("../../tests/data/tiny/zones.geojson")),
-    ("places.geojson", include_str!("../../tests/data/tiny/places.geojson")),
-    ("lines.geojson", include_str!("../../tests/data/tiny/lines.geojson")),
-    ("context.geojson", include_str!("../../tests/data/tiny/context.geojson")),
-];
+#[path = "../../tests/common/tiny.rs"]
+mod tiny;
+use tiny::TINY;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
@@ -26,5 +24,15 @@ fuzz_target!(|data: &[u8]| {
         let _ = atlas.control_at(start);
         let _ = atlas.area_by_controller(start);
         let _ = atlas.changes_between(start, start.tomorrow().unwrap_or(start));
+        let geometry = MapGeometry::new(&atlas);
+        let options = ExportOptions {
+            date: start,
+            width: 400,
+            height: 300,
+            lang: Default::default(),
+            names: Default::default(),
+            view: None,
+        };
+        let _ = karabakh_atlas::export::svg(&atlas, &geometry, &options);
     }
 });

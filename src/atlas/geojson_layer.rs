@@ -1,8 +1,12 @@
 //! Reading one GeoJSON FeatureCollection into checked `geo` geometry, reporting every problem
 //! with the file and the feature it is in.
 
+use std::collections::BTreeMap;
+
 use geo::{Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon, Validation};
-use geojson::{GeoJson, Value};
+use geojson::{GeometryValue as Value, Position};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
 use super::{AtlasErrors, Text};
@@ -23,20 +27,6 @@ pub const MAX_POSITIONS: usize = 5_000_000;
 /// Longest text a property may hold, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
-/// Counts the positions (innermost arrays of numbers) under a GeoJSON value.
-fn count_positions(v: &Json) -> usize {
-    match v {
-        Json::Array(items) if items.first().is_some_and(Json::is_number) => 1,
-        Json::Array(items) => items.iter().map(count_positions).sum(),
-        Json::Object(map) => map
-            .iter()
-            .filter(|(k, _)| *k == "coordinates" || *k == "geometry" || *k == "geometries" || *k == "features")
-            .map(|(_, v)| count_positions(v))
-            .sum(),
-        _ => 0,
-    }
-}
-
 /// Says what is wrong with a text, if anything: too long, or holding control characters.
 pub(crate) fn text_problem(s: &str) -> Option<String> {
     let n = s.chars().count();
@@ -50,19 +40,37 @@ pub(crate) fn text_problem(s: &str) -> Option<String> {
 
 /// Parses `text` as a FeatureCollection. On failure the reason is pushed to `errs` and `None`
 /// returned; features are returned even when some of them are bad, so all errors get reported.
+///
+/// The file is split into features as raw text first, and each is then read on its own
+/// (geojson's own reader), so one bad feature does not hide the others and every message gives
+/// the line and column in the file.
 pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -> Option<Vec<RawFeature>> {
-    let json: Json = match serde_json::from_str(text) {
-        Ok(json) => json,
+    if let Some(problem) = nesting_problem(text) {
+        errs.push(file, None, problem);
+        return None;
+    }
+    let top: &RawValue = match serde_json::from_str(text) {
+        Ok(v) => v,
         Err(e) => {
             errs.push(file, None, format!("not valid JSON: {e}"));
             return None;
         }
     };
-    let kind = json.get("type").and_then(Json::as_str).map(str::to_owned);
-    match kind.as_deref() {
-        Some("FeatureCollection") => {}
-        Some(other) => {
+    let members: BTreeMap<String, &RawValue> = match serde_json::from_str(top.get()) {
+        Ok(m) => m,
+        Err(_) => {
+            errs.push(file, None, "not GeoJSON: the file is not a JSON object");
+            return None;
+        }
+    };
+    match members.get("type").map(|t| serde_json::from_str::<String>(t.get())) {
+        Some(Ok(kind)) if kind == "FeatureCollection" => {}
+        Some(Ok(other)) => {
             errs.push(file, None, format!("not a GeoJSON FeatureCollection: its \"type\" is \"{other}\""));
+            return None;
+        }
+        Some(Err(_)) => {
+            errs.push(file, None, "not GeoJSON: the top-level \"type\" is not a string");
             return None;
         }
         None => {
@@ -70,38 +78,204 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
             return None;
         }
     }
-    // Check each feature on its own, so that one bad feature does not hide the others.
-    let Some(features) = json.get("features").and_then(Json::as_array) else {
-        errs.push(file, None, "not GeoJSON: a FeatureCollection needs a \"features\" array");
-        return None;
+    let features: Vec<&RawValue> = match members.get("features").map(|f| serde_json::from_str(f.get())) {
+        Some(Ok(features)) => features,
+        _ => {
+            errs.push(file, None, "not GeoJSON: a FeatureCollection needs a \"features\" array");
+            return None;
+        }
     };
-    let positions = count_positions(&json);
-    if positions > MAX_POSITIONS {
-        errs.push(file, None, format!("too many positions: {positions}, over the limit of {MAX_POSITIONS} per file"));
-        return None;
+    // Count first, so that a hostile file is refused before any geometry is built.
+    let mut positions = 0usize;
+    for raw in &features {
+        positions = positions.saturating_add(count_positions(raw));
+        if positions > MAX_POSITIONS {
+            errs.push(file, None, format!("too many positions: over the limit of {MAX_POSITIONS} per file"));
+            return None;
+        }
     }
     let mut out = Vec::with_capacity(features.len());
-    for (index, value) in features.iter().enumerate() {
+    for (index, raw) in features.iter().enumerate() {
         let fallback = format!("feature #{index}");
-        let id = value
-            .get("id")
-            .and_then(id_string)
-            .or_else(|| value.get("properties").and_then(|p| p.get("id")).and_then(id_string));
+        let id = peek_id(raw);
         let label = id.clone().map_or(fallback, |id| format!("feature '{id}'"));
-        let feature = match GeoJson::from_json_value(value.clone()) {
-            Ok(GeoJson::Feature(feature)) => feature,
-            Ok(_) => {
-                errs.push(file, Some(&label), "not a GeoJSON Feature");
-                continue;
-            }
+        match serde_json::from_str::<geojson::Feature>(raw.get()) {
+            Ok(feature) => out.push(RawFeature {
+                label,
+                id,
+                props: feature.properties.unwrap_or_default(),
+                geometry: feature.geometry,
+            }),
             Err(e) => {
-                errs.push(file, Some(&label), format!("not a valid GeoJSON Feature: {e}"));
-                continue;
+                let (line, column) = position_in_file(text, raw, e.line(), e.column());
+                let message = e.to_string();
+                let what = strip_position(&message);
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!("not a valid GeoJSON Feature: {what} (line {line}, column {column})"),
+                );
             }
-        };
-        out.push(RawFeature { label, id, props: feature.properties.unwrap_or_default(), geometry: feature.geometry });
+        }
     }
     Some(out)
+}
+
+/// Deepest nesting of arrays and objects a file may have (serde_json's own limit for a value tree).
+pub const MAX_DEPTH: usize = 128;
+
+/// Says where `text` nests arrays and objects deeper than [`MAX_DEPTH`], if it does: checked before
+/// parsing, since raw values are split off without a depth limit.
+pub(crate) fn nesting_problem(text: &str) -> Option<String> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut line_start) = (1usize, 0usize);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let column = text.get(line_start..i).map_or(0, |s| s.chars().count()) + 1;
+                    return Some(format!(
+                        "not valid JSON: nested more than {MAX_DEPTH} deep (line {line}, column {column})"
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The feature's id (or its `id` property) read without reading the feature, so that a feature
+/// that is not valid GeoJSON can still be named in its error.
+fn peek_id(raw: &RawValue) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Peek {
+        #[serde(default)]
+        id: Option<Json>,
+        #[serde(default)]
+        properties: Option<Json>,
+    }
+    if !raw.get().starts_with('{') {
+        return None;
+    }
+    let peek: Peek = serde_json::from_str(raw.get()).ok()?;
+    peek.id.as_ref().and_then(id_string).or_else(|| peek.properties.as_ref()?.get("id").and_then(id_string))
+}
+
+/// Positions (innermost arrays that start with a number) in a feature's geometry, counted without
+/// building it; 0 when the geometry is not even arrays (the full read then says why).
+fn count_positions(raw: &RawValue) -> usize {
+    #[derive(Deserialize)]
+    struct Feature {
+        #[serde(default)]
+        geometry: Option<CountedGeometry>,
+    }
+    serde_json::from_str::<Feature>(raw.get()).ok().and_then(|f| f.geometry).map_or(0, |g| g.total())
+}
+
+/// Positions in a whole GeoJSON document (a FeatureCollection, a Feature or a bare geometry),
+/// counted without building anything; 0 when it is not shaped like GeoJSON.
+pub(crate) fn count_document_positions(text: &str) -> usize {
+    #[derive(Deserialize)]
+    struct Feature {
+        #[serde(default)]
+        geometry: Option<CountedGeometry>,
+    }
+    #[derive(Deserialize)]
+    struct Document {
+        #[serde(default)]
+        features: Option<Vec<Feature>>,
+        #[serde(default)]
+        geometry: Option<CountedGeometry>,
+        #[serde(flatten)]
+        bare: CountedGeometry,
+    }
+    let Ok(doc) = serde_json::from_str::<Document>(text) else { return 0 };
+    let features = doc.features.iter().flatten().filter_map(|f| f.geometry.as_ref()).map(CountedGeometry::total);
+    features.chain(doc.geometry.as_ref().map(CountedGeometry::total)).fold(doc.bare.total(), usize::saturating_add)
+}
+
+/// A geometry reduced to how many positions it holds.
+#[derive(Deserialize)]
+struct CountedGeometry {
+    #[serde(default)]
+    coordinates: Option<Positions>,
+    #[serde(default)]
+    geometries: Option<Vec<CountedGeometry>>,
+}
+
+impl CountedGeometry {
+    fn total(&self) -> usize {
+        let nested = self.geometries.iter().flatten().map(CountedGeometry::total).fold(0, usize::saturating_add);
+        self.coordinates.as_ref().map_or(0, |p| p.0).saturating_add(nested)
+    }
+}
+
+/// The number of positions under one JSON value, counted while reading it, allocating nothing.
+struct Positions(usize);
+
+impl<'de> Deserialize<'de> for Positions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Positions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("coordinates")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Positions, A::Error> {
+                let mut n = 0usize;
+                let mut numbers = false;
+                while let Some(Positions(k)) = seq.next_element::<Positions>()? {
+                    // A number reads as no positions; an array of numbers is one position.
+                    if k == 0 {
+                        numbers = true;
+                    }
+                    n = n.saturating_add(k);
+                }
+                Ok(Positions(if numbers { n.saturating_add(1) } else { n }))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Positions, E> {
+                Ok(Positions(0))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Positions, E> {
+                Ok(Positions(0))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Positions, E> {
+                Ok(Positions(0))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// The line and column in the whole file of a position (1-based) inside `part`, a slice of `text`.
+fn position_in_file(text: &str, part: &RawValue, line: usize, column: usize) -> (usize, usize) {
+    let offset = (part.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    let before = text.get(..offset).unwrap_or("");
+    let start_line = before.matches('\n').count() + 1;
+    let start_column = before.rfind('\n').map_or(before.chars().count(), |i| before[i + 1..].chars().count()) + 1;
+    if line <= 1 { (start_line, start_column + column.saturating_sub(1)) } else { (start_line + line - 1, column) }
+}
+
+/// A serde_json message without its own " at line L column C" (relative to one feature).
+fn strip_position(message: &str) -> &str {
+    message.rfind(" at line ").map_or(message, |i| &message[..i])
 }
 
 fn id_string(v: &Json) -> Option<String> {
@@ -113,19 +287,12 @@ fn id_string(v: &Json) -> Option<String> {
 }
 
 fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Point(_) => "Point",
-        Value::MultiPoint(_) => "MultiPoint",
-        Value::LineString(_) => "LineString",
-        Value::MultiLineString(_) => "MultiLineString",
-        Value::Polygon(_) => "Polygon",
-        Value::MultiPolygon(_) => "MultiPolygon",
-        Value::GeometryCollection(_) => "GeometryCollection",
-    }
+    v.type_name()
 }
 
 /// Checks a position: two finite numbers in range (a third, altitude, is allowed and dropped).
-fn coord(pos: &[f64], what: &str, out: &mut Vec<String>) -> Option<Coord> {
+fn coord(pos: &Position, what: &str, out: &mut Vec<String>) -> Option<Coord> {
+    let pos = pos.as_slice();
     if pos.len() < 2 {
         out.push(format!("{what} has {} number(s); a position needs longitude and latitude", pos.len()));
         return None;
@@ -144,7 +311,7 @@ fn coord(pos: &[f64], what: &str, out: &mut Vec<String>) -> Option<Coord> {
     Some(Coord { x, y })
 }
 
-fn ring(positions: &[Vec<f64>], what: &str, out: &mut Vec<String>) -> Option<LineString> {
+fn ring(positions: &[Position], what: &str, out: &mut Vec<String>) -> Option<LineString> {
     if positions.len() < 4 {
         out.push(format!("{what} has {} position(s); a closed ring needs at least 4", positions.len()));
         return None;
@@ -164,7 +331,7 @@ fn ring(positions: &[Vec<f64>], what: &str, out: &mut Vec<String>) -> Option<Lin
     Some(LineString::new(coords))
 }
 
-fn polygon(rings: &[Vec<Vec<f64>>], what: &str, out: &mut Vec<String>) -> Option<Polygon> {
+fn polygon(rings: &[Vec<Position>], what: &str, out: &mut Vec<String>) -> Option<Polygon> {
     let Some((shell, holes)) = rings.split_first() else {
         out.push(format!("{what} has no rings"));
         return None;
@@ -186,8 +353,10 @@ pub(crate) fn area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
     let geometry = geometry(f, file, errs)?;
     let mut problems = Vec::new();
     let result = match &geometry.value {
-        Value::Polygon(rings) => polygon(rings, "polygon", &mut problems).map(|p| MultiPolygon::new(vec![p])),
-        Value::MultiPolygon(polys) => {
+        Value::Polygon { coordinates: rings } => {
+            polygon(rings, "polygon", &mut problems).map(|p| MultiPolygon::new(vec![p]))
+        }
+        Value::MultiPolygon { coordinates: polys } => {
             let parts: Vec<_> = polys
                 .iter()
                 .enumerate()
@@ -209,7 +378,7 @@ pub(crate) fn point(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Optio
     let geometry = geometry(f, file, errs)?;
     let mut problems = Vec::new();
     let result = match &geometry.value {
-        Value::Point(p) => coord(p, "the point", &mut problems).map(Point::from),
+        Value::Point { coordinates: p } => coord(p, "the point", &mut problems).map(Point::from),
         other => {
             problems.push(format!("wrong geometry type: expected Point, found {}", type_name(other)));
             None
@@ -223,7 +392,7 @@ pub(crate) fn point(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Optio
 pub(crate) fn line(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option<MultiLineString> {
     let geometry = geometry(f, file, errs)?;
     let mut problems = Vec::new();
-    let mut read = |positions: &Vec<Vec<f64>>, what: String| -> Option<LineString> {
+    let mut read = |positions: &Vec<Position>, what: String| -> Option<LineString> {
         if positions.len() < 2 {
             problems.push(format!("{what} has {} position(s); a line needs at least 2", positions.len()));
             return None;
@@ -236,8 +405,8 @@ pub(crate) fn line(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
         coords.map(LineString::new)
     };
     let result = match &geometry.value {
-        Value::LineString(l) => read(l, "the line".into()).map(|l| MultiLineString::new(vec![l])),
-        Value::MultiLineString(ls) => {
+        Value::LineString { coordinates: l } => read(l, "the line".into()).map(|l| MultiLineString::new(vec![l])),
+        Value::MultiLineString { coordinates: ls } => {
             let parts: Vec<_> = ls.iter().enumerate().map(|(i, l)| read(l, format!("line {i}"))).collect();
             parts.into_iter().collect::<Option<Vec<_>>>().map(MultiLineString::new)
         }

@@ -213,6 +213,7 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
         let (name_az, name_hy) = (p.string("name_az", errs), p.string("name_hy", errs));
         let area_note = p.text("area_note", errs);
         let label = p.text("label", errs);
+        let emphasis = p.bool("emphasis", errs);
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
             let area_km2 = area_km2(&geometry);
             out.push(Region {
@@ -225,6 +226,7 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
                 area_tolerance_pct,
                 area_note,
                 today_boundary,
+                emphasis,
                 geometry,
                 area_km2,
             });
@@ -312,7 +314,22 @@ fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
             Some("ceasefire_line") => LineKind::CeasefireLine,
             Some("corridor") => LineKind::Corridor,
             Some("front") => LineKind::Front,
-            _ => LineKind::Other,
+            None => {
+                errs.push(
+                    file,
+                    Some(&f.label),
+                    "has no \"kind\" (border, line_of_contact, ceasefire_line, corridor or front)",
+                );
+                LineKind::Border
+            }
+            Some(other) => {
+                errs.push(
+                    file,
+                    Some(&f.label),
+                    format!("unknown kind \"{other}\" (border, line_of_contact, ceasefire_line, corridor or front)"),
+                );
+                LineKind::Border
+            }
         };
         let date = |key: &str, errs: &mut AtlasErrors| {
             p.string(key, errs).and_then(|s| parse_date(&s, file, &f.label, key, errs))
@@ -344,7 +361,7 @@ struct RawAtlas {
     #[serde(default)]
     description: Text,
     #[serde(default)]
-    attribution: String,
+    attribution: Text,
     default_date: Option<String>,
     controllers: Vec<RawController>,
     phases: Vec<RawPhase>,
@@ -409,16 +426,12 @@ struct RawEvent {
     sources: Vec<RawSource>,
 }
 
-/// Parses an ISO date (`YYYY-MM-DD`), naming the impossible ones (2020-02-30) plainly.
+/// Parses an ISO date with [`super::parse_iso_date`], reporting a bad one against its key.
 fn parse_date(s: &str, file: &str, feature: &str, key: &str, errs: &mut AtlasErrors) -> Option<Date> {
-    match s.parse::<Date>() {
-        Ok(d) if s.len() == 10 => Some(d),
-        Ok(_) => {
-            errs.push(file, Some(feature), format!("{key} \"{s}\" is not a YYYY-MM-DD date"));
-            None
-        }
+    match super::parse_iso_date(s) {
+        Ok(d) => Some(d),
         Err(e) => {
-            errs.push(file, Some(feature), format!("{key} \"{s}\" is not a valid date: {e}"));
+            errs.push(file, Some(feature), format!("{key} {e}"));
             None
         }
     }

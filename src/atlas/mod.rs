@@ -1,5 +1,8 @@
-//! The atlas: data model, loading and validation, and the timeline engine. Knows nothing of the GUI.
+//! The atlas: data model, loading and validation, dates, and the timeline engine with the reader's
+//! cursor on it. Knows nothing of the GUI.
 
+mod cursor;
+mod dates;
 mod embedded;
 mod error;
 mod geojson_layer;
@@ -10,6 +13,11 @@ pub mod synthetic;
 mod text;
 mod timeline;
 
+pub use cursor::{Direction, Playback, Step, TimelineCursor};
+pub use dates::{
+    DateError, DateRange, date_from_day_number, date_from_year, day_number, days_between, parse_iso_date, today_utc,
+    year_from_date,
+};
 pub use embedded::embedded;
 pub use error::{AtlasError, AtlasErrors};
 pub use load::{FILES, MAX_FILE_BYTES, load_dir, load_files};

@@ -16,8 +16,9 @@ pub struct Atlas {
     pub id: String,
     pub title: Text,
     pub description: Text,
-    /// Credit line shown in the About box and on exports.
-    pub attribution: String,
+    /// Credits for the atlas's data (geometry, places), as its licences ask: shown in the About
+    /// box, under region facts and on every exported picture.
+    pub attribution: Text,
     /// The date the viewer opens at when the user has none remembered.
     pub default_date: Option<Date>,
     pub controllers: Vec<Controller>,
@@ -109,6 +110,8 @@ pub struct Region {
     pub area_note: Option<Text>,
     /// A context area with today's boundaries, when they differ from the drawn ones.
     pub today_boundary: Option<usize>,
+    /// Drawn with a strong outline: the region the atlas is about (the NKAO in the Karabakh atlas).
+    pub emphasis: bool,
     pub geometry: MultiPolygon,
     /// Geodesic area of `geometry`.
     pub area_km2: f64,
@@ -172,7 +175,6 @@ pub enum LineKind {
     CeasefireLine,
     Corridor,
     Front,
-    Other,
 }
 
 impl MapLine {

@@ -6,9 +6,9 @@
 //! error naming the feature (positions out of range, unclosed or too short rings).
 
 use geo::{Coord, Geometry, GeometryCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
-use geojson::{GeoJson, Value};
+use geojson::{GeoJson, GeometryValue as Value, Position};
 
-use super::geojson_layer::{MAX_POSITIONS, text_problem};
+use super::geojson_layer::{MAX_POSITIONS, count_document_positions, nesting_problem, text_problem};
 use super::{AtlasErrors, MAX_FILE_BYTES};
 
 /// A plain GeoJSON file read as an overlay.
@@ -40,7 +40,8 @@ fn colour(s: &str) -> Option<[u8; 3]> {
 }
 
 /// Reads and checks coordinates, dropping a third (altitude) value as RFC 7946 allows.
-fn coord(p: &[f64], problems: &mut Vec<String>) -> Option<Coord> {
+fn coord(p: &Position, problems: &mut Vec<String>) -> Option<Coord> {
+    let p = p.as_slice();
     match p {
         [x, y, ..] if x.is_finite() && y.is_finite() && (-180.0..=180.0).contains(x) && (-90.0..=90.0).contains(y) => {
             Some(Coord { x: *x, y: *y })
@@ -56,7 +57,7 @@ fn coord(p: &[f64], problems: &mut Vec<String>) -> Option<Coord> {
     }
 }
 
-fn line(ps: &[Vec<f64>], problems: &mut Vec<String>) -> Option<LineString> {
+fn line(ps: &[Position], problems: &mut Vec<String>) -> Option<LineString> {
     let coords: Option<Vec<Coord>> = ps.iter().map(|p| coord(p, problems)).collect();
     let coords = coords?;
     if coords.len() < 2 {
@@ -66,7 +67,7 @@ fn line(ps: &[Vec<f64>], problems: &mut Vec<String>) -> Option<LineString> {
     Some(LineString::new(coords))
 }
 
-fn polygon(rings: &[Vec<Vec<f64>>], problems: &mut Vec<String>) -> Option<Polygon> {
+fn polygon(rings: &[Vec<Position>], problems: &mut Vec<String>) -> Option<Polygon> {
     let mut lines = Vec::new();
     for r in rings {
         let l = line(r, problems)?;
@@ -86,22 +87,22 @@ fn polygon(rings: &[Vec<Vec<f64>>], problems: &mut Vec<String>) -> Option<Polygo
 
 fn geometry(v: &Value, problems: &mut Vec<String>, depth: usize) -> Option<Geometry> {
     Some(match v {
-        Value::Point(p) => Geometry::Point(Point::from(coord(p, problems)?)),
-        Value::MultiPoint(ps) => Geometry::MultiPoint(MultiPoint::new(
+        Value::Point { coordinates: p } => Geometry::Point(Point::from(coord(p, problems)?)),
+        Value::MultiPoint { coordinates: ps } => Geometry::MultiPoint(MultiPoint::new(
             ps.iter().filter_map(|p| coord(p, problems).map(Point::from)).collect(),
         )),
-        Value::LineString(l) => Geometry::LineString(line(l, problems)?),
-        Value::MultiLineString(ls) => {
+        Value::LineString { coordinates: l } => Geometry::LineString(line(l, problems)?),
+        Value::MultiLineString { coordinates: ls } => {
             Geometry::MultiLineString(MultiLineString::new(ls.iter().filter_map(|l| line(l, problems)).collect()))
         }
-        Value::Polygon(rings) => Geometry::Polygon(polygon(rings, problems)?),
-        Value::MultiPolygon(ps) => {
+        Value::Polygon { coordinates: rings } => Geometry::Polygon(polygon(rings, problems)?),
+        Value::MultiPolygon { coordinates: ps } => {
             Geometry::MultiPolygon(MultiPolygon::new(ps.iter().filter_map(|p| polygon(p, problems)).collect()))
         }
-        Value::GeometryCollection(gs) if depth < 8 => Geometry::GeometryCollection(GeometryCollection::new_from(
-            gs.iter().filter_map(|g| geometry(&g.value, problems, depth + 1)).collect(),
-        )),
-        Value::GeometryCollection(_) => {
+        Value::GeometryCollection { geometries: gs } if depth < 8 => Geometry::GeometryCollection(
+            GeometryCollection::new_from(gs.iter().filter_map(|g| geometry(&g.value, problems, depth + 1)).collect()),
+        ),
+        Value::GeometryCollection { geometries: _ } => {
             problems.push("geometry collections nested more than 8 deep".into());
             return None;
         }
@@ -115,19 +116,21 @@ pub fn read_overlay(name: &str, text: &str) -> Result<Overlay, AtlasErrors> {
         errs.push(name, None, format!("too large: over the limit of {} MB", MAX_FILE_BYTES / 1024 / 1024));
         return Err(errs);
     }
-    let json: serde_json::Value = match serde_json::from_str(text) {
-        Ok(j) => j,
-        Err(e) => {
-            errs.push(name, None, format!("not valid JSON: {e}"));
-            return Err(errs);
-        }
-    };
-    let positions = text.matches('[').count();
-    if positions > MAX_POSITIONS * 2 {
-        errs.push(name, None, format!("too many positions: over the limit of {MAX_POSITIONS}"));
+    if let Some(problem) = nesting_problem(text) {
+        errs.push(name, None, problem);
         return Err(errs);
     }
-    let features: Vec<geojson::Feature> = match GeoJson::from_json_value(json) {
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        errs.push(name, None, format!("not valid JSON: {e}"));
+        return Err(errs);
+    }
+    // Counted before anything is built, so a hostile file costs no more than reading it.
+    let positions = count_document_positions(text);
+    if positions > MAX_POSITIONS {
+        errs.push(name, None, format!("too many positions: {positions}, over the limit of {MAX_POSITIONS}"));
+        return Err(errs);
+    }
+    let features: Vec<geojson::Feature> = match serde_json::from_str::<GeoJson>(text) {
         Ok(GeoJson::FeatureCollection(fc)) => fc.features,
         Ok(GeoJson::Feature(f)) => vec![f],
         Ok(GeoJson::Geometry(g)) => vec![geojson::Feature { geometry: Some(g), ..Default::default() }],

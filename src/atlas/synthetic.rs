@@ -1,5 +1,6 @@
 //! Generated atlases, for benchmarks and tests of scale: a mosaic of square zones with densified
-//! edges and a long timeline, far larger than the Karabakh atlas.
+//! edges and a long timeline, far larger than the Karabakh atlas; and a valid atlas whose zone has
+//! an edge across the whole world, which no step of drawing may pay for by its length.
 
 use geo::{GeodesicArea, LineString, MultiPolygon, Polygon, coord};
 use jiff::ToSpan as _;
@@ -49,6 +50,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
                 area_tolerance_pct: 10.0,
                 area_note: None,
                 today_boundary: None,
+                emphasis: false,
                 geometry,
                 area_km2,
             }
@@ -133,7 +135,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         id: "mosaic".into(),
         title: Text::en(format!("Generated mosaic of {} zones", zones.len())),
         description: Text::default(),
-        attribution: String::new(),
+        attribution: Text::en("Generated."),
         default_date: Some(start),
         controllers,
         phases: out_phases,
@@ -143,6 +145,75 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         places: Vec::new(),
         lines: Vec::new(),
         context,
+    }
+}
+
+/// A valid atlas of two zones: a triangle with an edge from (−180, −90) to (180, 90), and a
+/// small square inside it. Nothing in it is wrong; it is only large.
+pub fn world_triangle() -> Atlas {
+    let ring = |c: &[(f64, f64)]| LineString::new(c.iter().map(|&(x, y)| coord! { x: x, y: y }).collect());
+    let square = [(10.0, -60.0), (20.0, -60.0), (20.0, -50.0), (10.0, -50.0), (10.0, -60.0)];
+    let triangle = MultiPolygon::new(vec![Polygon::new(
+        ring(&[(-180.0, -90.0), (180.0, -90.0), (180.0, 90.0), (-180.0, -90.0)]),
+        vec![ring(&square)],
+    )]);
+    let small = MultiPolygon::new(vec![Polygon::new(ring(&square), vec![])]);
+    let whole = MultiPolygon::new(vec![Polygon::new(
+        ring(&[(-180.0, -90.0), (180.0, -90.0), (180.0, 90.0), (-180.0, -90.0)]),
+        vec![],
+    )]);
+    let region = |id: &str, geometry: MultiPolygon| Region {
+        id: id.into(),
+        name: Text::en(id),
+        label: None,
+        name_az: None,
+        name_hy: None,
+        official_area_km2: None,
+        area_tolerance_pct: 10.0,
+        area_note: None,
+        today_boundary: None,
+        emphasis: true,
+        area_km2: geometry.geodesic_area_unsigned() / 1e6,
+        geometry,
+    };
+    let zone = |id: &str, geometry: MultiPolygon| Zone {
+        id: id.into(),
+        name: Text::en(id),
+        region: 0,
+        approximate: false,
+        note: Text::default(),
+        area_km2: geometry.geodesic_area_unsigned() / 1e6,
+        geometry,
+    };
+    let controllers = ["a", "b"]
+        .iter()
+        .zip([[0x5b, 0x8f, 0xb9], [0xd9, 0x88, 0x3e]])
+        .map(|(id, colour)| Controller { id: (*id).into(), name: Text::en(*id), description: Text::default(), colour })
+        .collect();
+    let start = Date::constant(2000, 1, 1);
+    Atlas {
+        id: "world-triangle".into(),
+        title: Text::en("A triangle across the world"),
+        description: Text::default(),
+        attribution: Text::en("Generated."),
+        default_date: Some(start),
+        controllers,
+        phases: vec![Phase {
+            id: "P0".into(),
+            start,
+            end: None,
+            title: Text::en("Split"),
+            summary: Text::en("Generated."),
+            sources: vec![Source { title: "Generated for tests".into(), url: None }],
+            control: vec![0, 1],
+            changes: Vec::new(),
+        }],
+        events: Vec::new(),
+        regions: vec![region("world", whole)],
+        zones: vec![zone("triangle", triangle), zone("square", small)],
+        places: Vec::new(),
+        lines: Vec::new(),
+        context: Vec::new(),
     }
 }
 

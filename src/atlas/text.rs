@@ -7,10 +7,26 @@ use serde::{Deserialize, Serialize};
 /// The language every atlas text must have; others fall back to it.
 pub const FALLBACK_LANG: &str = "en";
 
-/// A text field of the atlas: one string per language code (`"en"`, `"vi"`, …).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A text field of the atlas: one string per language code (`"en"`, `"vi"`, …). In a file it is
+/// an object by language, or a plain string, which is the English text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged, expecting = "a string, or an object of strings by language code")]
+        enum Written {
+            Plain(String),
+            ByLanguage(BTreeMap<String, String>),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Plain(s) => Text::en(s),
+            Written::ByLanguage(map) => Text(map),
+        })
+    }
+}
 
 impl Text {
     /// English-only text (used for names that exist in one form).

@@ -1,150 +1,211 @@
 //! The scene for a date and a view: everything the map shows, as screen-space primitives in
-//! drawing order. The window paints them with egui; an export can draw the same list.
+//! drawing order. The window paints them with egui; exports write the same list as SVG.
+//!
+//! It comes in two parts. [`compose_base`] depends only on the data, the date and the zoom, so the
+//! window tessellates it once and moves it as the user pans; [`compose_live`] (the hovered zone,
+//! places and labels) depends on what is on screen and is made each frame that is drawn.
 
 use egui::{Align2, Color32, Pos2, Rect, Vec2};
 
 use super::labels::{LabelCandidate, place_labels};
 use super::{MapGeometry, NameStyle, Style, View, place_label, region_label};
-use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceKind};
+use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceKind, ZoneChange};
+use crate::i18n::Lang;
 
 /// One thing to draw, in screen points.
 #[derive(Clone, Debug)]
 pub enum Primitive {
     /// A filled area of one colour: triangles for egui, and its rings (even-odd) for vector output.
-    Mesh {
+    Area {
+        /// Triangle corners.
         vertices: Vec<Pos2>,
+        /// Three indices into `vertices` a triangle.
         indices: Vec<u32>,
+        /// The outline rings (even-odd), for SVG; empty for a fill drawn only on screen.
         rings: Vec<Vec<Pos2>>,
+        /// Fill colour.
         colour: Color32,
     },
+    /// A line of several points.
     Polyline {
+        /// The points, in order.
         points: Vec<Pos2>,
+        /// Width in points.
         width: f32,
+        /// Stroke colour.
         colour: Color32,
+        /// Dash and gap lengths in points; `None` for solid.
         dash: Option<(f32, f32)>,
     },
+    /// A dot.
     Circle {
+        /// Centre.
         centre: Pos2,
+        /// Radius in points.
         radius: f32,
+        /// Fill colour.
         fill: Color32,
+        /// Outline width in points.
         stroke_width: f32,
+        /// Outline colour.
         stroke: Color32,
     },
+    /// A label with a halo.
     Text {
+        /// Where the text is anchored.
         pos: Pos2,
+        /// How the text sits at `pos`.
         align: Align2,
+        /// What it says.
         text: String,
+        /// Font size in points.
         size: f32,
+        /// In the bold face.
         bold: bool,
+        /// Text colour.
         colour: Color32,
+        /// Halo colour, drawn round the letters so they read over any fill.
         halo: Color32,
     },
 }
 
 /// What the scene shows besides the date's control.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SceneOptions {
-    pub lang: String,
+    /// Language of labels.
+    pub lang: Lang,
+    /// Naming tradition of place labels.
     pub names: NameStyle,
+    /// The zone under the pointer, lightened.
     pub hovered_zone: Option<usize>,
+    /// A place ringed (the selected event's).
     pub highlighted_place: Option<usize>,
     /// Zones to hatch, with the colour of the stripes: the zones that change hands between the
-    /// date shown and a compared date, striped in the other date's colour.
+    /// date shown and a compared date, striped in the other date's colour (see [`hatching`]).
     pub hatched: Vec<(usize, Color32)>,
     /// A region to outline (selected for its facts).
     pub selected_region: Option<usize>,
     /// Screen areas covered by something drawn over the map (a presentation's title): no labels there.
     pub blocked: Vec<Rect>,
-    /// Label sizes are multiplied by this (presentation mode reads from the back of a room);
-    /// 0 means 1.
+    /// Label sizes are multiplied by this (presentation mode reads from the back of a room).
     pub label_scale: f32,
 }
 
-#[derive(Clone, Debug, Default)]
-pub struct Scene {
-    pub background: Color32,
-    pub primitives: Vec<Primitive>,
+impl Default for SceneOptions {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            names: NameStyle::Both,
+            hovered_zone: None,
+            highlighted_place: None,
+            hatched: Vec::new(),
+            selected_region: None,
+            blocked: Vec::new(),
+            label_scale: 1.0,
+        }
+    }
 }
 
 /// What a scene is composed from: the atlas, its cached geometry, the style, the control of every
 /// zone on the date shown, the date (for the lines that apply) and the options.
 pub struct SceneInput<'a> {
+    /// The atlas drawn.
     pub atlas: &'a Atlas,
+    /// Its geometry, projected once.
     pub geometry: &'a MapGeometry,
+    /// Colours and widths.
     pub style: &'a Style,
+    /// The controller of every zone, indexed by zone.
     pub control: &'a [ControllerIdx],
+    /// The date shown (lines apply on some dates only).
     pub date: jiff::civil::Date,
+    /// What else to show.
     pub options: &'a SceneOptions,
 }
 
 /// Maps map kilometres to screen points: `p * scale + offset`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScreenTransform {
+    /// Screen points per map km.
     pub scale: f32,
+    /// Where the map's origin lands on screen.
     pub offset: Vec2,
 }
 
 impl ScreenTransform {
+    /// The transform that shows `view` of an atlas with `bounds` in the `screen` rectangle.
     pub fn for_view(view: &View, screen: Rect, bounds: Rect) -> Self {
         let scale = view.scale(screen, bounds);
         Self { scale, offset: screen.center().to_vec2() - view.centre.to_vec2() * scale }
     }
 
-    pub fn apply(&self, p: Pos2) -> Pos2 {
+    /// The screen point of a map point.
+    pub fn screen_from_map(&self, p: Pos2) -> Pos2 {
         Pos2::new(p.x * self.scale, p.y * self.scale) + self.offset
+    }
+
+    /// The map point under a screen point.
+    pub fn map_from_screen(&self, p: Pos2) -> Pos2 {
+        let scale = if self.scale.abs() > f32::EPSILON { self.scale } else { 1.0 };
+        Pos2::new((p.x - self.offset.x) / scale, (p.y - self.offset.y) / scale)
     }
 }
 
-/// Composes the whole map for a view of `screen`: [`compose_base`] then [`compose_overlay`].
-/// `measure` gives the size of a text at a font size (for label placement).
-pub fn compose(input: &SceneInput<'_>, view: &View, screen: Rect, measure: impl Fn(&str, f32, bool) -> Vec2) -> Scene {
-    let t = ScreenTransform::for_view(view, screen, input.geometry.bounds);
-    let mut primitives = compose_base(input, t, Some(screen));
-    primitives.extend(compose_overlay(input, view, screen, measure));
-    Scene { background: input.style.water, primitives }
+/// The stripes of a comparison: each changed zone in the colour it has on the other date.
+pub fn hatching(atlas: &Atlas, style: &Style, changes: &[ZoneChange], other_is_later: bool) -> Vec<(usize, Color32)> {
+    changes
+        .iter()
+        .map(|c| {
+            let other = if other_is_later { c.to } else { c.from };
+            let colour = atlas.controllers.get(other).map_or(Color32::GRAY, |k| style.controller(k.colour));
+            (c.zone, colour)
+        })
+        .collect()
 }
 
 /// The part of the map that depends only on the data, the date and the zoom (not on panning):
-/// land, zones, lines of control, hatching, outlines and dated lines. With `cull: None` nothing is
-/// left out, so the result can be cached and moved as the user pans.
-pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rect>) -> Vec<Primitive> {
+/// land, zones, lines of control, hatching, outlines and dated lines. Hatching is drawn only
+/// within `hatch_window` (screen points), so a zone far larger than the screen costs no more than
+/// the window; everything else is drawn whole, so the result can be cached and moved as the user
+/// pans.
+pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Rect) -> Vec<Primitive> {
     let SceneInput { atlas, geometry, style, control, date, options } = *input;
     let lod = super::geometry::lod_for_scale(t.scale);
-    let to_screen = |p: Pos2| t.apply(p);
-    let visible =
-        |r: Rect| cull.is_none_or(|screen| Rect::from_min_max(to_screen(r.min), to_screen(r.max)).intersects(screen));
+    let to_screen = |p: Pos2| t.screen_from_map(p);
     let mut out = Vec::new();
     let fill = |out: &mut Vec<Primitive>, shape: &super::AreaShape, colour: Color32| {
-        let (vertices, indices, rings) = shape.at(lod);
-        out.push(Primitive::Mesh {
-            vertices: vertices.iter().map(|&p| to_screen(p)).collect(),
-            indices: indices.to_vec(),
-            rings: rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect(),
+        let level = shape.at(lod);
+        out.push(Primitive::Area {
+            vertices: level.vertices.iter().map(|&p| to_screen(p)).collect(),
+            indices: level.indices.clone(),
+            rings: level.rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect(),
             colour,
         });
     };
-    let outline = |out: &mut Vec<Primitive>, shape: &super::AreaShape, width: f32, colour: Color32, dash| {
-        for ring in shape.at(lod).2 {
-            out.push(Primitive::Polyline { points: ring.iter().map(|&p| to_screen(p)).collect(), width, colour, dash });
+    let outline = |out: &mut Vec<Primitive>, shape: &super::AreaShape, width: f32, colour: Color32| {
+        for ring in &shape.at(lod).rings {
+            out.push(Primitive::Polyline {
+                points: ring.iter().map(|&p| to_screen(p)).collect(),
+                width,
+                colour,
+                dash: None,
+            });
         }
     };
 
     // Base map: land, then district edges for orientation.
     for (c, shape) in atlas.context.iter().zip(&geometry.context) {
-        if c.kind == ContextKind::Country && visible(shape.bounds) {
+        if c.kind == ContextKind::Country {
             fill(&mut out, shape, style.land);
         }
     }
     for (c, shape) in atlas.context.iter().zip(&geometry.context) {
-        if c.kind == ContextKind::District && visible(shape.bounds) {
-            outline(&mut out, shape, 0.7, style.district_edge, None);
+        if c.kind == ContextKind::District {
+            outline(&mut out, shape, 0.7, style.district_edge);
         }
     }
     // Zones in their controller's colour.
     for (z, shape) in geometry.zones.iter().enumerate() {
-        if !visible(shape.bounds) {
-            continue;
-        }
         let colour =
             control.get(z).and_then(|&c| atlas.controllers.get(c)).map_or(style.land, |c| style.zone_fill(c.colour));
         fill(&mut out, shape, colour);
@@ -155,7 +216,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         if control.get(edge.a) == control.get(edge.b) {
             continue;
         }
-        let approximate = atlas.zones[edge.a].approximate || atlas.zones[edge.b].approximate;
+        let approximate = [edge.a, edge.b].iter().any(|&z| atlas.zones.get(z).is_some_and(|z| z.approximate));
         for line in edge.at(lod) {
             let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
             out.push(Primitive::Polyline { points: points.clone(), width: 3.2, colour: style.zone_edge, dash: None });
@@ -166,11 +227,9 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
     // Hatching of compared zones, with a strong outline.
     for &(z, colour) in &options.hatched {
         let Some(shape) = geometry.zones.get(z) else { continue };
-        if !visible(shape.bounds) {
-            continue;
-        }
-        let rings: Vec<Vec<Pos2>> = shape.at(lod).2.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect();
-        for (a, b) in hatch(&rings, 7.0) {
+        let rings: Vec<Vec<Pos2>> =
+            shape.at(lod).rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect();
+        for (a, b) in hatch(&rings, 7.0, hatch_window) {
             out.push(Primitive::Polyline { points: vec![a, b], width: 2.6, colour, dash: None });
         }
         for ring in rings {
@@ -178,16 +237,18 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
         }
     }
     if let Some(shape) = options.selected_region.and_then(|r| geometry.regions.get(r)) {
-        outline(&mut out, shape, 5.0, Color32::from_rgba_unmultiplied(200, 16, 46, 110), None);
+        outline(&mut out, shape, 5.0, style.selection);
     }
-    // Region outlines; the NKAO emphasised.
+    // Region outlines; the regions the atlas is about emphasised.
     for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
-        if region.id != "nkao" && visible(shape.bounds) {
-            outline(&mut out, shape, 1.1, style.region_edge, None);
+        if !region.emphasis {
+            outline(&mut out, shape, 1.1, style.region_edge);
         }
     }
-    if let Some(i) = atlas.regions.iter().position(|r| r.id == "nkao") {
-        outline(&mut out, &geometry.regions[i], 2.4, style.nkao_edge, None);
+    for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
+        if region.emphasis {
+            outline(&mut out, shape, 2.4, style.emphasis_edge);
+        }
     }
     // Lines that apply on the date.
     for (line, polylines) in atlas.lines.iter().zip(&geometry.lines) {
@@ -208,7 +269,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, cull: Option<Rec
 
 /// The part of the map drawn afresh each frame: the hovered zone, places and labels (label
 /// placement depends on what is on screen).
-pub fn compose_overlay(
+pub fn compose_live(
     input: &SceneInput<'_>,
     view: &View,
     screen: Rect,
@@ -216,14 +277,16 @@ pub fn compose_overlay(
 ) -> Vec<Primitive> {
     let SceneInput { atlas, geometry, style, options, .. } = *input;
     let t = ScreenTransform::for_view(view, screen, geometry.bounds);
-    let to_screen = |p: Pos2| t.apply(p);
+    let to_screen = |p: Pos2| t.screen_from_map(p);
+    let scale = options.label_scale;
     let mut out = Vec::new();
     if let Some(shape) = options.hovered_zone.and_then(|z| geometry.zones.get(z)) {
-        out.push(Primitive::Mesh {
-            vertices: shape.vertices.iter().map(|&p| to_screen(p)).collect(),
-            indices: shape.indices.clone(),
+        let full = shape.full();
+        out.push(Primitive::Area {
+            vertices: full.vertices.iter().map(|&p| to_screen(p)).collect(),
+            indices: full.indices.clone(),
             rings: Vec::new(),
-            colour: Color32::from_rgba_unmultiplied(255, 255, 255, 60),
+            colour: style.hover,
         });
     }
     // Places and labels.
@@ -232,19 +295,18 @@ pub fn compose_overlay(
     for (i, (place, &p)) in atlas.places.iter().zip(&geometry.places).enumerate() {
         let show = match place.rank {
             0..=2 => true,
-            3 => view.zoom >= 1.6,
-            _ => view.zoom >= 3.0,
+            3 => view.zoom.get() >= 1.6,
+            _ => view.zoom.get() >= 3.0,
         } || options.highlighted_place == Some(i);
         let at = to_screen(p);
         if !show || !screen.contains(at) {
             continue;
         }
-        let scale = if options.label_scale > 0.0 { options.label_scale } else { 1.0 };
         let (radius, size) = style.place(place.kind, place.rank);
         let (radius, size) = (radius * scale.sqrt(), size * scale);
         let (fill, stroke) = match place.kind {
             PlaceKind::Capital => (Color32::WHITE, style.label),
-            PlaceKind::Village | PlaceKind::Point => (Color32::from_rgb(0x55, 0x55, 0x55), Color32::WHITE),
+            PlaceKind::Village | PlaceKind::Point => (style.village, Color32::WHITE),
             PlaceKind::Town => (style.label, Color32::WHITE),
         };
         out.push(Primitive::Circle { centre: at, radius, fill, stroke_width: 1.2, stroke });
@@ -263,7 +325,7 @@ pub fn compose_overlay(
             });
         }
         candidates.push(LabelCandidate {
-            text: place_label(place, options.names, &options.lang),
+            text: place_label(place, options.names, options.lang),
             anchor: at,
             priority: if highlighted { 0 } else { u32::from(place.rank) * 10 },
             size,
@@ -275,10 +337,10 @@ pub fn compose_overlay(
         let at = to_screen(shape.anchor);
         if screen.contains(at) {
             candidates.push(LabelCandidate {
-                text: region_label(region, &options.lang).to_uppercase(),
+                text: region_label(region, options.lang).to_uppercase(),
                 anchor: at,
                 priority: 25,
-                size: 11.5 * if options.label_scale > 0.0 { options.label_scale } else { 1.0 },
+                size: 11.5 * scale,
                 centred: true,
                 bold: false,
             });
@@ -289,10 +351,10 @@ pub fn compose_overlay(
         // Countries only, and not where the label would sit on the zones the atlas is about.
         if c.kind == ContextKind::Country && screen.contains(at) && geometry.zone_at(shape.anchor).is_none() {
             candidates.push(LabelCandidate {
-                text: c.name.get(&options.lang).to_uppercase(),
+                text: c.name.get(options.lang.code()).to_uppercase(),
                 anchor: at,
                 priority: 30,
-                size: 14.0 * if options.label_scale > 0.0 { options.label_scale } else { 1.0 },
+                size: 14.0 * scale,
                 centred: true,
                 bold: false,
             });
@@ -315,27 +377,31 @@ pub fn compose_overlay(
     out
 }
 
-/// Diagonal stripes inside the area bounded by `rings` (even-odd), `spacing` points apart: the
-/// segments of the lines x − y = c that lie inside.
-pub fn hatch(rings: &[Vec<Pos2>], spacing: f32) -> Vec<(Pos2, Pos2)> {
+/// Diagonal stripes inside the area bounded by `rings` (even-odd), `spacing` points apart, within
+/// `window`: the segments of the lines x − y = c that lie inside. Only lines that cross the window
+/// are computed, so their number is bounded by the window's size, not the area's.
+pub fn hatch(rings: &[Vec<Pos2>], spacing: f32, window: Rect) -> Vec<(Pos2, Pos2)> {
     let s = |p: Pos2| p.x - p.y;
     let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
     for p in rings.iter().flatten() {
         lo = lo.min(s(*p));
         hi = hi.max(s(*p));
     }
+    // The window's own range of x − y: its bottom-left and top-right corners.
+    lo = lo.max(window.min.x - window.max.y);
+    hi = hi.min(window.max.x - window.min.y);
     let mut out = Vec::new();
-    if !lo.is_finite() || hi - lo > 20_000.0 {
+    let step = spacing.max(0.5) * std::f32::consts::SQRT_2;
+    if !lo.is_finite() || !hi.is_finite() || hi < lo {
         return out;
     }
-    let step = spacing * std::f32::consts::SQRT_2;
     let mut c = (lo / step).ceil() * step;
     let mut crossings: Vec<Pos2> = Vec::new();
     while c <= hi {
         crossings.clear();
         for ring in rings {
             for w in ring.windows(2) {
-                let (p, q) = (w[0], w[1]);
+                let &[p, q] = w else { continue };
                 let (sp, sq) = (s(p) - c, s(q) - c);
                 if (sp < 0.0) != (sq < 0.0) {
                     let t = sp / (sp - sq);
@@ -345,7 +411,9 @@ pub fn hatch(rings: &[Vec<Pos2>], spacing: f32) -> Vec<(Pos2, Pos2)> {
         }
         crossings.sort_by(|a, b| (a.x + a.y).total_cmp(&(b.x + b.y)));
         for pair in crossings.chunks_exact(2) {
-            out.push((pair[0], pair[1]));
+            if let &[a, b] = pair {
+                out.push((a, b));
+            }
         }
         c += step;
     }
@@ -353,15 +421,18 @@ pub fn hatch(rings: &[Vec<Pos2>], spacing: f32) -> Vec<(Pos2, Pos2)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
-    use super::*;
     use egui::pos2;
+
+    use super::*;
 
     #[test]
     fn hatching_stays_inside_a_square_with_a_hole() {
         let square = vec![pos2(0.0, 0.0), pos2(100.0, 0.0), pos2(100.0, 100.0), pos2(0.0, 100.0), pos2(0.0, 0.0)];
         let hole = vec![pos2(40.0, 40.0), pos2(60.0, 40.0), pos2(60.0, 60.0), pos2(40.0, 60.0), pos2(40.0, 40.0)];
-        let stripes = hatch(&[square, hole], 10.0);
+        let everywhere = Rect::from_min_max(pos2(-1e4, -1e4), pos2(1e4, 1e4));
+        let stripes = hatch(&[square, hole], 10.0, everywhere);
         assert!(stripes.len() > 10);
         for (a, b) in stripes {
             let m = a + (b - a) * 0.5;
@@ -369,5 +440,28 @@ mod tests {
             let in_hole = m.x > 40.5 && m.x < 59.5 && m.y > 40.5 && m.y < 59.5;
             assert!(!in_hole, "stripe through the hole at {m:?}");
         }
+    }
+
+    #[test]
+    fn hatching_a_huge_area_costs_what_the_window_does() {
+        // A square a million points wide, seen through a 1000-point window.
+        let big = vec![pos2(-5e5, -5e5), pos2(5e5, -5e5), pos2(5e5, 5e5), pos2(-5e5, 5e5), pos2(-5e5, -5e5)];
+        let window = Rect::from_min_size(Pos2::ZERO, egui::vec2(1000.0, 1000.0));
+        let stripes = hatch(std::slice::from_ref(&big), 7.0, window);
+        let most = (2000.0 / (7.0 * std::f32::consts::SQRT_2)) as usize + 2;
+        assert!(!stripes.is_empty() && stripes.len() <= most, "{} stripes, at most {most}", stripes.len());
+        assert!(hatch(&[big], 7.0, Rect::NOTHING).is_empty(), "an empty window: nothing");
+    }
+
+    #[test]
+    fn the_screen_transform_round_trips() {
+        let view = View { centre: pos2(10.0, -20.0), zoom: super::super::Zoom::new(3.0) };
+        let screen = Rect::from_min_size(pos2(5.0, 7.0), egui::vec2(800.0, 600.0));
+        let bounds = Rect::from_min_max(pos2(-100.0, -100.0), pos2(100.0, 100.0));
+        let t = ScreenTransform::for_view(&view, screen, bounds);
+        let p = pos2(33.0, 44.0);
+        assert!((t.map_from_screen(t.screen_from_map(p)) - p).length() < 1e-3);
+        assert_eq!(t.screen_from_map(view.centre), screen.center());
+        assert!((t.screen_from_map(p) - view.screen_from_map(screen, bounds, p)).length() < 1e-3);
     }
 }

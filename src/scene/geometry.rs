@@ -1,25 +1,57 @@
 //! The atlas projected and triangulated once, so that drawing a frame only transforms and colours.
 
 use egui::{Pos2, Rect};
-use geo::{InteriorPoint, MultiPolygon, TriangulateEarcut};
+use geo::{InteriorPoint, MapCoords as _, MultiPolygon, TriangulateEarcut};
+use rstar::{AABB, RTree, RTreeObject};
 
 use super::Projection;
 use crate::atlas::Atlas;
 
 /// Simplification tolerances of the levels of detail, in map km (level 0 is the full geometry).
-/// A level is used when its tolerance is under half a screen point at the current zoom.
+/// A level is used when its tolerance is under half a screen point at the current zoom, so the
+/// gaps that simplifying neighbours one at a time can open between them (Ramer–Douglas–Peucker
+/// keeps no topology) stay under half a point on screen.
 pub const LOD_KM: [f32; 4] = [0.0, 0.06, 0.25, 1.0];
 
 /// The level of detail to draw at `scale` screen points per map km.
 pub fn lod_for_scale(scale: f32) -> usize {
-    (0..LOD_KM.len()).rev().find(|&l| LOD_KM[l] * scale <= 0.5).unwrap_or(0)
+    LOD_KM.iter().rposition(|&tolerance| tolerance * scale <= 0.5).unwrap_or(0)
+}
+
+/// One thing at every level of detail of [`LOD_KM`]: full detail first, then coarser.
+#[derive(Clone, Debug)]
+pub struct Lod<T> {
+    levels: Vec<T>,
+}
+
+impl<T> Lod<T> {
+    /// Builds every level from its tolerance in map km (0 for full detail).
+    pub fn build(mut level: impl FnMut(f32) -> T) -> Self {
+        Self { levels: LOD_KM.iter().map(|&tolerance| level(tolerance)).collect() }
+    }
+
+    /// The level `lod` (the coarsest there is, if past it).
+    pub fn at(&self, lod: usize) -> &T {
+        let last = self.levels.len().saturating_sub(1);
+        // `build` makes one level per tolerance, so there is always a level 0.
+        #[allow(clippy::indexing_slicing)]
+        &self.levels[lod.min(last)]
+    }
+
+    /// Full detail.
+    pub fn full(&self) -> &T {
+        self.at(0)
+    }
 }
 
 /// A filled area at one level of detail: triangles for the fill and rings for the outline.
 #[derive(Clone, Debug, Default)]
 pub struct AreaLevel {
+    /// Triangle corners, in map km.
     pub vertices: Vec<Pos2>,
+    /// Three indices into `vertices` a triangle.
     pub indices: Vec<u32>,
+    /// Closed rings (shells and holes), in map km.
     pub rings: Vec<Vec<Pos2>>,
 }
 
@@ -28,7 +60,7 @@ impl AreaLevel {
     fn push(&mut self, polygon: &geo::Polygon) {
         let raw = polygon.earcut_triangles_raw();
         let base = self.vertices.len() as u32;
-        self.vertices.extend(raw.vertices.chunks_exact(2).map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
+        self.vertices.extend(raw.vertices.iter().map(|xy| Pos2::new(xy[0] as f32, xy[1] as f32)));
         self.indices.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             self.rings.push(ring.coords().map(|c| Pos2::new(c.x as f32, c.y as f32)).collect());
@@ -39,13 +71,11 @@ impl AreaLevel {
 /// A filled area ready to draw, in map km: full detail, and simplified levels for zoomed-out views.
 #[derive(Clone, Debug)]
 pub struct AreaShape {
-    pub vertices: Vec<Pos2>,
-    pub indices: Vec<u32>,
-    pub rings: Vec<Vec<Pos2>>,
-    /// Levels 1.. of [`LOD_KM`], simplified and triangulated once per atlas.
-    pub coarser: Vec<AreaLevel>,
+    /// Triangles and rings at every level of detail, made once per atlas.
+    pub levels: Lod<AreaLevel>,
     /// A point inside the area (for its label), in map km.
     pub anchor: Pos2,
+    /// The full-detail extent, in map km.
     pub bounds: Rect,
 }
 
@@ -58,6 +88,14 @@ pub fn simplify_line(points: &[Pos2], tolerance: f32) -> Vec<Pos2> {
     geo::Simplify::simplify(&line, tolerance).coords().map(|c| Pos2::new(c.x, c.y)).collect()
 }
 
+/// Polylines (in map km) at every level of detail.
+pub type Polylines = Lod<Vec<Vec<Pos2>>>;
+
+/// Polylines at every level of detail from their full-detail points.
+pub fn polylines(full: Vec<Vec<Pos2>>) -> Polylines {
+    Lod::build(|tolerance| full.iter().map(|l| simplify_line(l, tolerance)).collect())
+}
+
 impl AreaShape {
     /// Projects and triangulates `area`. egui fills only convex paths, and zones are concave and
     /// have holes, so they are cut into triangles (earcut) here, once per atlas.
@@ -66,35 +104,38 @@ impl AreaShape {
             let p = projection.map_from_lonlat(c.x, c.y);
             geo::Coord { x: f64::from(p.x), y: f64::from(p.y) }
         };
-        let mut full = AreaLevel::default();
-        let mut coarser = vec![AreaLevel::default(); LOD_KM.len() - 1];
-        for polygon in area {
-            let projected = polygon.map_coords(project);
-            for (level, &tolerance) in coarser.iter_mut().zip(&LOD_KM[1..]) {
-                let simple = geo::Simplify::simplify(&projected, f64::from(tolerance));
+        let projected: Vec<geo::Polygon> = area.iter().map(|polygon| polygon.map_coords(project)).collect();
+        let levels = Lod::build(|tolerance| {
+            let mut level = AreaLevel::default();
+            for polygon in &projected {
+                if tolerance <= 0.0 {
+                    level.push(polygon);
+                    continue;
+                }
+                let simple = geo::Simplify::simplify(polygon, f64::from(tolerance));
                 // A polygon smaller than the tolerance collapses; it is invisible at this level.
                 if simple.exterior().0.len() >= 4 {
                     level.push(&simple);
                 }
             }
-            full.push(&projected);
+            level
+        });
+        let mut bounds = Rect::NOTHING;
+        for p in &levels.full().vertices {
+            bounds.extend_with(*p);
         }
-        let AreaLevel { vertices, indices, rings } = full;
-        let mut shape = AreaShape { vertices, indices, rings, coarser, anchor: Pos2::ZERO, bounds: Rect::NOTHING };
-        for p in &shape.vertices {
-            shape.bounds.extend_with(*p);
-        }
-        shape.anchor =
-            area.interior_point().map(|p| projection.map_from_lonlat(p.x(), p.y())).unwrap_or(shape.bounds.center());
-        shape
+        let anchor = area.interior_point().map(|p| projection.map_from_lonlat(p.x(), p.y())).unwrap_or(bounds.center());
+        AreaShape { levels, anchor, bounds }
     }
 
     /// The triangles and rings to draw at a level of detail.
-    pub fn at(&self, lod: usize) -> (&[Pos2], &[u32], &[Vec<Pos2>]) {
-        match lod.checked_sub(1).and_then(|l| self.coarser.get(l)) {
-            Some(level) => (&level.vertices, &level.indices, &level.rings),
-            None => (&self.vertices, &self.indices, &self.rings),
-        }
+    pub fn at(&self, lod: usize) -> &AreaLevel {
+        self.levels.at(lod)
+    }
+
+    /// Full detail.
+    pub fn full(&self) -> &AreaLevel {
+        self.levels.full()
     }
 
     /// Whether the map point lies inside the area (even-odd over all rings).
@@ -103,9 +144,9 @@ impl AreaShape {
             return false;
         }
         let mut inside = false;
-        for ring in &self.rings {
+        for ring in &self.full().rings {
             for w in ring.windows(2) {
-                let (a, b) = (w[0], w[1]);
+                let &[a, b] = w else { continue };
                 if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
                     inside = !inside;
                 }
@@ -115,124 +156,134 @@ impl AreaShape {
     }
 }
 
-use geo::MapCoords as _;
-
-/// A line's polylines at full detail and at the coarser levels of [`LOD_KM`].
-#[derive(Clone, Debug)]
-pub struct Polylines {
-    pub full: Vec<Vec<Pos2>>,
-    pub coarser: Vec<Vec<Vec<Pos2>>>,
-}
-
-impl Polylines {
-    pub fn new(full: Vec<Vec<Pos2>>) -> Self {
-        let coarser = LOD_KM[1..].iter().map(|&t| full.iter().map(|l| simplify_line(l, t)).collect()).collect();
-        Self { full, coarser }
-    }
-
-    pub fn at(&self, lod: usize) -> &[Vec<Pos2>] {
-        lod.checked_sub(1).and_then(|l| self.coarser.get(l)).unwrap_or(&self.full)
-    }
-}
-
 /// Where two zones meet: the line along which control can differ between them.
 #[derive(Clone, Debug)]
 pub struct ZoneEdge {
+    /// The zone with the lower index.
     pub a: usize,
+    /// The zone with the higher index.
     pub b: usize,
-    pub polylines: Vec<Vec<Pos2>>,
-    /// `polylines` simplified for levels 1.. of [`LOD_KM`].
-    pub coarser: Vec<Vec<Vec<Pos2>>>,
+    /// The shared boundary, at every level of detail.
+    pub lines: Polylines,
 }
 
 impl ZoneEdge {
+    /// The shared boundary at a level of detail.
     pub fn at(&self, lod: usize) -> &[Vec<Pos2>] {
-        lod.checked_sub(1).and_then(|l| self.coarser.get(l)).unwrap_or(&self.polylines)
+        self.lines.at(lod)
     }
+}
+
+/// A boundary segment of a zone in the spatial index used to find neighbours.
+struct Segment {
+    zone: usize,
+    /// Order of insertion: the first match wins, so results do not depend on the tree's layout.
+    order: usize,
+    a: Pos2,
+    b: Pos2,
+}
+
+impl RTreeObject for Segment {
+    type Envelope = AABB<[f32; 2]>;
+
+    fn envelope(&self) -> Self::Envelope {
+        AABB::from_corners([self.a.x, self.a.y], [self.b.x, self.b.y])
+    }
+}
+
+/// Distance from `p` to the segment from `a` to `b`.
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 { ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0) } else { 0.0 };
+    (a + ab * t).distance(p)
 }
 
 /// Finds the shared boundaries of zones. Neighbouring zones come from independent cuts and do not
 /// always share vertices, so a segment counts as shared when its midpoint lies within `TOLERANCE_KM`
-/// of another zone's boundary. Run once per atlas.
+/// of another zone's boundary. Run once per atlas. Segments sit in an R-tree by their bounding
+/// boxes, so time and memory grow with the number of segments, never with their length (one edge
+/// across the world costs what a short one does).
 fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
     const TOLERANCE_KM: f32 = 0.05;
-    const CELL_KM: f32 = 2.0;
-    let cell = |p: Pos2| ((p.x / CELL_KM).floor() as i32, (p.y / CELL_KM).floor() as i32);
-    // Grid of segments: (zone, a, b).
-    type Segment = (usize, Pos2, Pos2);
-    let mut grid: std::collections::HashMap<(i32, i32), Vec<Segment>> = Default::default();
-    for (z, shape) in zones.iter().enumerate() {
-        for ring in &shape.rings {
+    let mut segments = Vec::new();
+    for (zone, shape) in zones.iter().enumerate() {
+        for ring in &shape.full().rings {
             for w in ring.windows(2) {
-                let (a, b) = (w[0], w[1]);
-                let (c0, c1) = (cell(a.min(b)), cell(a.max(b)));
-                for x in c0.0 - 1..=c1.0 + 1 {
-                    for y in c0.1 - 1..=c1.1 + 1 {
-                        grid.entry((x, y)).or_default().push((z, a, b));
-                    }
+                if let &[a, b] = w {
+                    segments.push(Segment { zone, order: segments.len(), a, b });
                 }
             }
         }
     }
-    let distance = |p: Pos2, a: Pos2, b: Pos2| {
-        let ab = b - a;
-        let t = if ab.length_sq() > 0.0 { ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0) } else { 0.0 };
-        (a + ab * t).distance(p)
-    };
-    let mut edges: Vec<ZoneEdge> = Vec::new();
+    let tree = RTree::bulk_load(segments);
+    let mut found: Vec<(usize, usize, Vec<Vec<Pos2>>)> = Vec::new();
+    let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for (z, shape) in zones.iter().enumerate() {
-        for ring in &shape.rings {
+        for ring in &shape.full().rings {
             // Each segment's neighbour (a zone with a higher index, so each edge is found once).
             let mut current: Option<(usize, Vec<Pos2>)> = None;
-            let finish = |run: Option<(usize, Vec<Pos2>)>, edges: &mut Vec<ZoneEdge>| {
+            let mut finish = |run: Option<(usize, Vec<Pos2>)>| {
                 if let Some((other, points)) = run {
-                    match edges.iter_mut().find(|e| e.a == z && e.b == other) {
-                        Some(e) => e.polylines.push(points),
-                        None => edges.push(ZoneEdge { a: z, b: other, polylines: vec![points], coarser: Vec::new() }),
+                    let i = *index.entry((z, other)).or_insert_with(|| {
+                        found.push((z, other, Vec::new()));
+                        found.len() - 1
+                    });
+                    if let Some(edge) = found.get_mut(i) {
+                        edge.2.push(points);
                     }
                 }
             };
             for w in ring.windows(2) {
-                let (a, b) = (w[0], w[1]);
+                let &[a, b] = w else { continue };
                 let mid = a + (b - a) * 0.5;
-                let neighbour = grid.get(&cell(mid)).and_then(|segments| {
-                    segments.iter().find(|(o, p, q)| *o > z && distance(mid, *p, *q) < TOLERANCE_KM).map(|s| s.0)
-                });
+                let near = AABB::from_corners(
+                    [mid.x - TOLERANCE_KM, mid.y - TOLERANCE_KM],
+                    [mid.x + TOLERANCE_KM, mid.y + TOLERANCE_KM],
+                );
+                let neighbour = tree
+                    .locate_in_envelope_intersecting(&near)
+                    .filter(|s| s.zone > z && distance_to_segment(mid, s.a, s.b) < TOLERANCE_KM)
+                    .min_by_key(|s| s.order)
+                    .map(|s| s.zone);
                 match (neighbour, &mut current) {
                     (Some(n), Some((other, points))) if *other == n && points.last() == Some(&a) => points.push(b),
                     (Some(n), _) => {
-                        finish(current.take(), &mut edges);
+                        finish(current.take());
                         current = Some((n, vec![a, b]));
                     }
-                    (None, _) => finish(current.take(), &mut edges),
+                    (None, _) => finish(current.take()),
                 }
             }
-            finish(current.take(), &mut edges);
+            finish(current.take());
         }
     }
-    for e in &mut edges {
-        e.coarser = LOD_KM[1..].iter().map(|&t| e.polylines.iter().map(|l| simplify_line(l, t)).collect()).collect();
-    }
-    edges
+    found.into_iter().map(|(a, b, full)| ZoneEdge { a, b, lines: polylines(full) }).collect()
 }
 
 /// Everything of an atlas that depends only on the data: projected once when it is loaded.
 #[derive(Clone, Debug)]
 pub struct MapGeometry {
+    /// The projection centred on the atlas's zones.
     pub projection: Projection,
     /// The zones' extent, in map km: what "Fit" frames.
     pub bounds: Rect,
+    /// Each zone, by zone index.
     pub zones: Vec<AreaShape>,
     /// Shared boundaries of zones: drawn where their controllers differ.
     pub zone_edges: Vec<ZoneEdge>,
+    /// Each region, by region index.
     pub regions: Vec<AreaShape>,
+    /// Each context area (countries, districts), by index.
     pub context: Vec<AreaShape>,
     /// Each map line as polylines.
     pub lines: Vec<Polylines>,
+    /// Each place, in map km.
     pub places: Vec<Pos2>,
 }
 
 impl MapGeometry {
+    /// Projects, simplifies and triangulates every layer of `atlas`, and finds the zones' shared
+    /// boundaries.
     pub fn new(atlas: &Atlas) -> Self {
         // Centre the projection on the zones (what the atlas is about), not on its context.
         let mut ll: Option<geo::Rect> = None;
@@ -267,7 +318,7 @@ impl MapGeometry {
                 .lines
                 .iter()
                 .map(|l| {
-                    Polylines::new(
+                    polylines(
                         l.geometry
                             .iter()
                             .map(|ls| ls.coords().map(|c| projection.map_from_lonlat(c.x, c.y)).collect())
@@ -283,5 +334,82 @@ impl MapGeometry {
     /// The zone under a map point.
     pub fn zone_at(&self, p: Pos2) -> Option<usize> {
         self.zones.iter().position(|z| z.contains(p))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use egui::pos2;
+
+    use super::*;
+
+    fn square(x0: f32, y0: f32, x1: f32, y1: f32) -> AreaShape {
+        let ring = vec![pos2(x0, y0), pos2(x1, y0), pos2(x1, y1), pos2(x0, y1), pos2(x0, y0)];
+        let level = AreaLevel { vertices: ring.clone(), indices: Vec::new(), rings: vec![ring] };
+        let bounds = Rect::from_min_max(pos2(x0, y0), pos2(x1, y1));
+        AreaShape { levels: Lod::build(|_| level.clone()), anchor: bounds.center(), bounds }
+    }
+
+    #[test]
+    fn neighbours_share_one_edge_even_without_shared_vertices() {
+        // Two squares side by side; the right one's left side is cut into two segments, offset by
+        // 10 m (within the tolerance), so they share no vertex. A third square touches neither.
+        let left = square(0.0, 0.0, 10.0, 10.0);
+        let mut right = square(10.01, 0.0, 20.0, 10.0);
+        let ring = vec![
+            pos2(10.01, 0.0),
+            pos2(20.0, 0.0),
+            pos2(20.0, 10.0),
+            pos2(10.01, 10.0),
+            pos2(10.01, 5.0),
+            pos2(10.01, 0.0),
+        ];
+        right.levels =
+            Lod::build(|_| AreaLevel { vertices: ring.clone(), indices: Vec::new(), rings: vec![ring.clone()] });
+        let far = square(40.0, 0.0, 50.0, 10.0);
+        let edges = zone_edges(&[left, right, far]);
+        assert_eq!(edges.len(), 1, "{edges:?}");
+        let edge = &edges[0];
+        assert_eq!((edge.a, edge.b), (0, 1));
+        let points: Vec<Pos2> = edge.lines.full().iter().flatten().copied().collect();
+        assert!(points.iter().all(|p| (p.x - 10.0).abs() < 1e-3), "the edge runs along x = 10: {points:?}");
+        let length: f32 = edge.lines.full().iter().flat_map(|l| l.windows(2)).map(|w| w[0].distance(w[1])).sum();
+        assert!((length - 10.0).abs() < 1e-3, "the whole shared side: {length}");
+    }
+
+    #[test]
+    fn a_world_spanning_edge_costs_no_more_than_a_short_one() {
+        // A triangle with an edge from one corner of the world to the other, next to a small
+        // square: finding edges must not walk the 40,000 km of the diagonal.
+        let atlas = crate::atlas::synthetic::world_triangle();
+        let geometry = MapGeometry::new(&atlas);
+        assert_eq!(geometry.zones.len(), atlas.zones.len());
+        assert!(geometry.bounds.width() > 30_000.0, "{:?}", geometry.bounds);
+    }
+
+    #[test]
+    fn levels_of_detail_follow_half_a_point() {
+        assert_eq!(lod_for_scale(1000.0), 0, "zoomed in: full detail");
+        assert_eq!(lod_for_scale(8.0), 1, "0.06 km × 8 = 0.48 points");
+        assert_eq!(lod_for_scale(2.0), 2);
+        assert_eq!(lod_for_scale(0.5), 3, "zoomed out: the coarsest");
+        assert_eq!(lod_for_scale(0.0), 3);
+        let lod = Lod::build(|t| t);
+        assert_eq!((*lod.at(0), *lod.at(3), *lod.at(99)), (0.0, 1.0, 1.0), "past the last: the coarsest");
+    }
+
+    #[test]
+    fn a_coarse_level_keeps_every_zone_larger_than_its_tolerance() {
+        let atlas = crate::atlas::synthetic::mosaic(4, 3, 20, 2);
+        let geometry = MapGeometry::new(&atlas);
+        for (z, shape) in geometry.zones.iter().enumerate() {
+            for lod in 0..LOD_KM.len() {
+                assert!(!shape.at(lod).indices.is_empty(), "zone {z} vanished at level {lod}");
+            }
+        }
+        // Hit-testing uses full detail.
+        let z = geometry.zone_at(geometry.zones[5].anchor);
+        assert_eq!(z, Some(5));
     }
 }

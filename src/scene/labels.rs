@@ -5,23 +5,30 @@ use egui::{Align2, Pos2, Rect, Vec2, vec2};
 /// A label that would like to be drawn.
 #[derive(Clone, Debug)]
 pub struct LabelCandidate {
+    /// What the label says.
     pub text: String,
     /// The point labelled (a town's dot, a region's interior point), in screen points.
     pub anchor: Pos2,
     /// Lower is more important.
     pub priority: u32,
+    /// Font size in points.
     pub size: f32,
     /// Centred on the anchor (regions), or beside a dot (places).
     pub centred: bool,
+    /// Drawn in the bold face.
     pub bold: bool,
 }
 
 /// A label that found room: its box and where its text goes.
 #[derive(Clone, Debug)]
 pub struct PlacedLabel {
+    /// The label as asked for.
     pub candidate: LabelCandidate,
+    /// The box it takes, in screen points.
     pub rect: Rect,
+    /// How the text sits at `pos`.
     pub align: Align2,
+    /// Where the text is anchored.
     pub pos: Pos2,
 }
 
@@ -63,6 +70,7 @@ pub fn place_labels(
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use egui::pos2;

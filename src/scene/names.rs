@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::atlas::{Place, Region};
+use crate::i18n::Lang;
 
+/// Which naming tradition place labels follow.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NameStyle {
     /// "Stepanakert / Xankəndi".
@@ -17,8 +19,8 @@ pub enum NameStyle {
 }
 
 /// The label of a place in the chosen naming style (falling back to its common name).
-pub fn place_label(place: &Place, style: NameStyle, lang: &str) -> String {
-    let common = place.name.get(lang);
+pub fn place_label(place: &Place, style: NameStyle, lang: Lang) -> String {
+    let common = place.name.get(lang.code());
     let hy = place.name_hy.as_deref().unwrap_or(common);
     let az = place.name_az.as_deref().unwrap_or(common);
     match style {
@@ -30,8 +32,8 @@ pub fn place_label(place: &Place, style: NameStyle, lang: &str) -> String {
 }
 
 /// The map label of a region: its short label (or name) in the interface language.
-pub fn region_label(region: &Region, lang: &str) -> String {
-    region.label.as_ref().unwrap_or(&region.name).get(lang).to_owned()
+pub fn region_label(region: &Region, lang: Lang) -> String {
+    region.label.as_ref().unwrap_or(&region.name).get(lang.code()).to_owned()
 }
 
 #[cfg(test)]
@@ -51,9 +53,9 @@ mod tests {
             region: None,
             point: geo::Point::new(46.75, 39.82),
         };
-        assert_eq!(place_label(&place, NameStyle::Both, "en"), "Stepanakert / Xankəndi");
-        assert_eq!(place_label(&place, NameStyle::Azerbaijani, "vi"), "Xankəndi");
+        assert_eq!(place_label(&place, NameStyle::Both, Lang::En), "Stepanakert / Xankəndi");
+        assert_eq!(place_label(&place, NameStyle::Azerbaijani, Lang::Vi), "Xankəndi");
         let hadrut = Place { name_hy: Some("Hadrut".into()), name_az: Some("Hadrut".into()), ..place };
-        assert_eq!(place_label(&hadrut, NameStyle::Both, "en"), "Hadrut");
+        assert_eq!(place_label(&hadrut, NameStyle::Both, Lang::En), "Hadrut");
     }
 }

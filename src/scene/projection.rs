@@ -13,6 +13,7 @@ const KM_PER_DEG_LAT: f64 = 111.03;
 /// Kilometres per degree of longitude on the equator.
 const KM_PER_DEG_LON_EQUATOR: f64 = 111.32;
 
+/// The map's projection: longitude and latitude to kilometres east and south of a centre.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Projection {
     lon0: f64,

@@ -8,7 +8,9 @@ use crate::atlas::{LineKind, PlaceKind};
 /// How a line is drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LineStyle {
+    /// Width in points.
     pub width: f32,
+    /// Stroke colour.
     pub colour: Color32,
     /// Dash and gap lengths in screen points; `None` for solid.
     pub dash: Option<(f32, f32)>,
@@ -16,21 +18,37 @@ pub struct LineStyle {
     pub glow: Option<(f32, Color32)>,
 }
 
+/// Every colour of the map, passed to whatever draws it.
 #[derive(Clone, Debug)]
 pub struct Style {
+    /// Behind everything: sea and lakes.
     pub water: Color32,
+    /// Countries and zones with no controller.
     pub land: Color32,
+    /// Outlines of context districts.
     pub district_edge: Color32,
     /// Halo under a line of control, so it reads over both colours.
     pub zone_edge: Color32,
     /// A line where control differs between two zones.
     pub control_edge: Color32,
+    /// Outlines of regions.
     pub region_edge: Color32,
-    pub nkao_edge: Color32,
+    /// Outline of the regions the atlas is about.
+    pub emphasis_edge: Color32,
+    /// Place labels and town dots.
     pub label: Color32,
+    /// Region and country labels.
     pub region_label: Color32,
+    /// Round the letters of labels.
     pub halo: Color32,
+    /// A selected event's place, the outline of compared zones.
     pub highlight: Color32,
+    /// The outline of the region whose facts are shown.
+    pub selection: Color32,
+    /// Over the zone under the pointer.
+    pub hover: Color32,
+    /// Dots of villages and points.
+    pub village: Color32,
     /// How much of the controller's colour is mixed over the land (0–1).
     pub zone_opacity: f32,
 }
@@ -44,11 +62,14 @@ impl Default for Style {
             zone_edge: Color32::from_rgba_unmultiplied(255, 255, 255, 120),
             control_edge: Color32::from_rgb(0x3b, 0x2a, 0x1e),
             region_edge: Color32::from_rgb(0x6e, 0x64, 0x58),
-            nkao_edge: Color32::from_rgb(0x22, 0x22, 0x22),
+            emphasis_edge: Color32::from_rgb(0x22, 0x22, 0x22),
             label: Color32::from_rgb(0x1e, 0x1e, 0x1e),
             region_label: Color32::from_rgb(0x4a, 0x40, 0x36),
             halo: Color32::from_rgba_unmultiplied(255, 255, 255, 215),
             highlight: Color32::from_rgb(0xc8, 0x10, 0x2e),
+            selection: Color32::from_rgba_unmultiplied(200, 16, 46, 110),
+            hover: Color32::from_rgba_unmultiplied(255, 255, 255, 60),
+            village: Color32::from_rgb(0x55, 0x55, 0x55),
             zone_opacity: 0.78,
         }
     }
@@ -62,6 +83,12 @@ impl Style {
         Color32::from_rgb(mix(rgb[0], self.land.r()), mix(rgb[1], self.land.g()), mix(rgb[2], self.land.b()))
     }
 
+    /// A controller's own colour, unmixed (the stripes of a comparison).
+    pub fn controller(&self, rgb: [u8; 3]) -> Color32 {
+        Color32::from_rgb(rgb[0], rgb[1], rgb[2])
+    }
+
+    /// How a line of a kind is drawn.
     pub fn line(&self, kind: LineKind) -> LineStyle {
         let solid = |width, colour| LineStyle { width, colour, dash: None, glow: None };
         match kind {
@@ -77,7 +104,6 @@ impl Style {
                 glow: Some((9.0, Color32::from_rgba_unmultiplied(230, 40, 20, 70))),
                 ..solid(2.6, Color32::from_rgb(0xd9, 0x22, 0x0f))
             },
-            LineKind::Other => solid(1.2, Color32::from_rgb(0x55, 0x55, 0x55)),
         }
     }
 

@@ -3,53 +3,38 @@
 
 use egui::{Color32, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoint, PlotTransform, VLine};
-use jiff::ToSpan as _;
 use jiff::civil::Date;
 
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, date_from_year, year_from_date};
+use crate::i18n::Lang;
 use crate::scene::Style;
-
-/// A date as a decimal year (2020-07-02 ≈ 2020.5), the chart's x axis.
-pub fn year_from_date(d: Date) -> f64 {
-    let days = f64::from(d.day_of_year() - 1);
-    f64::from(d.year()) + days / f64::from(d.days_in_year())
-}
-
-/// The date nearest a decimal year.
-pub fn date_from_year(x: f64) -> Option<Date> {
-    if !x.is_finite() || !(-9000.0..9000.0).contains(&x) {
-        return None;
-    }
-    let year = x.floor() as i16;
-    let jan1 = Date::new(year, 1, 1).ok()?;
-    let day = ((x - x.floor()) * f64::from(jan1.days_in_year())).floor() as i64;
-    jan1.checked_add(day.days()).ok()
-}
 
 /// Step series per controller, from the atlas's area history.
 pub struct ChartData {
+    /// (legend name, colour, points) of each controller that ever holds ground.
     series: Vec<(String, Color32, Vec<[f64; 2]>)>,
 }
 
 impl ChartData {
-    pub fn new(atlas: &Atlas, today: Date, lang: &str) -> Self {
-        let history = atlas.area_history();
+    /// The series from `history` (see `Atlas::area_history`), named in `lang`.
+    pub fn new(atlas: &Atlas, history: &[(Date, Vec<f64>)], today: Date, lang: Lang) -> Self {
         let end = year_from_date(today.max(history.last().map_or(today, |h| h.0)));
         let style = Style::default();
         let series = atlas
             .controllers
             .iter()
             .enumerate()
-            .filter(|(c, _)| history.iter().any(|(_, v)| v[*c] > 0.0))
+            .filter(|(c, _)| history.iter().any(|(_, v)| v.get(*c).is_some_and(|a| *a > 0.0)))
             .map(|(c, k)| {
                 let mut points = Vec::with_capacity(history.len() * 2);
                 for (i, (d, values)) in history.iter().enumerate() {
                     let x0 = year_from_date(*d);
                     let x1 = history.get(i + 1).map_or(end, |(n, _)| year_from_date(*n));
-                    points.push([x0, values[c]]);
-                    points.push([x1, values[c]]);
+                    let held = values.get(c).copied().unwrap_or(0.0);
+                    points.push([x0, held]);
+                    points.push([x1, held]);
                 }
-                (k.name.get(lang).to_owned(), style.zone_fill(k.colour), points)
+                (k.name.get(lang.code()).to_owned(), style.zone_fill(k.colour), points)
             })
             .collect();
         Self { series }
@@ -88,17 +73,4 @@ pub fn chart_ui(ui: &mut Ui, data: &ChartData, date: Date) -> (Option<Date>, Plo
         });
     let picked = response.inner.and_then(|p: PlotPoint| date_from_year(p.x));
     (picked, response.transform)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimal_years_round_trip() {
-        for d in [Date::constant(1923, 7, 7), Date::constant(2020, 11, 8), Date::constant(2024, 12, 31)] {
-            assert_eq!(date_from_year(year_from_date(d) + 1e-6), Some(d));
-        }
-        assert_eq!(date_from_year(f64::NAN), None);
-    }
 }

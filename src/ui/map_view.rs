@@ -2,7 +2,7 @@
 
 use egui::{Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, epaint::CircleShape};
 
-use crate::scene::{MapGeometry, Primitive, Scene, SceneInput, ScreenTransform, View, compose_base, compose_overlay};
+use crate::scene::{MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_live};
 
 /// Handles pan and zoom on the map's rectangle; returns the map position under the pointer.
 pub fn interact(ui: &Ui, response: &Response, view: &mut View, geometry: &MapGeometry) -> Option<Pos2> {
@@ -26,19 +26,12 @@ pub fn interact(ui: &Ui, response: &Response, view: &mut View, geometry: &MapGeo
     hover.map(|p| view.map_from_screen(screen, bounds, p))
 }
 
-/// Paints scene primitives with egui.
-pub fn paint(ui: &Ui, rect: Rect, scene: &Scene) {
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, scene.background);
-    painter.extend(to_shapes(&painter, &scene.primitives));
-}
-
 /// Turns scene primitives into egui shapes.
 pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape> {
     let mut shapes = Vec::with_capacity(primitives.len());
     for p in primitives {
         match p {
-            Primitive::Mesh { vertices, indices, colour, .. } => {
+            Primitive::Area { vertices, indices, colour, .. } => {
                 let mut mesh = Mesh::default();
                 mesh.reserve_vertices(vertices.len());
                 for &v in vertices {
@@ -63,7 +56,7 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
                 }));
             }
             Primitive::Text { pos, align, text, size, bold, colour, halo } => {
-                let family = if *bold { super::fonts::bold() } else { egui::FontFamily::Proportional };
+                let family = if *bold { crate::fonts::bold() } else { egui::FontFamily::Proportional };
                 let galley = painter.layout_no_wrap(text.clone(), FontId::new(*size, family), *colour);
                 let at = align.anchor_size(*pos, galley.size()).min;
                 for (dx, dy) in [
@@ -87,7 +80,8 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
 
 /// Draws the map, keeping the base layer (land, zones, lines) tessellated between frames: it is
 /// rebuilt only when the atlas, the date's control, the dated lines, the comparison, the selection
-/// or the zoom change. Panning only moves the cached mesh.
+/// or the zoom change, or when panning leaves the window that hatching was drawn for. Panning
+/// otherwise only moves the cached mesh.
 #[derive(Default)]
 pub struct MapPainter {
     key: Option<BaseKey>,
@@ -105,11 +99,14 @@ struct BaseKey {
     lines: Vec<bool>,
     hatched: Vec<(usize, Color32)>,
     selected_region: Option<usize>,
+    /// The part of the base layer's plane (screen points with the map's origin at 0) that hatching
+    /// covers: three screens wide and high round the screen it was made for.
+    hatch_window: Rect,
 }
 
 impl BaseKey {
     /// Whether the cached layer still holds, checked without allocating.
-    fn matches(&self, generation: u64, scale: f32, ppp: f32, input: &SceneInput<'_>) -> bool {
+    fn matches(&self, generation: u64, scale: f32, ppp: f32, input: &SceneInput<'_>, seen: Rect) -> bool {
         self.generation == generation
             && self.scale == scale
             && self.pixels_per_point == ppp
@@ -118,6 +115,7 @@ impl BaseKey {
             && self.selected_region == input.options.selected_region
             && self.lines.len() == input.atlas.lines.len()
             && self.lines.iter().zip(&input.atlas.lines).all(|(&on, l)| on == l.applies_on(input.date))
+            && (self.hatched.is_empty() || self.hatch_window.contains_rect(seen))
     }
 }
 
@@ -126,8 +124,11 @@ impl MapPainter {
     pub fn paint(&mut self, ui: &Ui, rect: Rect, input: &SceneInput<'_>, view: &crate::scene::View, generation: u64) {
         let t = ScreenTransform::for_view(view, rect, input.geometry.bounds);
         let ppp = ui.ctx().pixels_per_point();
-        if !self.key.as_ref().is_some_and(|k| k.matches(generation, t.scale, ppp, input)) {
-            self.rebuild(ui, input, t.scale, ppp);
+        // The screen in the base layer's plane, where the map's origin is at 0.
+        let seen = rect.translate(-t.offset);
+        if !self.key.as_ref().is_some_and(|k| k.matches(generation, t.scale, ppp, input, seen)) {
+            let hatch_window = seen.expand2(seen.size());
+            self.rebuild(ui, input, t.scale, ppp, hatch_window);
             self.key = Some(BaseKey {
                 generation,
                 scale: t.scale,
@@ -136,6 +137,7 @@ impl MapPainter {
                 lines: input.atlas.lines.iter().map(|l| l.applies_on(input.date)).collect(),
                 hatched: input.options.hatched.clone(),
                 selected_region: input.options.selected_region,
+                hatch_window,
             });
         }
         let painter = ui.painter_at(rect);
@@ -143,12 +145,12 @@ impl MapPainter {
         let mut mesh = Mesh::clone(&self.mesh);
         mesh.translate(t.offset);
         painter.add(Shape::mesh(mesh));
-        let overlay = compose_overlay(input, view, rect, measure(ui));
-        painter.extend(to_shapes(&painter, &overlay));
+        let live = compose_live(input, view, rect, measure(ui));
+        painter.extend(to_shapes(&painter, &live));
     }
 
-    fn rebuild(&mut self, ui: &Ui, input: &SceneInput<'_>, scale: f32, ppp: f32) {
-        let base = compose_base(input, ScreenTransform { scale, offset: egui::Vec2::ZERO }, None);
+    fn rebuild(&mut self, ui: &Ui, input: &SceneInput<'_>, scale: f32, ppp: f32, hatch_window: Rect) {
+        let base = compose_base(input, ScreenTransform { scale, offset: egui::Vec2::ZERO }, hatch_window);
         let shapes = to_shapes(ui.painter(), &base);
         let options = ui.ctx().tessellation_options(|o| *o);
         let font_size = ui.fonts(|f| f.font_image_size());
@@ -162,10 +164,10 @@ impl MapPainter {
     }
 }
 
-/// Measures text the way [`paint`] will draw it, for label placement.
+/// Measures text the way [`to_shapes`] will draw it, for label placement.
 pub fn measure(ui: &Ui) -> impl Fn(&str, f32, bool) -> egui::Vec2 + '_ {
     move |text: &str, size: f32, bold: bool| {
-        let family = if bold { super::fonts::bold() } else { egui::FontFamily::Proportional };
+        let family = if bold { crate::fonts::bold() } else { egui::FontFamily::Proportional };
         ui.painter().layout_no_wrap(text.to_owned(), FontId::new(size, family), Color32::BLACK).size()
     }
 }

@@ -1,18 +1,18 @@
-//! The window: the eframe app, the map view, the time slider and the panels. Only wires the atlas
-//! and the scene to input.
+//! The window: the eframe app (`app`), its panels (`panels`), the map view, the time slider, the
+//! chart and the teaching aids. Only wires the atlas and the scene to input; see
+//! `docs/architecture.md` for where things go.
 
 pub mod aids;
 mod app;
-pub use crate::i18n;
 pub mod chart;
-pub mod fonts;
 pub mod map_view;
 mod overlay_view;
+mod panels;
 pub mod settings;
-mod side_panel;
 pub mod time_slider;
 
-pub use app::{AtlasApp, LaunchOptions, LoadProblem};
+pub use app::input::{KEY_BINDINGS, KeyBinding, markdown_table as key_table};
+pub use app::{AtlasApp, Command, LastFrame, LaunchOptions, Layer, LoadProblem, LoadedAtlas, TeachingAids};
 
 /// Opens the window.
 pub fn run(options: LaunchOptions) -> eframe::Result {
@@ -25,5 +25,9 @@ pub fn run(options: LaunchOptions) -> eframe::Result {
         system_font_fallback: false,
         ..Default::default()
     };
-    eframe::run_native("karabakh-atlas", native, Box::new(move |cc| Ok(Box::new(AtlasApp::new(cc, options)))))
+    eframe::run_native(
+        "karabakh-atlas",
+        native,
+        Box::new(move |cc| Ok(Box::new(AtlasApp::new(&cc.egui_ctx, cc.storage, options)))),
+    )
 }

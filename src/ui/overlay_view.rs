@@ -12,7 +12,7 @@ fn rgb(c: [u8; 3]) -> Color32 {
 
 /// Draws every feature of `overlay`; overlays are small, so they are projected each frame.
 pub fn paint(painter: &Painter, t: ScreenTransform, projection: &Projection, overlay: &Overlay) {
-    let to_screen = |c: geo::Coord| t.apply(projection.map_from_lonlat(c.x, c.y));
+    let to_screen = |c: geo::Coord| t.screen_from_map(projection.map_from_lonlat(c.x, c.y));
     for f in &overlay.features {
         let stroke = Stroke::new(f.stroke_width, rgb(f.stroke));
         let mut anchor: Option<Pos2> = None;
@@ -31,7 +31,9 @@ pub fn paint(painter: &Painter, t: ScreenTransform, projection: &Projection, ove
                 }
                 Geometry::LineString(l) => {
                     let points: Vec<Pos2> = l.coords().map(|c| to_screen(*c)).collect();
-                    anchor.get_or_insert(points[points.len() / 2]);
+                    if let Some(&middle) = points.get(points.len() / 2) {
+                        anchor.get_or_insert(middle);
+                    }
                     painter.add(egui::Shape::line(points, stroke));
                 }
                 Geometry::MultiLineString(ls) => {
@@ -66,18 +68,17 @@ fn polygon(
     if let Some([r, g, b, a]) = fill {
         let raw = p.earcut_triangles_raw();
         let mut mesh = egui::Mesh::default();
-        for xy in raw.vertices.chunks_exact(2) {
-            mesh.colored_vertex(
-                to_screen(geo::coord! { x: xy[0], y: xy[1] }),
-                Color32::from_rgba_unmultiplied(r, g, b, a),
-            );
+        for [x, y] in raw.vertices {
+            mesh.colored_vertex(to_screen(geo::coord! { x: x, y: y }), Color32::from_rgba_unmultiplied(r, g, b, a));
         }
         mesh.indices = raw.triangle_indices.iter().map(|&i| i as u32).collect();
         painter.add(egui::Shape::mesh(mesh));
     }
     for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
         let points: Vec<Pos2> = ring.coords().map(|c| to_screen(*c)).collect();
-        anchor.get_or_insert(points[0]);
+        if let Some(&first) = points.first() {
+            anchor.get_or_insert(first);
+        }
         painter.add(egui::Shape::line(points, stroke));
     }
 }

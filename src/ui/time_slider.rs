@@ -4,19 +4,10 @@
 
 use egui::accesskit::{Action, ActionData};
 use egui::{Align2, Color32, CursorIcon, FontId, Pos2, Rect, Response, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
-use jiff::ToSpan as _;
 use jiff::civil::Date;
 
-use crate::atlas::Atlas;
-
-/// Days since 1 Jan 1900 (any fixed day would do): lets dates be placed on a line.
-pub fn day_number(d: Date) -> i64 {
-    d.since(Date::constant(1900, 1, 1)).map_or(0, |s| i64::from(s.get_days()))
-}
-
-pub fn date_from_day_number(n: i64) -> Option<Date> {
-    Date::constant(1900, 1, 1).checked_add(n.days()).ok()
-}
+use crate::atlas::{Atlas, date_from_day_number, day_number};
+use crate::i18n::Lang;
 
 /// Where dates lie on the slider. Each phase gets room in proportion to the fourth root of its
 /// length, so a four-day phase can still be clicked next to a 65-year one; inside a phase, time
@@ -57,7 +48,7 @@ impl TimeAxis {
     }
 
     /// Position of a day on the axis, 0..1.
-    pub fn frac(&self, day: i64) -> f32 {
+    pub fn frac_from_day(&self, day: i64) -> f32 {
         let i = self.phases.partition_point(|p| p.0 <= day).saturating_sub(1);
         let Some(&(a, b)) = self.phases.get(i) else { return 0.0 };
         let within = ((day - a) as f32 + 0.5) / ((b - a + 1) as f32);
@@ -66,7 +57,7 @@ impl TimeAxis {
     }
 
     /// The day at a position on the axis.
-    pub fn day(&self, frac: f32) -> i64 {
+    pub fn day_from_frac(&self, frac: f32) -> i64 {
         let frac = frac.clamp(0.0, 1.0);
         let i = self.edges.partition_point(|&e| e <= frac).saturating_sub(1).min(self.phases.len().saturating_sub(1));
         let Some(&(a, b)) = self.phases.get(i) else { return 0 };
@@ -86,7 +77,7 @@ pub struct SliderData<'a> {
     pub axis: &'a TimeAxis,
     /// Tint of each phase's band (the colour of the side holding most ground when it starts).
     pub phase_colours: &'a [Color32],
-    pub lang: &'a str,
+    pub lang: Lang,
 }
 
 /// What the user picked on the slider.
@@ -121,7 +112,7 @@ pub fn time_slider_ui(
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| (i, (x_of(axis.frac(day_number(e.date))) - p.x).abs()))
+            .map(|(i, e)| (i, (x_of(axis.frac_from_day(day_number(e.date))) - p.x).abs()))
             .filter(|(_, d)| *d <= 5.0)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i)
@@ -131,7 +122,7 @@ pub fn time_slider_ui(
         && (response.dragged() || response.clicked())
     {
         let frac = (p.x - track.left()) / track.width();
-        picked = date_from_day_number(axis.day(frac)).map(Pick::Date);
+        picked = date_from_day_number(axis.day_from_frac(frac)).map(Pick::Date);
         if response.clicked()
             && let Some(i) = marker
         {
@@ -165,7 +156,7 @@ pub fn time_slider_ui(
     });
     let mut response = response.on_hover_cursor(CursorIcon::PointingHand);
     if let Some(e) = marker.and_then(|i| data.atlas.events.get(i)) {
-        response = response.on_hover_text(format!("{} — {}", e.date, e.text.get(data.lang)));
+        response = response.on_hover_text(format!("{} — {}", e.date, e.text.get(data.lang.code())));
     }
 
     let painter = ui.painter_at(rect);
@@ -190,7 +181,7 @@ pub fn time_slider_ui(
                 egui::StrokeKind::Inside,
             );
         }
-        let title = phase.title.get(data.lang);
+        let title = phase.title.get(data.lang.code());
         let font = FontId::proportional(11.0);
         let galley = painter.layout_no_wrap(title.to_owned(), font.clone(), Color32::from_rgb(0x18, 0x18, 0x18));
         if galley.size().x + 6.0 < band.width() {
@@ -205,7 +196,7 @@ pub fn time_slider_ui(
     let mut last_label_x = f32::NEG_INFINITY;
     for year in first_year..=last_year {
         let Ok(jan1) = Date::new(year, 1, 1) else { continue };
-        let x = x_of(axis.frac(day_number(jan1)));
+        let x = x_of(axis.frac_from_day(day_number(jan1)));
         let decade = year % 10 == 0;
         painter.line_segment(
             [pos2(x, ticks_y), pos2(x, ticks_y + if decade { 7.0 } else { 3.5 })],
@@ -224,7 +215,7 @@ pub fn time_slider_ui(
     }
     // Event markers.
     for e in &data.atlas.events {
-        let x = x_of(axis.frac(day_number(e.date)));
+        let x = x_of(axis.frac_from_day(day_number(e.date)));
         let c = Pos2::new(x, events_row.center().y + 2.0);
         painter.add(egui::Shape::convex_polygon(
             vec![c + vec2(0.0, -4.0), c + vec2(3.0, 0.0), c + vec2(0.0, 4.0), c + vec2(-3.0, 0.0)],
@@ -233,7 +224,7 @@ pub fn time_slider_ui(
         ));
     }
     // The current date.
-    let x = x_of(axis.frac(day));
+    let x = x_of(axis.frac_from_day(day));
     painter.line_segment(
         [pos2(x, rect.top()), pos2(x, bands.bottom() + 2.0)],
         Stroke::new(2.5, Color32::from_rgb(0xc8, 0x10, 0x2e)),
@@ -258,14 +249,14 @@ mod tests {
         let axis = TimeAxis::new(&atlas, today);
         let mut last = -1.0;
         for d in (axis.first_day()..=axis.last_day()).step_by(7) {
-            let f = axis.frac(d);
+            let f = axis.frac_from_day(d);
             assert!(f >= last, "not monotone at {d}");
             last = f;
         }
         // Every day of the 2020 war can be hit from its own position.
         let war = day_number(Date::constant(2020, 9, 27));
         for d in war..war + 44 {
-            assert_eq!(axis.day(axis.frac(d)), d);
+            assert_eq!(axis.day_from_frac(axis.frac_from_day(d)), d);
         }
     }
 }

@@ -1,0 +1,71 @@
+//! `at`: the phase and the km² each controller holds in each region on a date, as text or JSON.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde_json::json;
+
+use super::{Failure, load, within_timeline};
+use crate::i18n::Lang;
+
+pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> Result<(), Failure> {
+    let atlas = load(dir)?;
+    within_timeline(&atlas, date)?;
+    let Some(phase) = atlas.phase_at(date) else { return Ok(()) };
+    let lang = lang.code();
+    let regions = atlas.region_control(date);
+    let events = atlas.events_between(phase.start, phase.end.unwrap_or(date.max(phase.start)));
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let value = json!({
+            "date": date.to_string(),
+            "phase": {
+                "id": phase.id,
+                "title": phase.title.get(lang),
+                "start": phase.start.to_string(),
+                "end": phase.end.map(|d| d.to_string()),
+                "sources": phase.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+            },
+            "regions": regions.iter().map(|rc| {
+                let Some(r) = atlas.regions.get(rc.region) else { return json!(null) };
+                json!({
+                    "id": r.id,
+                    "name": r.name.get(lang),
+                    "controllers": rc.controllers.iter().filter_map(|a| {
+                        let c = atlas.controllers.get(a.controller)?;
+                        Some(json!({"id": c.id, "name": c.name.get(lang), "area_km2": (a.area_km2 * 10.0).round() / 10.0}))
+                    }).collect::<Vec<_>>(),
+                })
+            }).collect::<Vec<_>>(),
+            "events": events.iter().map(|e| json!({
+                "id": e.id,
+                "date": e.date.to_string(),
+                "text": e.text.get(lang),
+                "place": e.place.and_then(|p| atlas.places.get(p)).map(|p| p.id.clone()),
+                "sources": e.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        let _ = writeln!(out, "{value:#}");
+        return Ok(());
+    }
+    let end = phase.end.map_or("today".to_owned(), |d| d.to_string());
+    let _ = writeln!(out, "{date}: {} ({} to {end})", phase.title.get(lang), phase.start);
+    let _ = writeln!(out, "{}", phase.summary.get(lang));
+    for s in &phase.sources {
+        let _ = writeln!(out, "  source: {}{}", s.title, s.url.as_ref().map_or(String::new(), |u| format!(" <{u}>")));
+    }
+    let _ = writeln!(out);
+    let name = |c: usize| atlas.controllers.get(c).map_or("?", |c| c.name.get(lang));
+    for rc in &regions {
+        let Some(r) = atlas.regions.get(rc.region) else { continue };
+        let held: Vec<String> =
+            rc.controllers.iter().map(|a| format!("{} {:.0} km²", name(a.controller), a.area_km2)).collect();
+        let _ = writeln!(out, "{:<44} {}", r.name.get(lang), held.join("; "));
+    }
+    let _ = writeln!(out);
+    for a in atlas.area_by_controller(date).iter().filter(|a| a.area_km2 > 0.0) {
+        let _ = writeln!(out, "total {:<40} {:.0} km²", name(a.controller), a.area_km2);
+    }
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! `check`: validates an atlas folder (or a GeoJSON file as an overlay) and prints a summary.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use super::{Failure, load, span_text};
+
+pub(super) fn check(dir: Option<&Path>) -> Result<(), Failure> {
+    if let Some(file) = dir.filter(|p| p.is_file()) {
+        // A single GeoJSON file: checked as an overlay.
+        let overlay = crate::atlas::load_overlay(file)?;
+        println!("{}: OK, a GeoJSON overlay of {} feature(s)", file.display(), overlay.features.len());
+        return Ok(());
+    }
+    let atlas = load(dir)?;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}: OK", atlas.title.get("en"));
+    let _ = writeln!(
+        out,
+        "{} zones in {} regions, {} places, {} lines, {} controllers, {} phases ({}), {} events",
+        atlas.zones.len(),
+        atlas.regions.len(),
+        atlas.places.len(),
+        atlas.lines.len(),
+        atlas.controllers.len(),
+        atlas.phases.len(),
+        span_text(&atlas),
+        atlas.events.len()
+    );
+    let _ =
+        writeln!(out, "\n{:<44} {:>10} {:>10} {:>10} {:>8}", "region", "drawn km²", "today km²", "official", "diff");
+    for r in &atlas.regions {
+        let today = r
+            .today_boundary
+            .and_then(|i| atlas.context.get(i))
+            .map(|c| geo::GeodesicArea::geodesic_area_unsigned(&c.geometry) / 1e6);
+        let compared = today.unwrap_or(r.area_km2);
+        let (official, diff) = match r.official_area_km2 {
+            Some(o) => (format!("{o:.0}"), format!("{:+.1} %", 100.0 * (compared - o) / o)),
+            None => ("-".into(), "-".into()),
+        };
+        let today = today.map_or("-".into(), |t| format!("{t:.0}"));
+        let _ =
+            writeln!(out, "{:<44} {:>10.0} {:>10} {:>10} {:>8}", r.name.get("en"), r.area_km2, today, official, diff);
+    }
+    let _ = writeln!(
+        out,
+        "\n\"today\" is the district with today's boundaries; \"diff\" compares it (or the drawn area) with the official figure."
+    );
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! `export`: the map as a picture, a slide deck, a small-multiples sheet or an animated GIF.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use super::args::Size;
+use super::{Failure, load, within_timeline};
+use crate::atlas::{DateRange, days_between, parse_iso_date};
+use crate::export::{ExportError, ExportOptions, ImageFormat};
+use crate::i18n::Lang;
+use crate::scene::{MapGeometry, NameStyle};
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The date, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_iso_date, required_unless_present_any = ["deck", "sheet", "animate"])]
+    pub date: Option<Date>,
+    /// Where to write: a .svg or .png file (a .gif with --animate).
+    #[arg(long, required_unless_present = "deck")]
+    pub out: Option<PathBuf>,
+    /// One page with the map at the end of every phase (small multiples, for handouts).
+    #[arg(long, conflicts_with_all = ["date", "deck", "animate"])]
+    pub sheet: bool,
+    /// An animated GIF of a date range, FROM..TO, e.g. 2020-09-27..2020-11-10.
+    #[arg(long, conflicts_with_all = ["date", "deck"])]
+    pub animate: Option<DateRange>,
+    /// Days between frames of the animation (default: about 60 frames over the range).
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
+    pub days_per_frame: Option<i64>,
+    /// Write a slide deck into this folder instead: one picture per phase and per event, and an
+    /// index.md that reads as the deck.
+    #[arg(long, conflicts_with_all = ["date", "out"])]
+    pub deck: Option<PathBuf>,
+    /// Picture format of the deck.
+    #[arg(long, value_enum, default_value = "png")]
+    pub format: ImageFormat,
+    /// Picture size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1920x1080")]
+    pub size: Size,
+    /// Language of the texts.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: Lang,
+    /// Place names in Armenian usage, Azerbaijani usage, or both.
+    #[arg(long, value_enum, default_value = "both")]
+    pub names: NameStyle,
+    /// Use this atlas folder instead of the built-in one.
+    #[arg(long)]
+    pub atlas: Option<PathBuf>,
+}
+
+pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
+    let Size { width, height } = args.size;
+    let atlas = load(args.atlas.as_deref())?;
+    let geometry = MapGeometry::new(&atlas);
+    let options = |date| ExportOptions { date, width, height, lang: args.lang, names: args.names, view: None };
+    if let Some(dir) = &args.deck {
+        let n = crate::export::deck(&atlas, &geometry, dir, args.format, &options)?;
+        println!("{n} slides in {}", dir.display());
+        return Ok(());
+    }
+    let Some(out) = &args.out else {
+        return Err(Failure::Usage("give --out, or --deck".into()));
+    };
+    if let Some(range) = args.animate {
+        if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("gif")) {
+            return Err(Failure::Usage(format!("{}: an animation is written as .gif", out.display())));
+        }
+        let step = args.days_per_frame.unwrap_or((days_between(range.start, range.end) / 60).max(1));
+        let bytes = crate::export::animate_gif(&atlas, &geometry, range, step, &options)?;
+        crate::export::write_file(out, &bytes)?;
+        println!("{}", out.display());
+        return Ok(());
+    }
+    let format = ImageFormat::from_path(out).ok_or_else(|| ExportError::UnknownFormat(out.clone()))?;
+    if args.sheet {
+        let today = crate::atlas::today_utc();
+        let doc = crate::export::sheet_svg(&atlas, &geometry, width, height, args.lang, args.names, today);
+        let bytes = match format {
+            ImageFormat::Png => crate::export::png(&doc, width, height)?,
+            ImageFormat::Svg => doc.into_bytes(),
+        };
+        crate::export::write_file(out, &bytes)?;
+        println!("{}", out.display());
+        return Ok(());
+    }
+    let Some(date) = args.date else {
+        return Err(Failure::Usage("give --date".into()));
+    };
+    within_timeline(&atlas, date)?;
+    crate::export::write_picture(&atlas, &geometry, &options(date), format, out)?;
+    println!("{}", out.display());
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! The command line: `check`, `at`, `diff` and `export` serve scripts; with no command the
+//! viewer opens. Values are parsed by clap (see [`args`]); every failure is a [`Failure`], turned
+//! into a message and an exit code in one place: 0 success, 1 a bad atlas or a failed write,
+//! 2 bad usage.
+
+pub mod args;
+mod at;
+mod check;
+mod diff;
+mod export;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+pub use args::{Size, ViewArg};
+pub use export::ExportArgs;
+
+use crate::atlas::{self, Atlas, AtlasErrors, parse_iso_date};
+use crate::i18n::Lang;
+use crate::scene::NameStyle;
+
+/// Karabakh Atlas: who controlled each part of Nagorno-Karabakh and the seven surrounding
+/// districts, at any date from 1923 to today.
+#[derive(Debug, Parser)]
+#[command(name = "karabakh-atlas", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A command for scripts; with none, the viewer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Open the viewer at this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_iso_date)]
+    pub date: Option<Date>,
+    /// Open this atlas folder instead of the built-in one.
+    #[arg(long)]
+    pub atlas: Option<PathBuf>,
+    /// Open the viewer centred on LON,LAT at ZOOM (1 shows the whole atlas), e.g. 46.75,39.82,4.
+    #[arg(long, allow_hyphen_values = true)]
+    pub view: Option<ViewArg>,
+    /// Compare the date shown with this date: zones that changed hands are hatched and listed.
+    #[arg(long, value_parser = parse_iso_date)]
+    pub compare: Option<Date>,
+    /// Show the chart of km² held by each side over time.
+    #[arg(long)]
+    pub chart: bool,
+    /// Show a plain GeoJSON file over the map (may be given more than once).
+    #[arg(long)]
+    pub overlay: Vec<PathBuf>,
+    /// Start in presentation mode: full screen, controls hidden, Space steps through the story.
+    #[arg(long)]
+    pub present: bool,
+    /// Interface language.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Place names in Armenian usage, Azerbaijani usage, or both.
+    #[arg(long, value_enum)]
+    pub names: Option<NameStyle>,
+}
+
+/// The commands for scripts.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate an atlas folder (default: the built-in Karabakh atlas), or a GeoJSON file as an
+    /// overlay, and print a summary.
+    Check {
+        /// Folder holding atlas.json and the GeoJSON layers, or one .geojson file.
+        atlas: Option<PathBuf>,
+    },
+    /// Print the phase and the km² held by each controller in each region on a date.
+    At {
+        /// The date, YYYY-MM-DD.
+        #[arg(value_parser = parse_iso_date)]
+        date: Date,
+        /// Use this atlas folder instead of the built-in one.
+        #[arg(long)]
+        atlas: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Language of the texts; missing translations fall back to English.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// List the zones that changed hands between two dates, with km² and the date of each change.
+    Diff(diff::DiffArgs),
+    /// Save the map on a date as a picture (SVG or PNG, by the file's extension).
+    Export(ExportArgs),
+}
+
+/// Why a command failed; each kind has its exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The atlas (or overlay) has errors.
+    #[error("{0}")]
+    Atlas(#[from] AtlasErrors),
+    /// The request cannot be carried out as asked (a date outside the timeline, a missing option).
+    #[error("error: {0}")]
+    Usage(String),
+    /// A picture could not be made or written.
+    #[error("error: {0}")]
+    Export(#[from] crate::export::ExportError),
+    /// The window could not be opened.
+    #[error("error: could not open the window: {0}")]
+    Window(String),
+}
+
+impl Failure {
+    /// The process's exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Atlas(_) | Failure::Window(_) => 1,
+            Failure::Usage(_) => 2,
+            Failure::Export(e) if e.is_usage() => 2,
+            Failure::Export(_) => 1,
+        }
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match run_command(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            match &failure {
+                Failure::Atlas(errors) => eprint!("{errors}"),
+                other => eprintln!("{other}"),
+            }
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+fn run_command(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Some(Command::Check { atlas }) => check::check(atlas.as_deref()),
+        Some(Command::At { date, atlas, json, lang }) => at::at(date, atlas.as_deref(), json, lang),
+        Some(Command::Diff(args)) => diff::diff(&args),
+        Some(Command::Export(args)) => export::export(&args),
+        None => {
+            let options = crate::ui::LaunchOptions {
+                date: cli.date,
+                atlas_dir: cli.atlas,
+                view: cli.view.map(|v| (v.lon, v.lat, v.zoom)),
+                today: None,
+                compare: cli.compare,
+                chart: cli.chart,
+                present: cli.present,
+                overlays: cli.overlay,
+                lang: cli.lang,
+                names: cli.names,
+            };
+            crate::ui::run(options).map_err(|e| Failure::Window(e.to_string()))
+        }
+    }
+}
+
+/// Loads the atlas in `dir`, or the embedded one.
+pub fn load(dir: Option<&Path>) -> Result<Atlas, AtlasErrors> {
+    match dir {
+        Some(dir) => atlas::load_dir(dir),
+        None => atlas::embedded(),
+    }
+}
+
+/// The timeline's span in words, for messages: "1923-07-07 to today".
+fn span_text(atlas: &Atlas) -> String {
+    let (start, end) = atlas.span();
+    let end = end.map_or("today".to_owned(), |d| d.to_string());
+    format!("{start} to {end}")
+}
+
+/// Refuses a date outside the atlas's timeline.
+fn within_timeline(atlas: &Atlas, date: Date) -> Result<(), Failure> {
+    match atlas.phase_at(date) {
+        Some(_) => Ok(()),
+        None => Err(Failure::Usage(format!("{date} is outside the atlas's timeline ({})", span_text(atlas)))),
+    }
+}

@@ -1,0 +1,85 @@
+//! A slide deck: a picture at the start of every phase and on the day of every event, in date
+//! order, with an `index.md` that reads as the deck (titles, dates, texts and sources).
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use super::{ExportError, ExportOptions, ImageFormat, write_file, write_picture};
+use crate::atlas::{Atlas, Source};
+use crate::i18n::long_date;
+use crate::scene::MapGeometry;
+
+/// One slide before it is drawn.
+struct Slide {
+    date: Date,
+    /// Phases before events on the same day.
+    order: usize,
+    stem: String,
+    heading: String,
+    text: String,
+    sources: Vec<String>,
+}
+
+/// Writes a slide deck into `dir`: a picture at the start of every phase and on the day of every
+/// event (those abroad show the map of their day), in date order, and `index.md` with each
+/// slide's title, date, text and sources. Returns the number of slides.
+pub fn deck(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    dir: &Path,
+    format: ImageFormat,
+    options: &dyn Fn(Date) -> ExportOptions,
+) -> Result<usize, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
+    let lang = options(atlas.span().0).lang;
+    let mut slides: Vec<Slide> = Vec::new();
+    for (i, p) in atlas.phases.iter().enumerate() {
+        slides.push(Slide {
+            date: p.start,
+            order: 0,
+            stem: format!("phase-{:02}-{}", i + 1, p.id),
+            heading: p.title.get(lang.code()).to_owned(),
+            text: p.summary.get(lang.code()).to_owned(),
+            sources: p.sources.iter().map(source_line).collect(),
+        });
+    }
+    for e in &atlas.events {
+        let mut text = e.text.get(lang.code()).to_owned();
+        if let Some(claim) = &e.claim {
+            text.push_str(&format!(" ({})", claim.get(lang.code())));
+        }
+        slides.push(Slide {
+            date: e.date,
+            order: 1,
+            stem: format!("event-{}", e.id),
+            heading: long_date(e.date, lang),
+            text,
+            sources: e.sources.iter().map(source_line).collect(),
+        });
+    }
+    slides.sort_by_key(|s| (s.date, s.order));
+    let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
+    for (n, slide) in slides.iter().enumerate() {
+        let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
+        write_picture(atlas, geometry, &options(slide.date), format, &dir.join(&file))?;
+        let when = long_date(slide.date, lang);
+        let heading = &slide.heading;
+        let dated = if *heading == when { String::new() } else { format!("*{when}*\n\n") };
+        index.push_str(&format!("## {heading}\n\n{dated}![{heading}]({file})\n\n{}\n\n", slide.text));
+        for s in &slide.sources {
+            index.push_str(&format!("- {s}\n"));
+        }
+        index.push_str("\n---\n\n");
+    }
+    write_file(&dir.join("index.md"), index.as_bytes())?;
+    Ok(slides.len())
+}
+
+/// A source as a Markdown link (or its title when it has no address).
+pub(crate) fn source_line(s: &Source) -> String {
+    match &s.url {
+        Some(url) => format!("[{}]({url})", s.title),
+        None => s.title.clone(),
+    }
+}

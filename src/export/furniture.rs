@@ -1,0 +1,86 @@
+//! What makes a picture stand alone: the atlas's and the phase's title, the date, a legend with
+//! the km² each side holds, a scale bar, the phase's sources and the atlas's credits.
+
+use egui::{Align2, Color32, Rect, pos2, vec2};
+
+use super::svg::{SvgWriter, TextStyle};
+use super::{ExportOptions, measure};
+use crate::atlas::Atlas;
+use crate::i18n::{long_date, t, thousands};
+use crate::scene::{ScreenTransform, Style, scale_bar_km};
+
+/// Title, date, legend, scale bar, sources and credits, over a map drawn with `t_map`.
+pub fn furniture(
+    doc: &mut SvgWriter,
+    atlas: &Atlas,
+    style: &Style,
+    options: &ExportOptions,
+    t_map: ScreenTransform,
+    w: u32,
+    h: u32,
+) {
+    let lang = options.lang;
+    let (w, h) = (w as f32, h as f32);
+    let s = (w.min(h) / 900.0).clamp(0.6, 2.5);
+    let ink = Color32::from_gray(25);
+    // Title: the phase and the date.
+    let phase = atlas.phase_at(options.date);
+    let title = phase.map_or("", |p| p.title.get(lang.code()));
+    let date = long_date(options.date, lang);
+    let title_w = (measure(title, 26.0 * s, true).x.max(measure(&date, 20.0 * s, false).x) + 28.0 * s).min(w - 20.0);
+    doc.panel(Rect::from_min_size(pos2(12.0 * s, 12.0 * s), vec2(title_w, 82.0 * s)));
+    let atlas_title = TextStyle::plain(13.0 * s, Color32::from_gray(80));
+    doc.text(pos2(26.0 * s, 20.0 * s), Align2::LEFT_TOP, atlas.title.get(lang.code()), atlas_title);
+    doc.text(pos2(26.0 * s, 38.0 * s), Align2::LEFT_TOP, title, TextStyle::bold(24.0 * s, ink));
+    doc.text(pos2(26.0 * s, 68.0 * s), Align2::LEFT_TOP, &date, TextStyle::plain(18.0 * s, ink));
+    // Legend: the sides holding ground on the date, with km².
+    let held: Vec<_> = atlas.area_by_controller(options.date).into_iter().filter(|a| a.area_km2 > 0.0).collect();
+    let row = 22.0 * s;
+    let widest = held
+        .iter()
+        .filter_map(|a| atlas.controllers.get(a.controller))
+        .map(|c| measure(&format!("{} — 00,000 km²", c.name.get(lang.code())), 13.0 * s, false).x)
+        .fold(0.0, f32::max);
+    let legend = Rect::from_min_size(
+        pos2(12.0 * s, h - 40.0 * s - row * held.len() as f32 - 16.0 * s),
+        vec2(widest + 50.0 * s, row * held.len() as f32 + 14.0 * s),
+    );
+    doc.panel(legend);
+    for (i, a) in held.iter().enumerate() {
+        let Some(c) = atlas.controllers.get(a.controller) else { continue };
+        let y = legend.min.y + 7.0 * s + row * i as f32;
+        let swatch = Rect::from_min_size(pos2(legend.min.x + 10.0 * s, y + 3.0 * s), vec2(18.0 * s, 13.0 * s));
+        doc.rect(swatch, style.zone_fill(c.colour));
+        let label = format!("{} — {} km²", c.name.get(lang.code()), thousands(a.area_km2, lang));
+        let at = pos2(legend.min.x + 36.0 * s, y + 10.0 * s);
+        doc.text(at, Align2::LEFT_CENTER, &label, TextStyle::plain(13.0 * s, ink));
+    }
+    // Scale bar: a round number of km about 150 points long (the window's rule).
+    let per_km = t_map.scale;
+    let km = scale_bar_km(per_km, 150.0 * s);
+    let len = km * per_km;
+    let (x0, y0) = (w - 24.0 * s - len, h - 52.0 * s);
+    doc.panel(Rect::from_min_max(pos2(x0 - 10.0 * s, y0 - 24.0 * s), pos2(x0 + len + 10.0 * s, y0 + 10.0 * s)));
+    doc.rect(Rect::from_min_size(pos2(x0, y0), vec2(len, 4.0 * s)), ink);
+    doc.text(
+        pos2(x0 + len / 2.0, y0 - 4.0 * s),
+        Align2::CENTER_BOTTOM,
+        &format!("{km} km"),
+        TextStyle::plain(13.0 * s, ink),
+    );
+    // Sources of the phase, and the credits the atlas's licences ask for.
+    let mut sources: Vec<String> =
+        phase.map(|p| p.sources.iter().take(3).map(|s| s.title.clone()).collect()).unwrap_or_default();
+    let credits = atlas.attribution.get(lang.code());
+    if !credits.is_empty() {
+        sources.push(credits.to_owned());
+    }
+    let line = format!("{} {}", t(lang, "Sources:"), sources.join(" · "));
+    doc.panel(Rect::from_min_max(pos2(0.0, h - 24.0 * s), pos2(w, h)));
+    doc.text(
+        pos2(10.0 * s, h - 12.0 * s),
+        Align2::LEFT_CENTER,
+        &line,
+        TextStyle::plain(11.0 * s, Color32::from_gray(60)),
+    );
+}

@@ -1,0 +1,199 @@
+//! Pictures of the map for slides and handouts, drawn from the same scene as the window: SVG
+//! written from the scene's primitives, PNG rendered from that SVG on the CPU (resvg) with the
+//! program's own fonts, and from them a slide deck, a small-multiples sheet and an animated GIF.
+//!
+//! The SVG writer is in `svg`; the title, legend, scale bar, sources and credits in `furniture`;
+//! rendering in `png`; the composite outputs in `deck`, `sheet` and `animation`.
+
+pub mod animation;
+pub mod deck;
+pub mod furniture;
+pub mod png;
+pub mod sheet;
+pub mod svg;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Pos2, Rect, Vec2, vec2};
+use jiff::civil::Date;
+
+pub use animation::{MAX_FRAMES, animate_gif};
+pub use deck::deck;
+pub use png::png;
+pub use sheet::sheet_svg;
+
+use crate::atlas::Atlas;
+use crate::i18n::Lang;
+use crate::scene::{
+    MapGeometry, NameStyle, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base, compose_live,
+};
+
+/// What to draw.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    /// The date shown.
+    pub date: Date,
+    /// Picture width in pixels.
+    pub width: u32,
+    /// Picture height in pixels.
+    pub height: u32,
+    /// Language of every text.
+    pub lang: Lang,
+    /// Naming tradition of place labels.
+    pub names: NameStyle,
+    /// The part of the map to show (the window's current view); the whole atlas when `None`.
+    pub view: Option<View>,
+}
+
+/// Smallest and largest picture side, in pixels: below it the furniture has no room, above it a
+/// picture takes more memory than a user would expect (8000 × 8000 × 4 bytes is 256 MB).
+pub const PICTURE_SIDES: std::ops::RangeInclusive<u32> = 200..=8000;
+
+/// The kind of picture file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// Raster, for slides and the web.
+    Png,
+    /// Vector, for print and editing.
+    Svg,
+}
+
+impl ImageFormat {
+    /// The format a file name asks for by its extension (`.png`, `.svg`, any case).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "png" => Some(Self::Png),
+            "svg" => Some(Self::Svg),
+            _ => None,
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+}
+
+/// Why a picture could not be made or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The SVG the scene was written to could not be read back (a bug, not the user's doing).
+    #[error("the SVG could not be read: {0}")]
+    Svg(#[from] resvg::usvg::Error),
+    /// No picture of that size can be made.
+    #[error("cannot make a {width}×{height} picture")]
+    Canvas {
+        /// Asked width.
+        width: u32,
+        /// Asked height.
+        height: u32,
+    },
+    /// PNG encoding failed.
+    #[error("PNG encoding failed: {0}")]
+    Png(String),
+    /// GIF encoding failed.
+    #[error("GIF encoding failed: {0}")]
+    Gif(#[from] gif::EncodingError),
+    /// A file or folder could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// What was being written.
+        path: PathBuf,
+        /// Why not.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An animation would have more frames than [`MAX_FRAMES`].
+    #[error("{frames} frames is more than {MAX_FRAMES}: use a larger --days-per-frame")]
+    TooManyFrames {
+        /// Frames the range and step would make.
+        frames: i64,
+    },
+    /// A GIF side is at most 65,535 pixels.
+    #[error("{width}×{height} is too large for a GIF (at most 65,535 pixels a side)")]
+    TooLargeForGif {
+        /// Asked width.
+        width: u32,
+        /// Asked height.
+        height: u32,
+    },
+    /// The file name says neither PNG nor SVG.
+    #[error("{}: the file name must end in .svg or .png", .0.display())]
+    UnknownFormat(PathBuf),
+}
+
+impl ExportError {
+    /// Whether the error is the user's request (a size, a range), not the machine's (a disk).
+    pub fn is_usage(&self) -> bool {
+        matches!(self, Self::TooManyFrames { .. } | Self::TooLargeForGif { .. } | Self::UnknownFormat(_))
+    }
+}
+
+/// Writes `bytes` to `path`, saying which file could not be written.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    std::fs::write(path, bytes).map_err(|source| ExportError::Io { path: path.to_path_buf(), source })
+}
+
+/// Where the map lies in a picture of `width × height`: the whole atlas framed, as "Fit" does.
+pub fn map_transform(geometry: &MapGeometry, width: u32, height: u32) -> ScreenTransform {
+    ScreenTransform::for_view(&View::fit(geometry.bounds), canvas(width, height), geometry.bounds)
+}
+
+fn canvas(width: u32, height: u32) -> Rect {
+    Rect::from_min_size(Pos2::ZERO, vec2(width as f32, height as f32))
+}
+
+/// Text width estimate for label placement (Noto Sans averages a little over half an em).
+pub(crate) fn measure(text: &str, size: f32, bold: bool) -> Vec2 {
+    let em = if bold { 0.6 } else { 0.56 };
+    vec2(text.chars().count() as f32 * size * em, size * 1.25)
+}
+
+/// The map of `atlas` on `options.date` as an SVG document.
+pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> String {
+    let (w, h) = (options.width.max(*PICTURE_SIDES.start()), options.height.max(150));
+    let style = Style::default();
+    let control = atlas.control_at(options.date).unwrap_or_default();
+    let scene_options = SceneOptions { lang: options.lang, names: options.names, ..Default::default() };
+    let input =
+        SceneInput { atlas, geometry, style: &style, control: &control, date: options.date, options: &scene_options };
+    let screen = canvas(w, h);
+    let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
+    let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
+    let mut primitives = compose_base(&input, transform, screen);
+    primitives.extend(compose_live(&input, &view, screen, measure));
+
+    let mut doc = svg::SvgWriter::new(w as f32, h as f32);
+    doc.rect(screen, style.water);
+    doc.primitives(&primitives);
+    furniture::furniture(&mut doc, atlas, &style, options, transform, w, h);
+    doc.finish()
+}
+
+/// The map on `options.date` as the bytes of a file of `format`.
+pub fn picture(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    options: &ExportOptions,
+    format: ImageFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let doc = svg(atlas, geometry, options);
+    match format {
+        ImageFormat::Png => png(&doc, options.width, options.height),
+        ImageFormat::Svg => Ok(doc.into_bytes()),
+    }
+}
+
+/// Draws the map on `options.date` and writes it to `path` as SVG or PNG (`format`).
+pub fn write_picture(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    options: &ExportOptions,
+    format: ImageFormat,
+    path: &Path,
+) -> Result<(), ExportError> {
+    write_file(path, &picture(atlas, geometry, options, format)?)
+}

@@ -1,0 +1,210 @@
+//! A small SVG writer: the scene's primitives and the furniture's panels and texts as SVG
+//! elements, with every atlas text escaped.
+
+use std::fmt::Write as _;
+
+use egui::{Align2, Color32, Pos2, Rect};
+
+use crate::scene::Primitive;
+
+/// An SVG document being written.
+pub struct SvgWriter {
+    out: String,
+}
+
+/// A colour as `#rrggbb` (its alpha goes in a separate opacity attribute).
+pub fn colour(c: Color32) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
+}
+
+fn opacity(c: Color32) -> String {
+    if c.a() == 255 { String::new() } else { format!(" opacity=\"{:.3}\"", f32::from(c.a()) / 255.0) }
+}
+
+/// Text made safe inside an element and a double-quoted attribute.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn points(ps: &[Pos2]) -> String {
+    let mut out = String::with_capacity(ps.len() * 14);
+    for p in ps {
+        let _ = write!(out, "{:.1},{:.1} ", p.x, p.y);
+    }
+    out
+}
+
+/// How a text is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct TextStyle {
+    /// Font size in points.
+    pub size: f32,
+    /// In the bold face.
+    pub bold: bool,
+    /// Text colour.
+    pub fill: Color32,
+    /// A halo round the letters, if any.
+    pub halo: Option<Color32>,
+}
+
+impl TextStyle {
+    /// Plain text of a size and colour.
+    pub fn plain(size: f32, fill: Color32) -> Self {
+        Self { size, bold: false, fill, halo: None }
+    }
+
+    /// Bold text of a size and colour.
+    pub fn bold(size: f32, fill: Color32) -> Self {
+        Self { size, bold: true, fill, halo: None }
+    }
+}
+
+impl SvgWriter {
+    /// A document of `w × h` points.
+    pub fn new(w: f32, h: f32) -> Self {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
+        );
+        Self { out }
+    }
+
+    /// The finished document.
+    pub fn finish(mut self) -> String {
+        self.out.push_str("</svg>\n");
+        self.out
+    }
+
+    /// Appends raw markup (a nested document).
+    pub fn raw(&mut self, markup: &str) {
+        self.out.push_str(markup);
+    }
+
+    /// A filled rectangle.
+    pub fn rect(&mut self, r: Rect, fill: Color32) {
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"{}/>",
+            r.min.x,
+            r.min.y,
+            r.width(),
+            r.height(),
+            colour(fill),
+            opacity(fill)
+        );
+    }
+
+    /// A white, rounded, slightly see-through panel that the furniture sits on.
+    pub fn panel(&mut self, r: Rect) {
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#bbbbbb\"/>",
+            r.min.x,
+            r.min.y,
+            r.width(),
+            r.height()
+        );
+    }
+
+    /// A text placed the way egui places a galley with `align` at `pos`.
+    pub fn text(&mut self, pos: Pos2, align: Align2, s: &str, style: TextStyle) {
+        let anchor = match align.x() {
+            egui::Align::Min => "start",
+            egui::Align::Center => "middle",
+            egui::Align::Max => "end",
+        };
+        let size = style.size;
+        // SVG places text on its baseline; move it so the box is where egui would put it.
+        let y = match align.y() {
+            egui::Align::Min => pos.y + size * 0.95,
+            egui::Align::Center => pos.y + size * 0.35,
+            egui::Align::Max => pos.y - size * 0.25,
+        };
+        let halo = style.halo.map_or(String::new(), |h| {
+            format!(" stroke=\"{}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"", colour(h))
+        });
+        let _ = writeln!(
+            self.out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-family=\"Noto Sans\" font-size=\"{size:.1}\" font-weight=\"{}\" text-anchor=\"{anchor}\" fill=\"{}\"{halo}>{}</text>",
+            pos.x,
+            y,
+            if style.bold { "bold" } else { "normal" },
+            colour(style.fill),
+            escape(s)
+        );
+    }
+
+    /// Scene primitives as SVG elements.
+    pub fn primitives(&mut self, primitives: &[Primitive]) {
+        for p in primitives {
+            match p {
+                Primitive::Area { rings, colour: c, .. } => {
+                    let mut d = String::new();
+                    for ring in rings {
+                        if let Some((first, rest)) = ring.split_first() {
+                            let _ = write!(d, "M{:.1},{:.1}", first.x, first.y);
+                            for q in rest {
+                                let _ = write!(d, "L{:.1},{:.1}", q.x, q.y);
+                            }
+                            d.push('Z');
+                        }
+                    }
+                    if !d.is_empty() {
+                        // A hairline of the fill colour closes the antialiasing seams between neighbours.
+                        let _ = writeln!(
+                            self.out,
+                            "<path d=\"{d}\" fill=\"{0}\"{1} fill-rule=\"evenodd\" stroke=\"{0}\" stroke-width=\"0.8\" stroke-linejoin=\"round\"/>",
+                            colour(*c),
+                            opacity(*c)
+                        );
+                    }
+                }
+                Primitive::Polyline { points: ps, width, colour: c, dash } => {
+                    let dash = dash.map_or(String::new(), |(a, b)| format!(" stroke-dasharray=\"{a} {b}\""));
+                    let _ = writeln!(
+                        self.out,
+                        "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\"{} stroke-width=\"{width}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"{dash}/>",
+                        points(ps),
+                        colour(*c),
+                        opacity(*c)
+                    );
+                }
+                Primitive::Circle { centre, radius, fill, stroke_width, stroke } => {
+                    let _ = writeln!(
+                        self.out,
+                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{radius}\" fill=\"{}\" fill-opacity=\"{:.3}\" stroke=\"{}\" stroke-width=\"{stroke_width}\"/>",
+                        centre.x,
+                        centre.y,
+                        colour(*fill),
+                        f32::from(fill.a()) / 255.0,
+                        colour(*stroke)
+                    );
+                }
+                Primitive::Text { pos, align, text: s, size, bold, colour: c, halo } => {
+                    self.text(*pos, *align, s, TextStyle { size: *size, bold: *bold, fill: *c, halo: Some(*halo) });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atlas_texts_are_escaped_in_elements_and_attributes() {
+        assert_eq!(escape(r#"Tom & "Jerry" <b>"#), "Tom &amp; &quot;Jerry&quot; &lt;b&gt;");
+        let mut w = SvgWriter::new(100.0, 50.0);
+        w.text(Pos2::ZERO, Align2::LEFT_TOP, "A & B < C", TextStyle::plain(12.0, Color32::BLACK));
+        let doc = w.finish();
+        assert!(doc.contains(">A &amp; B &lt; C</text>"), "{doc}");
+        assert!(roxmltree_like_parse(&doc), "{doc}");
+    }
+
+    /// Whether the document is well-formed XML (as far as usvg, which parses it, is concerned).
+    fn roxmltree_like_parse(doc: &str) -> bool {
+        resvg::usvg::Tree::from_str(doc, &resvg::usvg::Options::default()).is_ok()
+    }
+}

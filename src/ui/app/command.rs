@@ -1,0 +1,224 @@
+//! Everything the user can ask for, as one enum, and the one place where it is carried out. Panels
+//! and keys return commands; nothing else changes the app's state.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::AtlasApp;
+use crate::atlas::Step;
+use crate::export::{ExportError, ExportOptions, ImageFormat};
+use crate::i18n::{Lang, tf};
+use crate::scene::{NameStyle, View};
+
+/// A layer of the map's furniture that can be shown or hidden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Lines of longitude and latitude.
+    Grid,
+    /// The locator inset.
+    Inset,
+    /// The area chart under the map.
+    Chart,
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Move to a date (clamped to the timeline).
+    SetDate(Date),
+    /// The date box's text on Enter: a date, or an error shown beside the box.
+    TypeDate(String),
+    /// A step on the timeline.
+    Step(Step),
+    /// Jump to an event and select it.
+    SelectEvent(usize),
+    /// Compare with another date, or stop comparing.
+    Compare(Option<Date>),
+    /// The compare box's text: a date, or an error.
+    TypeCompare(String),
+    /// Play or pause.
+    SetPlaying(bool),
+    /// Playback speed in days per second.
+    SetSpeed(f32),
+    /// Start again at the end.
+    SetLooping(bool),
+    /// Pause at each event.
+    SetStopAtEvents(bool),
+    /// Enter or leave presentation mode.
+    SetPresenting(bool),
+    /// The interface language (remembered).
+    SetLanguage(Lang),
+    /// The naming tradition of place labels (remembered).
+    SetNames(NameStyle),
+    /// Frame the whole atlas.
+    Fit,
+    /// Show this part of the map (kept within bounds).
+    SetView(View),
+    /// A click on the map at a longitude and latitude: a measuring point, or the region there.
+    ClickMap {
+        /// The point clicked, longitude and latitude.
+        lonlat: (f64, f64),
+        /// The zone under it.
+        zone: Option<usize>,
+    },
+    /// Close the region facts.
+    CloseRegion,
+    /// Show or hide a layer.
+    SetLayer(Layer, bool),
+    /// Clicks measure distances instead of selecting regions.
+    SetMeasuring(bool),
+    /// Ask for an atlas folder with a native dialog and open it.
+    OpenAtlasDialog,
+    /// Open an atlas folder (on another thread).
+    OpenAtlas(PathBuf),
+    /// Go back to the built-in atlas.
+    OpenBuiltin,
+    /// Ask for a GeoJSON file with a native dialog and show it over the map.
+    AddOverlayDialog,
+    /// Show a GeoJSON file over the map.
+    AddOverlay(PathBuf),
+    /// Stop showing an overlay.
+    RemoveOverlay(usize),
+    /// Ask where to save with a native dialog, and export the view there.
+    ExportDialog,
+    /// Export the view to a file (PNG or SVG by its extension).
+    Export(PathBuf),
+    /// Show or hide the About window.
+    ShowAbout(bool),
+    /// Close the window listing an atlas's errors.
+    DismissProblem,
+}
+
+impl AtlasApp {
+    /// Carries out `command` outside a frame (benchmarks and tests).
+    pub fn run(&mut self, command: Command) {
+        let ctx = egui::Context::default();
+        self.run_in(&ctx, command);
+    }
+
+    /// Carries out `command`: the one place the app's state changes.
+    pub(super) fn run_in(&mut self, ctx: &egui::Context, command: Command) {
+        let atlas = &self.loaded.atlas;
+        let date_before = self.cursor.date();
+        match command {
+            Command::SetDate(date) => {
+                self.cursor.set_date(atlas, date);
+            }
+            Command::TypeDate(text) => match crate::atlas::parse_iso_date(&text) {
+                Ok(date) => {
+                    self.cursor.set_date(atlas, date);
+                    self.date_error = None;
+                }
+                Err(e) => self.date_error = Some(e.to_string()),
+            },
+            Command::Step(step) => self.cursor.step(atlas, step),
+            Command::SelectEvent(i) => self.cursor.select_event(atlas, i),
+            Command::Compare(other) => self.cursor.set_compare(atlas, other),
+            Command::TypeCompare(text) => match crate::atlas::parse_iso_date(&text) {
+                Ok(date) => {
+                    self.cursor.set_compare(atlas, Some(date));
+                    self.date_error = None;
+                }
+                Err(e) => self.date_error = Some(e.to_string()),
+            },
+            Command::SetPlaying(on) => self.playback.set_playing(on),
+            Command::SetSpeed(speed) => self.playback.speed = speed.clamp(1.0, 3650.0),
+            Command::SetLooping(on) => self.playback.looping = on,
+            Command::SetStopAtEvents(on) => self.playback.stop_at_events = on,
+            Command::SetPresenting(on) => {
+                self.presenting = on;
+                self.last_frame.caption_rects.clear();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+            Command::SetLanguage(lang) => {
+                self.settings.lang = Some(lang.code().to_owned());
+                self.loaded.set_language(self.cursor.today(), lang);
+            }
+            Command::SetNames(names) => self.settings.names = names,
+            Command::Fit => self.view = View::fit(self.loaded.geometry.bounds),
+            Command::SetView(view) => self.view = view.sanitized(self.loaded.geometry.bounds),
+            Command::ClickMap { lonlat, zone } => {
+                if self.aids.measuring {
+                    if self.aids.points.len() >= 2 {
+                        self.aids.points.clear();
+                    }
+                    self.aids.points.push(lonlat);
+                } else {
+                    // A click (not a drag) selects the region under the pointer, or clears the selection.
+                    self.selected_region = zone.and_then(|z| atlas.zones.get(z)).map(|z| z.region);
+                }
+            }
+            Command::CloseRegion => self.selected_region = None,
+            Command::SetLayer(Layer::Grid, on) => self.aids.graticule = on,
+            Command::SetLayer(Layer::Inset, on) => self.aids.locator = on,
+            Command::SetLayer(Layer::Chart, on) => self.show_chart = on,
+            Command::SetMeasuring(on) => {
+                self.aids.measuring = on;
+                self.aids.points.clear();
+            }
+            Command::OpenAtlasDialog => {
+                if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                    self.open_atlas_in_background(ctx, &dir);
+                }
+            }
+            Command::OpenAtlas(dir) => self.open_atlas_in_background(ctx, &dir),
+            Command::OpenBuiltin => self.open_builtin(),
+            Command::AddOverlayDialog => {
+                if let Some(file) = rfd::FileDialog::new().add_filter("GeoJSON", &["geojson", "json"]).pick_file() {
+                    self.add_overlay(&file);
+                }
+            }
+            Command::AddOverlay(file) => self.add_overlay(&file),
+            Command::RemoveOverlay(i) => {
+                if i < self.overlays.len() {
+                    self.overlays.remove(i);
+                }
+            }
+            Command::ExportDialog => self.export_with_dialog(),
+            Command::Export(path) => self.export_and_report(&path),
+            Command::ShowAbout(on) => self.show_about = on,
+            Command::DismissProblem => self.problem = None,
+        }
+        if self.cursor.date() != date_before {
+            self.date_error = None;
+        }
+    }
+
+    /// Saves the map as the window shows it (date, view, language, names) to `path`, as PNG or
+    /// SVG by its extension (PNG when it has neither), at 1920 × 1080 with the picture's furniture.
+    pub(super) fn export_to(&self, path: &Path) -> Result<(), ExportError> {
+        let format = ImageFormat::from_path(path).unwrap_or(ImageFormat::Png);
+        let options = ExportOptions {
+            date: self.cursor.date(),
+            width: 1920,
+            height: 1080,
+            lang: self.lang(),
+            names: self.settings.names,
+            view: Some(self.view),
+        };
+        crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &options, format, path)
+    }
+
+    /// Exports to `path` and says how it went in the top bar.
+    fn export_and_report(&mut self, path: &Path) {
+        let lang = self.lang();
+        self.export_status = Some(match self.export_to(path) {
+            Ok(()) => Ok(tf(lang, "Saved {}", &[&path.display().to_string()])),
+            Err(e) => Err(tf(lang, "Export failed: {}", &[&e.to_string()])),
+        });
+    }
+
+    /// Asks where to save (a native dialog) and exports there.
+    fn export_with_dialog(&mut self) {
+        let name = format!("karabakh-atlas-{}.png", self.cursor.date());
+        let path = rfd::FileDialog::new()
+            .set_file_name(&name)
+            .add_filter("PNG", &["png"])
+            .add_filter("SVG", &["svg"])
+            .save_file();
+        if let Some(path) = path {
+            self.export_and_report(&path);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Each frame's drawing (eframe's `App::ui`): the panels in their places and the map. Drawing
+//! changes no state: panels return commands, queued for the start of the next frame; what is
+//! learnt about the screen goes into `last_frame`.
+
+use super::{AtlasApp, Command};
+use crate::scene::{SceneInput, SceneOptions, ScreenTransform, hatching};
+use crate::ui::panels;
+use crate::ui::{aids, chart, map_view, overlay_view};
+
+impl AtlasApp {
+    /// Draws the window's contents for one frame.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let mut commands: Vec<Command> = Vec::new();
+        if self.presenting {
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+                commands.extend(self.map_ui(ui));
+                let rects = panels::presentation::presentation_ui(ui, self);
+                // Map labels keep clear of the title and caption next frame (and ask for it if they moved).
+                if rects != self.last_frame.caption_rects {
+                    self.last_frame.caption_rects = rects;
+                    ui.ctx().request_repaint();
+                }
+            });
+        } else {
+            egui::Panel::top("top_bar").show(ui, |ui| commands.extend(panels::top_bar::top_bar_ui(ui, self)));
+            egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(panels::date_bar::date_bar_ui(ui, self)));
+            if self.show_chart {
+                egui::Panel::bottom("chart").exact_size(190.0).show(ui, |ui| {
+                    let (picked, transform) = chart::chart_ui(ui, &self.loaded.chart, self.cursor.date());
+                    self.last_frame.chart_transform = Some(transform);
+                    commands.extend(picked.map(Command::SetDate));
+                });
+            }
+            egui::Panel::right("side_panel").default_size(360.0).min_size(260.0).max_size(480.0).show(ui, |ui| {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    commands.extend(panels::region::region_ui(ui, self));
+                    if self.cursor.compare().is_some() {
+                        commands.extend(panels::compare::compare_ui(ui, self));
+                        ui.separator();
+                    }
+                    commands.extend(panels::side::side_panel_ui(ui, self));
+                    if self.cursor.compare().is_none() {
+                        commands.extend(panels::compare::compare_ui(ui, self));
+                    }
+                    commands.extend(panels::overlays::overlays_ui(ui, self));
+                });
+            });
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| commands.extend(self.map_ui(ui)));
+            commands.extend(panels::problem::problem_ui(ui.ctx(), self));
+            commands.extend(panels::about::about_ui(ui.ctx(), self));
+        }
+        if !commands.is_empty() {
+            self.pending.extend(commands);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The map: the cached base layer, places and labels, the teaching aids and overlays, and the
+    /// hover box. Returns what the user did with it.
+    fn map_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let response = map_view::allocate(ui);
+        self.last_frame.map_rect = Some(response.rect);
+        let geometry = &self.loaded.geometry;
+        let atlas = &self.loaded.atlas;
+        let mut view = self.view;
+        let pointer = map_view::interact(ui, &response, &mut view, geometry);
+        if view != self.view {
+            commands.push(Command::SetView(view));
+        }
+        let hovered = pointer.and_then(|p| geometry.zone_at(p));
+        self.last_frame.hovered_zone = hovered;
+        if response.clicked()
+            && let Some(p) = pointer
+        {
+            commands.push(Command::ClickMap { lonlat: geometry.projection.lonlat_from_map(p), zone: hovered });
+        }
+        let highlighted_place = self.cursor.selected_event().and_then(|e| atlas.events.get(e)).and_then(|e| e.place);
+        let other_is_later = self.cursor.compare().is_some_and(|c| c > self.cursor.date());
+        let options = SceneOptions {
+            lang: self.lang(),
+            names: self.settings.names,
+            hovered_zone: hovered,
+            highlighted_place,
+            hatched: hatching(atlas, &self.style, self.cursor.comparison(), other_is_later),
+            selected_region: self.selected_region,
+            label_scale: if self.presenting { 1.5 } else { 1.0 },
+            blocked: self.last_frame.caption_rects.clone(),
+        };
+        let input = SceneInput {
+            atlas,
+            geometry,
+            style: &self.style,
+            control: self.cursor.control(),
+            date: self.cursor.date(),
+            options: &options,
+        };
+        self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);
+        let t = ScreenTransform::for_view(&self.view, response.rect, geometry.bounds);
+        let painter = ui.painter_at(response.rect);
+        if self.aids.graticule {
+            aids::graticule(&painter, response.rect, t, geometry);
+        }
+        aids::scale_bar(&painter, response.rect, t);
+        if self.aids.locator && !self.presenting {
+            aids::locator(&painter, response.rect, t, geometry);
+        }
+        for o in &self.overlays {
+            overlay_view::paint(&painter, t, &geometry.projection, o);
+        }
+        if !self.aids.points.is_empty() {
+            aids::measure_line(&painter, t, geometry, &self.aids.points);
+        }
+        if let Some(z) = hovered {
+            let control = self.cursor.control().get(z).copied();
+            let (lang, names) = (self.lang(), self.settings.names);
+            response.on_hover_ui_at_pointer(|ui| panels::zone_info::zone_info_ui(ui, atlas, z, control, lang, names));
+        }
+        commands
+    }
+}

@@ -1,0 +1,31 @@
+//! Each frame's work that draws nothing, run before the panels (eframe's `App::logic`, which runs
+//! even while the window is hidden): the panels' commands from the last frame, keys, dropped
+//! files, an atlas arriving from its thread, and playback.
+
+use super::{AtlasApp, input};
+
+impl AtlasApp {
+    /// Input, drops, loading and playback: everything of a frame that is not drawing.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.pending) {
+            self.run_in(ctx, command);
+        }
+        for command in input::commands_from_keys(ctx, self.presenting, self.playback.playing) {
+            self.run_in(ctx, command);
+        }
+        self.open_dropped(ctx);
+        self.poll_loading();
+        self.advance_playback(ctx);
+    }
+
+    /// Advances the date while playing; asks for the next frame only then, so a paused app is idle.
+    fn advance_playback(&mut self, ctx: &egui::Context) {
+        if !self.playback.playing {
+            return;
+        }
+        let dt = f64::from(ctx.input(|i| i.stable_dt));
+        if self.cursor.play(&self.loaded.atlas, &mut self.playback, dt) {
+            ctx.request_repaint();
+        }
+    }
+}

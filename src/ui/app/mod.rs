@@ -1,0 +1,370 @@
+//! The eframe app, split as rerun and the egui demo split theirs:
+//!
+//! - this file: the app's state and how it is made and saved;
+//! - [`command`]: the one place state changes, [`Command`] and what each does;
+//! - [`input`]: the key → command table (also the tooltips' and the README's key list);
+//! - [`loading`]: the atlas shown, atlases read on another thread, dropped files;
+//! - [`logic`]: each frame's work that draws nothing (commands, keys, drops, loading, playback);
+//! - [`frame`]: each frame's drawing: the panels (in `ui::panels`) and the map.
+//!
+//! Panels read the state and return commands; only `command` changes it. What drawing learns
+//! about the screen (where the map and the chart ended up, the zone under the pointer) is kept in
+//! [`LastFrame`] for the next frame and for tests.
+
+mod command;
+mod frame;
+pub mod input;
+mod loading;
+mod logic;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+pub use command::{Command, Layer};
+pub use loading::LoadedAtlas;
+
+use super::map_view::MapPainter;
+use super::settings::{self, Settings};
+use crate::atlas::{Atlas, AtlasErrors, Playback, TimelineCursor, ZoneChange};
+use crate::i18n::Lang;
+use crate::scene::{NameStyle, Style, View};
+
+/// How the program was started: what the command line asked for.
+#[derive(Clone, Debug, Default)]
+pub struct LaunchOptions {
+    /// The date to open at; the remembered one, or the atlas's default, when `None`.
+    pub date: Option<Date>,
+    /// An atlas folder to open instead of the built-in atlas.
+    pub atlas_dir: Option<PathBuf>,
+    /// Longitude, latitude and zoom (1 = the whole atlas).
+    pub view: Option<(f64, f64, f32)>,
+    /// What "today" is (the end of the timeline); the UTC date when `None`. Tests fix it so
+    /// that pictures do not change from one day to the next.
+    pub today: Option<Date>,
+    /// Compare the date shown with this one (changed zones hatched, listed in the panel).
+    pub compare: Option<Date>,
+    /// Show the area chart.
+    pub chart: bool,
+    /// Start in presentation mode (full screen, controls hidden).
+    pub present: bool,
+    /// Interface language; the remembered one when `None`.
+    pub lang: Option<Lang>,
+    /// Naming tradition of place labels; the remembered one when `None`.
+    pub names: Option<NameStyle>,
+    /// Plain GeoJSON files to show over the map.
+    pub overlays: Vec<PathBuf>,
+}
+
+/// An atlas (or overlay) that could not be opened, and why; shown in a window until dismissed.
+#[derive(Clone, Debug)]
+pub struct LoadProblem {
+    /// The folder or file, as the user named it.
+    pub source: String,
+    /// Everything wrong with it.
+    pub errors: AtlasErrors,
+}
+
+/// Teaching aids over the map.
+#[derive(Clone, Debug)]
+pub struct TeachingAids {
+    /// Lines of longitude and latitude.
+    pub graticule: bool,
+    /// The locator inset.
+    pub locator: bool,
+    /// Clicks on the map place measuring points instead of selecting regions.
+    pub measuring: bool,
+    /// Longitude and latitude of the measuring points (at most two).
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Default for TeachingAids {
+    fn default() -> Self {
+        Self { graticule: false, locator: true, measuring: false, points: Vec::new() }
+    }
+}
+
+/// What drawing learned about the screen, kept for the next frame and for tests.
+#[derive(Default)]
+pub struct LastFrame {
+    /// Where the map was drawn.
+    pub map_rect: Option<egui::Rect>,
+    /// Where the chart was drawn.
+    pub chart_transform: Option<egui_plot::PlotTransform>,
+    /// Where the presentation's title and caption were drawn: map labels keep clear of them.
+    pub caption_rects: Vec<egui::Rect>,
+    /// The zone under the pointer.
+    pub hovered_zone: Option<usize>,
+}
+
+/// The whole app: the atlas and everything derived from it, the reader's place on the timeline,
+/// the view, settings, panels' state and background work.
+pub struct AtlasApp {
+    pub(in crate::ui) loaded: LoadedAtlas,
+    pub(in crate::ui) cursor: TimelineCursor,
+    pub(in crate::ui) playback: Playback,
+    pub(in crate::ui) view: View,
+    pub(in crate::ui) settings: Settings,
+    pub(in crate::ui) style: Style,
+    pub(in crate::ui) aids: TeachingAids,
+    pub(in crate::ui) presenting: bool,
+    pub(in crate::ui) show_about: bool,
+    pub(in crate::ui) show_chart: bool,
+    pub(in crate::ui) selected_region: Option<usize>,
+    /// Why the date (or compared date) typed was refused.
+    pub(in crate::ui) date_error: Option<String>,
+    /// The last export's outcome: what was written, or why not.
+    pub(in crate::ui) export_status: Option<Result<String, String>>,
+    pub(in crate::ui) problem: Option<LoadProblem>,
+    /// Plain GeoJSON files shown over the atlas.
+    pub(in crate::ui) overlays: Vec<crate::atlas::Overlay>,
+    /// The title of the built-in atlas, for the Open menu.
+    pub(in crate::ui) builtin_title: crate::atlas::Text,
+    pub(in crate::ui) loading: Option<loading::Loading>,
+    pub(in crate::ui) map_painter: MapPainter,
+    pub(in crate::ui) last_frame: LastFrame,
+    /// Commands from the panels, run at the start of the next frame.
+    pub(in crate::ui) pending: Vec<Command>,
+}
+
+impl AtlasApp {
+    /// Creates the app for a window (or a test harness): fonts, remembered settings, the atlas.
+    pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, options: LaunchOptions) -> Self {
+        crate::fonts::install(ctx);
+        ctx.set_theme(egui::Theme::Light);
+        let settings: Settings = storage.and_then(|s| eframe::get_value(s, settings::KEY)).unwrap_or_default();
+        Self::with_settings(options, settings)
+    }
+
+    /// Creates the app from launch options and settings (no window needed).
+    pub fn with_settings(options: LaunchOptions, settings: Settings) -> Self {
+        match crate::atlas::embedded() {
+            Ok(atlas) => Self::build(atlas, None, options, settings),
+            Err(errors) => {
+                let problem = LoadProblem { source: "built-in atlas".into(), errors };
+                Self::build(loading::empty_atlas(), Some(problem), options, settings)
+            }
+        }
+    }
+
+    /// Creates the app showing `atlas` (benchmarks and tests of large atlases).
+    pub fn with_atlas(atlas: Atlas, options: LaunchOptions) -> Self {
+        Self::build(atlas, None, options, Settings::default())
+    }
+
+    fn build(atlas: Atlas, problem: Option<LoadProblem>, options: LaunchOptions, mut settings: Settings) -> Self {
+        let today = options.today.unwrap_or_else(crate::atlas::today_utc);
+        if let Some(lang) = options.lang {
+            settings.lang = Some(lang.code().to_owned());
+        }
+        if let Some(names) = options.names {
+            settings.names = names;
+        }
+        let builtin_title = atlas.title.clone();
+        let loaded = LoadedAtlas::new(atlas, None, today, settings.lang());
+        let cursor = TimelineCursor::new(&loaded.atlas, today, today);
+        let mut app = Self {
+            loaded,
+            cursor,
+            playback: Playback::default(),
+            view: View::default(),
+            settings,
+            style: Style::default(),
+            aids: TeachingAids::default(),
+            presenting: options.present,
+            show_about: false,
+            show_chart: options.chart,
+            selected_region: None,
+            date_error: None,
+            export_status: None,
+            problem: None,
+            overlays: Vec::new(),
+            builtin_title,
+            loading: None,
+            map_painter: MapPainter::default(),
+            last_frame: LastFrame::default(),
+            pending: Vec::new(),
+        };
+        for path in &options.overlays {
+            app.add_overlay(path);
+        }
+        if let Some(dir) = &options.atlas_dir {
+            app.open_atlas(dir);
+        }
+        app.problem = problem.or(app.problem.take());
+        let remembered = app.settings.date.as_deref().and_then(|d| crate::atlas::parse_iso_date(d).ok());
+        let start = options.date.or(remembered).or(app.loaded.atlas.default_date).unwrap_or(today);
+        app.cursor.force_date(&app.loaded.atlas, start);
+        if let Some(c) = options.compare {
+            app.cursor.set_compare(&app.loaded.atlas, Some(c));
+        }
+        let bounds = app.loaded.geometry.bounds;
+        app.view = match (options.view, app.settings.view) {
+            (Some((lon, lat, zoom)), _) => {
+                let centre = app.loaded.geometry.projection.map_from_lonlat(lon, lat);
+                View { centre, zoom: zoom.into() }.sanitized(bounds)
+            }
+            (None, Some(v)) if app.loaded.dir.is_none() => v.sanitized(bounds),
+            _ => View::fit(bounds),
+        };
+        app
+    }
+
+    /// One whole frame, as eframe runs it: [`Self::logic`], then [`Self::ui`] (benchmarks and
+    /// the test harness run it through an `egui::Context` directly).
+    pub fn run_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.logic(&ctx);
+        self.ui(ui);
+    }
+
+    // ----- What the state is, for tests and benchmarks -----
+
+    /// The atlas shown.
+    pub fn atlas(&self) -> &Atlas {
+        &self.loaded.atlas
+    }
+
+    /// The date shown.
+    pub fn date(&self) -> Date {
+        self.cursor.date()
+    }
+
+    /// The view of the map.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The id of the phase of the date shown.
+    pub fn phase_id(&self) -> Option<&str> {
+        self.cursor.phase().and_then(|i| self.loaded.atlas.phases.get(i)).map(|p| p.id.as_str())
+    }
+
+    /// The id of the controller of zone `zone` on the date shown.
+    pub fn controller_of(&self, zone: &str) -> Option<&str> {
+        let z = self.loaded.atlas.zones.iter().position(|z| z.id == zone)?;
+        let c = *self.cursor.control().get(z)?;
+        Some(self.loaded.atlas.controllers.get(c)?.id.as_str())
+    }
+
+    /// The id of the zone under the pointer.
+    pub fn hovered_zone(&self) -> Option<&str> {
+        self.last_frame.hovered_zone.and_then(|z| self.loaded.atlas.zones.get(z)).map(|z| z.id.as_str())
+    }
+
+    /// The id of the selected event.
+    pub fn selected_event(&self) -> Option<&str> {
+        self.cursor.selected_event().and_then(|e| self.loaded.atlas.events.get(e)).map(|e| e.id.as_str())
+    }
+
+    /// The id of the region whose facts are shown.
+    pub fn selected_region(&self) -> Option<&str> {
+        self.selected_region.and_then(|r| self.loaded.atlas.regions.get(r)).map(|r| r.id.as_str())
+    }
+
+    /// Where a longitude and latitude is on screen, as last drawn.
+    pub fn screen_pos_of(&self, lon: f64, lat: f64) -> egui::Pos2 {
+        let g = &self.loaded.geometry;
+        let rect = self.last_frame.map_rect.unwrap_or(egui::Rect::NOTHING);
+        self.view.screen_from_map(rect, g.bounds, g.projection.map_from_lonlat(lon, lat))
+    }
+
+    /// Where a date lies on the area chart, as last drawn.
+    pub fn chart_pos_of(&self, date: Date) -> Option<egui::Pos2> {
+        let t = self.last_frame.chart_transform.as_ref()?;
+        let y = (t.bounds().min()[1] + t.bounds().max()[1]) / 2.0;
+        Some(t.position_from_point(&egui_plot::PlotPoint::new(crate::atlas::year_from_date(date), y)))
+    }
+
+    /// The atlas or overlay that could not be opened, while its errors are shown.
+    pub fn problem(&self) -> Option<&LoadProblem> {
+        self.problem.as_ref()
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang()
+    }
+
+    /// Whether presentation mode is on.
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The teaching aids' state.
+    pub fn aids(&self) -> &TeachingAids {
+        &self.aids
+    }
+
+    /// Playback's state.
+    pub fn playback(&self) -> &Playback {
+        &self.playback
+    }
+
+    /// The GeoJSON overlays shown.
+    pub fn overlays(&self) -> &[crate::atlas::Overlay] {
+        &self.overlays
+    }
+
+    /// Whether an atlas is being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The zones that change hands between the date shown and the compared date.
+    pub fn comparison(&self) -> &[ZoneChange] {
+        self.cursor.comparison()
+    }
+
+    /// How many times the map's base layer has been tessellated (it is cached between frames).
+    pub fn map_rebuilds(&self) -> u64 {
+        self.map_painter.rebuilds
+    }
+
+    /// The settings as they would be saved now.
+    pub fn settings_to_save(&self) -> Settings {
+        let mut settings = self.settings.clone();
+        if self.loaded.dir.is_none() {
+            settings.view = Some(self.view);
+        }
+        settings.date = Some(self.cursor.date().to_string());
+        settings
+    }
+
+    // ----- Direct changes, for benchmarks and tests (the window goes through commands) -----
+
+    /// Sets the date (clamped to the timeline).
+    pub fn set_date(&mut self, date: Date) {
+        self.run(Command::SetDate(date));
+    }
+
+    /// Sets the view (kept within the atlas's bounds and zoom limits).
+    pub fn set_view(&mut self, view: View) {
+        self.run(Command::SetView(view));
+    }
+
+    /// Opens the atlas in `dir` at once. On failure its errors are shown and the current atlas stays.
+    pub fn open_atlas(&mut self, dir: &Path) {
+        let result = loading::read_atlas(dir, self.cursor.today(), self.lang());
+        self.finish_loading(dir, result);
+    }
+
+    /// Saves the map as the window shows it; see [`Command::Export`].
+    pub fn export_picture(&mut self, path: &Path) -> Result<(), crate::export::ExportError> {
+        self.export_to(path)
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        AtlasApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::KEY, &self.settings_to_save());
+    }
+}

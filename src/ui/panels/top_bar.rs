@@ -1,0 +1,143 @@
+//! The top bar: the atlas's title, the Open and Export menus, presentation, teaching aids,
+//! naming tradition, language and Fit.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use crate::atlas::{Direction, Step};
+use crate::i18n::{Lang, t, tf};
+use crate::scene::NameStyle;
+use crate::ui::app::input::{Action, Mode, keys_for};
+use crate::ui::{AtlasApp, Command, Layer};
+
+/// The name of a naming tradition in the menu.
+pub fn names_label(n: NameStyle, lang: Lang) -> &'static str {
+    match n {
+        NameStyle::Both => t(lang, "Both"),
+        NameStyle::Armenian => t(lang, "Armenian usage"),
+        NameStyle::Azerbaijani => t(lang, "Azerbaijani usage"),
+    }
+}
+
+/// A toggle whose state is the app's: clicking it asks for the other state.
+fn toggle(ui: &mut Ui, on: bool, label: &str, hover: &str) -> Option<bool> {
+    let mut value = on;
+    ui.toggle_value(&mut value, label).on_hover_text(hover).changed().then_some(value)
+}
+
+/// Draws the top bar.
+pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
+    let lang = app.lang();
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new("Karabakh Atlas").strong());
+        ui.label(RichText::new(app.loaded.atlas.title.get(lang.code())).weak());
+        if let Some(loading) = &app.loading {
+            ui.spinner();
+            ui.label(tf(lang, "Opening {}…", &[&loading.dir.display().to_string()]));
+        }
+        match &app.export_status {
+            Some(Ok(saved)) => {
+                ui.label(RichText::new(saved).weak());
+            }
+            Some(Err(e)) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            None => {}
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(t(lang, "About")).clicked() {
+                command = Some(Command::ShowAbout(true));
+            }
+            ui.menu_button(t(lang, "Open…"), |ui| {
+                if ui.button(t(lang, "Open atlas folder…")).clicked() {
+                    ui.close();
+                    command = Some(Command::OpenAtlasDialog);
+                }
+                if ui.button(t(lang, "Add a GeoJSON overlay…")).clicked() {
+                    ui.close();
+                    command = Some(Command::AddOverlayDialog);
+                }
+                let builtin = tf(lang, "Built-in atlas: {}", &[app.builtin_title.get(lang.code())]);
+                if ui.button(builtin).clicked() {
+                    ui.close();
+                    command = Some(Command::OpenBuiltin);
+                }
+                for recent in &app.settings.recent {
+                    if ui.button(recent).clicked() {
+                        ui.close();
+                        command = Some(Command::OpenAtlas(PathBuf::from(recent)));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(t(lang, "Open an atlas folder (or drop it on the window)"));
+            if ui.button(t(lang, "Export…")).on_hover_text(t(lang, "Save the map as a picture (PNG or SVG)")).clicked()
+            {
+                command = Some(Command::ExportDialog);
+            }
+            let present_hint = tf(
+                lang,
+                "Full screen for a room: {} for the next step, {} to leave ({})",
+                &[
+                    &keys_for(Action::Step(Step::Presentation(Direction::Forward)), Mode::Presenting),
+                    &keys_for(Action::LeavePresenting, Mode::Presenting),
+                    &keys_for(Action::TogglePresenting, Mode::Both),
+                ],
+            );
+            if ui.button(t(lang, "Present")).on_hover_text(present_hint).clicked() {
+                command = Some(Command::SetPresenting(true));
+            }
+            let aids = &app.aids;
+            let hint = t(lang, "Click two points on the map to measure the distance between them");
+            if let Some(on) = toggle(ui, aids.measuring, t(lang, "Measure"), hint) {
+                command = Some(Command::SetMeasuring(on));
+            }
+            if let Some(on) = toggle(ui, aids.locator, t(lang, "Inset"), t(lang, "Where the view lies in the region")) {
+                command = Some(Command::SetLayer(Layer::Inset, on));
+            }
+            if let Some(on) = toggle(ui, aids.graticule, t(lang, "Grid"), t(lang, "Lines of longitude and latitude")) {
+                command = Some(Command::SetLayer(Layer::Grid, on));
+            }
+            if let Some(on) = toggle(ui, app.show_chart, t(lang, "Chart"), t(lang, "Km² held by each side over time"))
+            {
+                command = Some(Command::SetLayer(Layer::Chart, on));
+            }
+            let mut names = app.settings.names;
+            egui::ComboBox::from_id_salt("names")
+                .selected_text(names_label(names, lang))
+                .show_ui(ui, |ui| {
+                    for n in [NameStyle::Both, NameStyle::Armenian, NameStyle::Azerbaijani] {
+                        ui.selectable_value(&mut names, n, names_label(n, lang));
+                    }
+                })
+                .response
+                .on_hover_text(t(lang, "Names"));
+            if names != app.settings.names {
+                command = Some(Command::SetNames(names));
+            }
+            let mut chosen = lang;
+            egui::ComboBox::from_id_salt("language")
+                .selected_text(chosen.name())
+                .show_ui(ui, |ui| {
+                    for l in Lang::ALL {
+                        ui.selectable_value(&mut chosen, l, l.name());
+                    }
+                })
+                .response
+                .on_hover_text(t(lang, "Language"));
+            if chosen != lang {
+                command = Some(Command::SetLanguage(chosen));
+            }
+            if ui
+                .button(t(lang, "Fit"))
+                .on_hover_text(t(lang, "Frame the whole atlas (or double-click the map)"))
+                .clicked()
+            {
+                command = Some(Command::Fit);
+            }
+        });
+    });
+    command
+}
