@@ -304,3 +304,33 @@ fn a_symbolic_link_loop_is_an_error_not_a_hang() {
     std::os::unix::fs::symlink(dir.join("zones.geojson"), dir.join("zones.geojson")).expect("symlink");
     assert_error(&errors(&dir), "zones.geojson", None, "cannot be read");
 }
+
+#[test]
+fn an_unknown_line_kind_is_refused_not_drawn_grey() {
+    let (_d, dir) = broken("lines.geojson", replace(r#""kind": "front""#, r#""kind": "fornt""#));
+    assert_error(&errors(&dir), "lines.geojson", Some("'front'"), "unknown kind \"fornt\"");
+}
+
+#[test]
+fn a_bad_feature_is_named_with_its_line_and_column() {
+    // The second zone's geometry is a string: geojson's own reader says why, and where.
+    let (_d, dir) = broken("zones.geojson", |s| {
+        let i = s.match_indices("\"geometry\"").nth(1).map(|(i, _)| i).expect("a second feature");
+        // Up to the geometry's own closing brace; the feature's stays.
+        let end = s[i..].find("}}").map(|j| i + j + 1).expect("its end");
+        format!("{}\"geometry\": \"nowhere\"{}", &s[..i], &s[end..])
+    });
+    let errs = errors(&dir);
+    let e = errs.iter().find(|e| e.file.ends_with("zones.geojson")).unwrap_or_else(|| panic!("{errs:#?}"));
+    assert!(e.message.contains("not a valid GeoJSON Feature") && e.message.contains("(line "), "{e}");
+    assert!(e.feature.is_some(), "the feature is named: {e}");
+    assert!(!e.message.contains(" at line 1 column"), "the position is the file's, not the feature's: {e}");
+}
+
+#[test]
+fn a_plain_string_is_english_text() {
+    // The format allows "title": "War" for {"en": "War"}.
+    let (_d, dir) = broken("atlas.json", replace(r#""title": {"en": "War"}"#, r#""title": "War""#));
+    let atlas = load_dir(&dir).expect("a plain string is a text");
+    assert_eq!(atlas.phases[1].title.get("vi"), "War");
+}

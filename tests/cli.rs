@@ -45,7 +45,22 @@ fn at_prints_the_phase_and_areas() {
     let (code, out, err) = run(&["at", "2020-10-03"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("2020-09-27"), "{out}");
-    assert!(out.contains("Kalbajar district"));
+    // Every region's line gives each side's km² as the engine computes them.
+    let atlas = karabakh_atlas::atlas::embedded().expect("atlas");
+    let on = jiff::civil::date(2020, 10, 3);
+    for rc in atlas.region_control(on) {
+        let region = &atlas.regions[rc.region];
+        let line = out.lines().find(|l| l.starts_with(region.name.get("en"))).unwrap_or_else(|| panic!("{out}"));
+        for a in &rc.controllers {
+            let held = format!("{} {:.0} km²", atlas.controllers[a.controller].name.get("en"), a.area_km2);
+            assert!(line.contains(&held), "{line} should say {held}");
+        }
+    }
+    for a in atlas.area_by_controller(on).iter().filter(|a| a.area_km2 > 0.0) {
+        let total = format!("{:.0} km²", a.area_km2);
+        let name = atlas.controllers[a.controller].name.get("en");
+        assert!(out.lines().any(|l| l.starts_with("total") && l.contains(name) && l.ends_with(&total)), "{out}");
+    }
 }
 
 #[test]
@@ -91,4 +106,8 @@ fn check_a_geojson_file_as_an_overlay() {
     let (code, _, err) = run(&["check", bad]);
     assert_eq!(code, 1);
     assert!(err.contains("n_structure_100000_opening_arrays.json") && err.contains("not valid JSON"), "{err}");
+    // A file inside an atlas folder stands for the folder, as when it is dropped on the window.
+    let (code, out, err) = run(&["check", &format!("{TINY}/zones.geojson")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Tiny test atlas: OK"), "{out}");
 }

@@ -159,6 +159,24 @@ fn the_sheet_has_a_map_for_every_phase() {
     assert!(resvg::usvg::Tree::from_str(&doc, &resvg::usvg::Options::default()).is_ok());
     // One nested <svg> viewport per phase, after the document's own.
     assert_eq!(doc.matches("<svg ").count(), 1 + atlas.phases.len());
+    // Each map shows its phase's end: as many different maps as phases that end differently.
+    let maps: Vec<String> = doc
+        .split("<svg x=")
+        .skip(1)
+        .map(|m| m.split_once('>').map_or("", |(_, body)| body).split("</svg>").next().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(maps.len(), atlas.phases.len());
+    assert!(maps.iter().all(|m| m.contains("<path")), "every map is drawn");
+    let today = Date::constant(2026, 11, 25);
+    let patterns: std::collections::BTreeSet<Vec<usize>> =
+        atlas.phases.iter().map(|p| atlas.control_at(p.end.unwrap_or(today)).expect("control")).collect();
+    let distinct: std::collections::BTreeSet<&String> = maps.iter().collect();
+    assert!(
+        distinct.len() >= patterns.len(),
+        "{} different maps for {} different patterns of control",
+        distinct.len(),
+        patterns.len()
+    );
     assert!(doc.contains("Natural Earth"));
 }
 
@@ -181,6 +199,27 @@ fn the_animation_has_a_frame_per_step_with_its_date() {
         frames += 1;
     }
     assert_eq!(frames, 4, "27 Sep, 7 Oct, 17 Oct and 27 Oct");
+    // Each frame carries its own date: the title panel's date line differs from frame to frame,
+    // and the map itself changes over the month (Jabrayil, Hadrut).
+    let mut decoder = {
+        let mut options = gif::DecodeOptions::new();
+        options.set_color_output(gif::ColorOutput::RGBA);
+        options.read_info(std::fs::File::open(&path).expect("gif")).expect("a GIF")
+    };
+    let mut pictures: Vec<Vec<u8>> = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().expect("frame") {
+        pictures.push(frame.buffer.to_vec());
+    }
+    let date_line = |p: &[u8]| -> Vec<u8> {
+        // At 400 × 300 the furniture's scale is 0.6: the date sits at about y 41–52 from x 15.
+        (38..56)
+            .flat_map(|y| (15..220).flat_map(move |x| p[(y * 400 + x) * 4..(y * 400 + x) * 4 + 3].to_vec()))
+            .collect()
+    };
+    for pair in pictures.windows(2) {
+        assert_ne!(date_line(&pair[0]), date_line(&pair[1]), "consecutive frames show the same date");
+    }
+    assert_ne!(pictures.first(), pictures.last(), "the map changed over the month");
     let bad = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
         .args(["export", "--animate", "2020-10-27..2020-09-27", "--out", path.to_str().expect("path")])
         .output()

@@ -322,6 +322,7 @@ impl Playback {
 mod tiny;
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use jiff::civil::date;
 

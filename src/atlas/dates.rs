@@ -129,6 +129,7 @@ impl fmt::Display for DateRange {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use jiff::civil::date;

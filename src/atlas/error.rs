@@ -14,6 +14,7 @@ pub struct AtlasError {
 }
 
 impl AtlasError {
+    /// A problem in `file`, in `feature` if it is in one.
     pub fn new(file: &str, feature: Option<&str>, message: impl Into<String>) -> Self {
         Self { file: file.to_owned(), feature: feature.map(str::to_owned), message: message.into() }
     }
@@ -44,10 +45,12 @@ impl fmt::Display for AtlasErrors {
 }
 
 impl AtlasErrors {
+    /// Adds a problem.
     pub fn push(&mut self, file: &str, feature: Option<&str>, message: impl Into<String>) {
         self.0.push(AtlasError::new(file, feature, message));
     }
 
+    /// Whether nothing is wrong.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -275,7 +275,7 @@ fn position_in_file(text: &str, part: &RawValue, line: usize, column: usize) -> 
 
 /// A serde_json message without its own " at line L column C" (relative to one feature).
 fn strip_position(message: &str) -> &str {
-    message.rfind(" at line ").map_or(message, |i| &message[..i])
+    message.rfind(" at line ").and_then(|i| message.get(..i)).unwrap_or(message)
 }
 
 fn id_string(v: &Json) -> Option<String> {
@@ -293,11 +293,10 @@ fn type_name(v: &Value) -> &'static str {
 /// Checks a position: two finite numbers in range (a third, altitude, is allowed and dropped).
 fn coord(pos: &Position, what: &str, out: &mut Vec<String>) -> Option<Coord> {
     let pos = pos.as_slice();
-    if pos.len() < 2 {
+    let &[x, y, ..] = pos else {
         out.push(format!("{what} has {} number(s); a position needs longitude and latitude", pos.len()));
         return None;
-    }
-    let (x, y) = (pos[0], pos[1]);
+    };
     if !x.is_finite() || !y.is_finite() {
         out.push(format!("{what} is not a finite number ({x}, {y})"));
         return None;
@@ -320,7 +319,7 @@ fn ring(positions: &[Position], what: &str, out: &mut Vec<String>) -> Option<Lin
     for (i, p) in positions.iter().enumerate() {
         coords.push(coord(p, &format!("{what}, position {i},"), out)?);
     }
-    let (first, last) = (coords[0], coords[coords.len() - 1]);
+    let (Some(&first), Some(&last)) = (coords.first(), coords.last()) else { return None };
     if first != last {
         out.push(format!(
             "{what} is not closed: it starts at ({}, {}) and ends at ({}, {})",

@@ -437,15 +437,6 @@ fn parse_date(s: &str, file: &str, feature: &str, key: &str, errs: &mut AtlasErr
     }
 }
 
-fn parse_colour(s: &str) -> Option<[u8; 3]> {
-    let hex = s.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.is_ascii() {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([byte(0)?, byte(2)?, byte(4)?])
-}
-
 fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut AtlasErrors) -> Vec<Source> {
     raw.into_iter()
         .filter_map(|s| {
@@ -500,7 +491,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         require_en(&c.name, "the name", file, &label, errs);
         // A bad colour is reported, but the controller stays known so that phases naming it
         // do not add "unknown controller" errors on top.
-        let colour = parse_colour(&c.colour).unwrap_or_else(|| {
+        let colour = super::colour::parse_hex_colour(&c.colour, super::colour::HexForms::Long).unwrap_or_else(|| {
             errs.push(file, Some(&label), format!("colour \"{}\" is not a #rrggbb colour", c.colour));
             [128, 128, 128]
         });
@@ -535,17 +526,21 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
                 (_, None) => {
                     errs.push(file, Some(&label), format!("control gives zone \"{z}\" to unknown controller \"{c}\""))
                 }
-                (Some(zi), Some(ci)) => control[zi] = ci,
+                (Some(zi), Some(ci)) => {
+                    if let Some(slot) = control.get_mut(zi) {
+                        *slot = ci;
+                    }
+                }
             }
         }
-        for (zi, c) in control.iter().enumerate() {
+        for (zone, c) in zones.iter().zip(&control) {
             if *c == usize::MAX {
                 errs.push(
                     file,
                     Some(&label),
                     format!(
                         "control says nothing of zone \"{}\": every phase must name the controller of every zone",
-                        zones[zi].id
+                        zone.id
                     ),
                 );
             }
@@ -680,7 +675,7 @@ fn check_tiling(phases: &mut [Phase], file: &str, errs: &mut AtlasErrors) {
     }
     phases.sort_by_key(|p| p.start);
     for pair in phases.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
+        let [a, b] = pair else { continue };
         let label = format!("phase '{}'", a.id);
         let Some(end) = a.end else {
             errs.push(file, Some(&label), format!("has no end date, but phase '{}' follows it", b.id));

@@ -1,6 +1,9 @@
 //! The atlas: data model, loading and validation, dates, and the timeline engine with the reader's
 //! cursor on it. Knows nothing of the GUI.
+#![warn(missing_docs)]
+#![warn(clippy::indexing_slicing)]
 
+mod colour;
 mod cursor;
 mod dates;
 mod embedded;
@@ -8,6 +11,7 @@ mod error;
 mod geojson_layer;
 mod load;
 mod model;
+mod open_as;
 mod overlay;
 pub mod synthetic;
 mod text;
@@ -22,6 +26,7 @@ pub use embedded::embedded;
 pub use error::{AtlasError, AtlasErrors};
 pub use load::{FILES, MAX_FILE_BYTES, load_dir, load_files};
 pub use model::*;
+pub use open_as::{OpenAs, open_as};
 pub use overlay::{Overlay, OverlayFeature, load_overlay, read_overlay};
 pub use text::{FALLBACK_LANG, Text};
 pub use timeline::{ControllerArea, Origin, RegionControl, Transition, ZoneChange};

@@ -13,31 +13,43 @@ pub type ControllerIdx = usize;
 /// A whole atlas: the map layers and the timeline of control.
 #[derive(Clone, Debug)]
 pub struct Atlas {
+    /// A short id ("karabakh"), for settings and file names.
     pub id: String,
+    /// The atlas's title.
     pub title: Text,
+    /// What it shows, for the About box.
     pub description: Text,
     /// Credits for the atlas's data (geometry, places), as its licences ask: shown in the About
     /// box, under region facts and on every exported picture.
     pub attribution: Text,
     /// The date the viewer opens at when the user has none remembered.
     pub default_date: Option<Date>,
+    /// The sides that hold territory.
     pub controllers: Vec<Controller>,
     /// Sorted by start date, tiling the atlas's span with no gap or overlap.
     pub phases: Vec<Phase>,
     /// Sorted by date.
     pub events: Vec<Event>,
+    /// The units whose areas are reported (the NKAO, districts).
     pub regions: Vec<Region>,
+    /// The units of control, each in one region.
     pub zones: Vec<Zone>,
+    /// Towns, villages and points.
     pub places: Vec<Place>,
+    /// Borders, lines of contact, corridors, fronts.
     pub lines: Vec<MapLine>,
+    /// Countries and districts drawn under the zones.
     pub context: Vec<ContextArea>,
 }
 
 /// A side that holds territory.
 #[derive(Clone, Debug)]
 pub struct Controller {
+    /// Its id in the files.
     pub id: String,
+    /// Its name in the legend.
     pub name: Text,
+    /// Who it is, for the legend's hover text.
     pub description: Text,
     /// sRGB.
     pub colour: [u8; 3],
@@ -46,19 +58,26 @@ pub struct Controller {
 /// Where a statement comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
+    /// What it is: publisher, title, date.
     pub title: String,
+    /// Where it can be read.
     pub url: Option<String>,
 }
 
 /// A period with one pattern of control, e.g. "1994 ceasefire line".
 #[derive(Clone, Debug)]
 pub struct Phase {
+    /// Its id in the files.
     pub id: String,
+    /// Its first day.
     pub start: Date,
     /// Inclusive; `None` for a phase that is still going on.
     pub end: Option<Date>,
+    /// Its title.
     pub title: Text,
+    /// What happened in it, in a few sentences.
     pub summary: Text,
+    /// Where that is said.
     pub sources: Vec<Source>,
     /// Controller of every zone on the phase's first day, indexed by zone.
     pub control: Vec<ControllerIdx>,
@@ -69,19 +88,26 @@ pub struct Phase {
 /// Zones passing to a controller on a date inside a phase.
 #[derive(Clone, Debug)]
 pub struct ControlChange {
+    /// The day it took effect.
     pub date: Date,
+    /// The zones that changed hands.
     pub zones: Vec<ZoneIdx>,
+    /// Who took them.
     pub controller: ControllerIdx,
     /// Set when the date is one side's claim or disputed: who says what.
     pub claim: Option<Text>,
+    /// Where it is said.
     pub sources: Vec<Source>,
 }
 
 /// Something that happened on a date, for a marker and the event list.
 #[derive(Clone, Debug)]
 pub struct Event {
+    /// Its id in the files.
     pub id: String,
+    /// The day it happened (or began).
     pub date: Date,
+    /// The last day, for an event of several days.
     pub end: Option<Date>,
     /// Index into [`Atlas::places`].
     pub place: Option<usize>,
@@ -89,91 +115,131 @@ pub struct Event {
     pub position: Option<Point>,
     /// Happened off the map (talks abroad, UN resolutions).
     pub offmap: bool,
+    /// What kind of event ("capture", "political"), as the atlas names them.
     pub kind: String,
+    /// What happened.
     pub text: Text,
+    /// Who claims what, where sides disagree.
     pub claim: Option<Text>,
+    /// Where it is said.
     pub sources: Vec<Source>,
 }
 
 /// A named unit whose area the atlas reports: the NKAO, a district.
 #[derive(Clone, Debug)]
 pub struct Region {
+    /// Its id in the files.
     pub id: String,
+    /// Its name.
     pub name: Text,
     /// Short label for the map ("NKAO", "Kalbajar"); the name when absent.
     pub label: Option<Text>,
+    /// Its name in Azerbaijani usage.
     pub name_az: Option<String>,
+    /// Its name in Armenian usage.
     pub name_hy: Option<String>,
+    /// Its published area.
     pub official_area_km2: Option<f64>,
     /// How far the drawn area may be from the official one, in percent.
     pub area_tolerance_pct: f64,
+    /// Why the tolerance is what it is.
     pub area_note: Option<Text>,
     /// A context area with today's boundaries, when they differ from the drawn ones.
     pub today_boundary: Option<usize>,
     /// Drawn with a strong outline: the region the atlas is about (the NKAO in the Karabakh atlas).
     pub emphasis: bool,
+    /// Its outline.
     pub geometry: MultiPolygon,
-    /// Geodesic area of `geometry`.
+    /// Geodesic area of `geometry`, km².
     pub area_km2: f64,
 }
 
 /// The unit of control: a piece of a region cut along the lines where control changed.
 #[derive(Clone, Debug)]
 pub struct Zone {
+    /// Its id in the files.
     pub id: String,
+    /// Its name.
     pub name: Text,
     /// Index into [`Atlas::regions`].
     pub region: usize,
     /// The edges are only approximately known; `note` says why.
     pub approximate: bool,
+    /// Why it is drawn as it is.
     pub note: Text,
+    /// Its outline.
     pub geometry: MultiPolygon,
+    /// Geodesic area, km².
     pub area_km2: f64,
 }
 
 /// A town, village or point, with its name in each naming tradition.
 #[derive(Clone, Debug)]
 pub struct Place {
+    /// Its id in the files.
     pub id: String,
+    /// Its common name in each language.
     pub name: Text,
     /// Name in Armenian usage (romanised).
     pub name_hy: Option<String>,
     /// Name in Azerbaijani usage (official Latin alphabet).
     pub name_az: Option<String>,
+    /// What it is.
     pub kind: PlaceKind,
     /// 1 = most important; labels of lower rank give way on collision.
     pub rank: u8,
+    /// The region it is in, if the atlas says.
     pub region: Option<usize>,
+    /// Where it is.
     pub point: Point,
 }
 
+/// What a place is, for its symbol and label size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
+    /// A capital.
     Capital,
+    /// A town.
     Town,
+    /// A village.
     Village,
+    /// A height, a pass, a crossing.
     Point,
 }
 
 /// A line drawn on the map: a border, a line of contact, a corridor, a front.
 #[derive(Clone, Debug)]
 pub struct MapLine {
+    /// Its id in the files.
     pub id: String,
+    /// What it is, for its style.
     pub kind: LineKind,
+    /// Its name in the legend.
     pub name: Text,
+    /// The first day it applies.
     pub valid_from: Option<Date>,
+    /// The last day it applies.
     pub valid_to: Option<Date>,
+    /// Its course is only approximately known.
     pub approximate: bool,
+    /// Why it is drawn as it is.
     pub note: Text,
+    /// Its course.
     pub geometry: MultiLineString,
 }
 
+/// What a line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
+    /// A border between states.
     Border,
+    /// A line of contact after a ceasefire.
     LineOfContact,
+    /// A ceasefire line agreed in a statement.
     CeasefireLine,
+    /// A corridor under an agreement.
     Corridor,
+    /// A front in a war.
     Front,
 }
 
@@ -187,15 +253,23 @@ impl MapLine {
 /// A country or district drawn for context under the zones.
 #[derive(Clone, Debug)]
 pub struct ContextArea {
+    /// Its id in the files.
     pub id: String,
+    /// A country or a district.
     pub kind: ContextKind,
+    /// Its name.
     pub name: Text,
+    /// Its name in Azerbaijani usage.
     pub name_az: Option<String>,
+    /// Its outline.
     pub geometry: MultiPolygon,
 }
 
+/// What a context area is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContextKind {
+    /// A country, filled as land and labelled.
     Country,
+    /// A district, outlined.
     District,
 }

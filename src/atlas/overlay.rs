@@ -16,27 +16,27 @@ use super::{AtlasErrors, MAX_FILE_BYTES};
 pub struct Overlay {
     /// The file's name, for the legend.
     pub name: String,
+    /// Its features that have a geometry.
     pub features: Vec<OverlayFeature>,
 }
 
 /// One feature: where, its label, and its simplestyle colours.
 #[derive(Clone, Debug)]
 pub struct OverlayFeature {
+    /// Where it is, longitude and latitude.
     pub geometry: Geometry,
+    /// Its `name` or `title`.
     pub label: Option<String>,
+    /// Its `stroke` (or `marker-color`), sRGB.
     pub stroke: [u8; 3],
+    /// Its `stroke-width`, points.
     pub stroke_width: f32,
+    /// Its `fill` with `fill-opacity`, sRGBA.
     pub fill: Option<[u8; 4]>,
 }
 
 fn colour(s: &str) -> Option<[u8; 3]> {
-    let hex = s.strip_prefix('#')?;
-    let hex: String = if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_owned() };
-    if hex.len() != 6 || !hex.is_ascii() {
-        return None;
-    }
-    let b = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([b(0)?, b(2)?, b(4)?])
+    super::colour::parse_hex_colour(s, super::colour::HexForms::LongOrShort)
 }
 
 /// Reads and checks coordinates, dropping a third (altitude) value as RFC 7946 allows.
@@ -214,6 +214,7 @@ pub fn load_overlay(path: &std::path::Path) -> Result<Overlay, AtlasErrors> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

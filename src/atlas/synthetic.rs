@@ -78,7 +78,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
             id: format!("c{i}"),
             name: Text::en(format!("Side {i}")),
             description: Text::default(),
-            colour: colours[i],
+            colour: colours.get(i).copied().unwrap_or([0x80, 0x80, 0x80]),
         })
         .collect();
     // A small linear congruential generator: the same atlas every time.
@@ -98,7 +98,9 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         if p > 0 {
             for _ in 0..zones.len() / 20 {
                 let z = next() % zones.len();
-                control[z] = next() % 3;
+                if let Some(c) = control.get_mut(z) {
+                    *c = next() % 3;
+                }
             }
         }
         out_phases.push(Phase {
@@ -217,7 +219,79 @@ pub fn world_triangle() -> Atlas {
     }
 }
 
+/// Writes an atlas folder like [`world_triangle`], but as files and as large as asked: the
+/// triangle across the world with a rectangular hole (10°–30° E, 60°–50° S), tiled by
+/// `columns × rows` square zones with `points_per_edge` positions a side. With 20 × 10 squares of
+/// 550 points the zones file is about 10 MB: the size the viewer must open and export in bounded
+/// time and memory (`benches/scale.rs`).
+pub fn write_world_edge_atlas(
+    dir: &std::path::Path,
+    columns: usize,
+    rows: usize,
+    points_per_edge: usize,
+) -> std::io::Result<()> {
+    use std::fmt::Write as _;
+    std::fs::create_dir_all(dir)?;
+    let (lon0, lat0, lon1, lat1) = (10.0_f64, -60.0_f64, 30.0_f64, -50.0_f64);
+    let ring = |c: &[(f64, f64)]| {
+        let mut s = String::from("[");
+        for (i, (x, y)) in c.iter().enumerate() {
+            let _ = write!(s, "{}[{x:.6},{y:.6}]", if i > 0 { "," } else { "" });
+        }
+        s.push(']');
+        s
+    };
+    let square = |x0: f64, y0: f64, x1: f64, y1: f64, n: usize| {
+        let n = n.max(1);
+        let mut c = Vec::with_capacity(4 * n + 1);
+        for i in 0..n {
+            c.push((x0 + (x1 - x0) * i as f64 / n as f64, y0));
+        }
+        for i in 0..n {
+            c.push((x1, y0 + (y1 - y0) * i as f64 / n as f64));
+        }
+        for i in 0..n {
+            c.push((x1 - (x1 - x0) * i as f64 / n as f64, y1));
+        }
+        for i in 0..n {
+            c.push((x0, y1 - (y1 - y0) * i as f64 / n as f64));
+        }
+        c.push((x0, y0));
+        c
+    };
+    let triangle = [(-180.0, -90.0), (180.0, -90.0), (180.0, 90.0), (-180.0, -90.0)];
+    let hole = [(lon0, lat0), (lon0, lat1), (lon1, lat1), (lon1, lat0), (lon0, lat0)];
+    let feature = |id: &str, region: &str, rings: Vec<String>| {
+        format!(
+            "{{\"type\":\"Feature\",\"id\":\"{id}\",\"properties\":{{\"name\":\"{id}\",\"region\":\"{region}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[{}]}}}}",
+            rings.join(",")
+        )
+    };
+    let mut zones = vec![feature("triangle", "world", vec![ring(&triangle), ring(&hole)])];
+    let mut control = vec!["\"triangle\":\"a\"".to_owned()];
+    let (dx, dy) = ((lon1 - lon0) / columns as f64, (lat1 - lat0) / rows as f64);
+    for r in 0..rows {
+        for c in 0..columns {
+            let (x0, y0) = (lon0 + c as f64 * dx, lat0 + r as f64 * dy);
+            let id = format!("z{c}-{r}");
+            zones.push(feature(&id, "world", vec![ring(&square(x0, y0, x0 + dx, y0 + dy, points_per_edge))]));
+            control.push(format!("\"{id}\":\"{}\"", if (c + r) % 2 == 0 { "a" } else { "b" }));
+        }
+    }
+    let collection = |features: Vec<String>| {
+        format!("{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n", features.join(",\n"))
+    };
+    std::fs::write(dir.join("zones.geojson"), collection(zones))?;
+    std::fs::write(dir.join("regions.geojson"), collection(vec![feature("world", "world", vec![ring(&triangle)])]))?;
+    let atlas = format!(
+        "{{\"format\":\"karabakh-atlas/1\",\"id\":\"world-edge\",\"title\":\"A triangle across the world\",\"attribution\":\"Generated.\",\"default_date\":\"2000-01-01\",\"controllers\":[{{\"id\":\"a\",\"name\":\"Side A\",\"colour\":\"#5b8fb9\"}},{{\"id\":\"b\",\"name\":\"Side B\",\"colour\":\"#d9883e\"}}],\"phases\":[{{\"id\":\"P0\",\"start\":\"2000-01-01\",\"end\":null,\"title\":\"Split\",\"sources\":[{{\"title\":\"Generated\"}}],\"control\":{{{}}}}}]}}\n",
+        control.join(",")
+    );
+    std::fs::write(dir.join("atlas.json"), atlas)
+}
+
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -234,5 +308,27 @@ mod tests {
         let total: f64 = a.area_by_controller(Date::constant(1990, 6, 1)).iter().map(|c| c.area_km2).sum();
         let zones: f64 = a.zones.iter().map(|z| z.area_km2).sum();
         assert!((total - zones).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_world_edge_atlas_is_valid_and_tiles_its_hole() {
+        let dir = tempfile::tempdir().expect("tmp");
+        write_world_edge_atlas(dir.path(), 4, 2, 10).expect("written");
+        let atlas = match crate::atlas::load_dir(dir.path()) {
+            Ok(a) => a,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(atlas.zones.len(), 1 + 4 * 2);
+        // The squares tile the triangle's hole: 20° × 10° in longitude and latitude.
+        let squares: f64 = atlas.zones.iter().skip(1).map(|z| geo::Area::unsigned_area(&z.geometry)).sum();
+        assert!((squares - 200.0).abs() < 1e-6, "{squares} square degrees");
+        let hole: f64 = atlas.zones.first().map_or(0.0, |z| {
+            z.geometry
+                .iter()
+                .flat_map(|p| p.interiors())
+                .map(|r| geo::Area::unsigned_area(&Polygon::new(r.clone(), vec![])))
+                .sum()
+        });
+        assert!((hole - 200.0).abs() < 1e-6, "{hole} square degrees");
     }
 }

@@ -7,13 +7,16 @@ use super::{Atlas, ControllerIdx, Event, Phase, ZoneIdx};
 /// Area held by one controller.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ControllerArea {
+    /// The controller.
     pub controller: ControllerIdx,
+    /// What it holds, km².
     pub area_km2: f64,
 }
 
 /// Area held by each controller inside one region.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegionControl {
+    /// The region.
     pub region: usize,
     /// Only controllers holding some of the region, largest first.
     pub controllers: Vec<ControllerArea>,
@@ -22,9 +25,13 @@ pub struct RegionControl {
 /// A zone that changed hands between two dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZoneChange {
+    /// The zone.
     pub zone: ZoneIdx,
+    /// Its controller on the earlier date.
     pub from: ControllerIdx,
+    /// Its controller on the later date.
     pub to: ControllerIdx,
+    /// Its area, km².
     pub area_km2: f64,
     /// The last day on which the zone's controller changed, between the two dates.
     pub date: Date,
@@ -35,6 +42,7 @@ pub struct ZoneChange {
 /// Where a change of control is recorded in the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
+    /// The phase.
     pub phase: usize,
     /// Index into the phase's `changes`; `None` when the zone changed as the phase began.
     pub change: Option<usize>,
@@ -43,9 +51,13 @@ pub struct Origin {
 /// A change of a zone's controller on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Transition {
+    /// The day.
     pub date: Date,
+    /// The zone.
     pub zone: ZoneIdx,
+    /// Who holds it from that day.
     pub controller: ControllerIdx,
+    /// Where the change is recorded.
     pub origin: Origin,
 }
 
@@ -59,13 +71,13 @@ impl Atlas {
     /// The index of the phase that applies on `date`, if the date is inside the timeline.
     pub fn phase_index_at(&self, date: Date) -> Option<usize> {
         let i = self.phases.partition_point(|p| p.start <= date).checked_sub(1)?;
-        let phase = &self.phases[i];
+        let phase = self.phases.get(i)?;
         phase.end.is_none_or(|end| date <= end).then_some(i)
     }
 
     /// The phase that applies on `date`.
     pub fn phase_at(&self, date: Date) -> Option<&Phase> {
-        self.phase_index_at(date).map(|i| &self.phases[i])
+        self.phase_index_at(date).and_then(|i| self.phases.get(i))
     }
 
     /// The controller of every zone on `date` (indexed by zone), or `None` outside the timeline.
@@ -74,7 +86,9 @@ impl Atlas {
         let mut control = phase.control.clone();
         for change in phase.changes.iter().take_while(|c| c.date <= date) {
             for &z in &change.zones {
-                control[z] = change.controller;
+                if let Some(c) = control.get_mut(z) {
+                    *c = change.controller;
+                }
             }
         }
         Some(control)
@@ -83,7 +97,7 @@ impl Atlas {
     /// The controller of the zone with id `zone` on `date`.
     pub fn controller_of(&self, zone: &str, date: Date) -> Option<&super::Controller> {
         let z = self.zones.iter().position(|z| z.id == zone)?;
-        let c = self.control_at(date)?[z];
+        let c = *self.control_at(date)?.get(z)?;
         self.controllers.get(c)
     }
 
@@ -91,7 +105,7 @@ impl Atlas {
     pub fn events_between(&self, from: Date, to: Date) -> &[Event] {
         let a = self.events.partition_point(|e| e.date < from);
         let b = self.events.partition_point(|e| e.date <= to);
-        &self.events[a..b.max(a)]
+        self.events.get(a..b.max(a)).unwrap_or(&[])
     }
 
     /// Km² held by each controller on `date`, in controller order (zeros included).
@@ -100,7 +114,9 @@ impl Atlas {
             (0..self.controllers.len()).map(|controller| ControllerArea { controller, area_km2: 0.0 }).collect();
         if let Some(control) = self.control_at(date) {
             for (zone, c) in self.zones.iter().zip(control) {
-                areas[c].area_km2 += zone.area_km2;
+                if let Some(a) = areas.get_mut(c) {
+                    a.area_km2 += zone.area_km2;
+                }
             }
         }
         areas
@@ -131,18 +147,22 @@ impl Atlas {
         let mut state: Vec<Option<ControllerIdx>> = vec![None; self.zones.len()];
         for (pi, phase) in self.phases.iter().enumerate() {
             for (zone, &c) in phase.control.iter().enumerate() {
-                if state[zone] != Some(c) {
+                if let Some(held) = state.get_mut(zone)
+                    && *held != Some(c)
+                {
                     let origin = Origin { phase: pi, change: None };
                     out.push(Transition { date: phase.start, zone, controller: c, origin });
-                    state[zone] = Some(c);
+                    *held = Some(c);
                 }
             }
             for (ci, change) in phase.changes.iter().enumerate() {
                 for &zone in &change.zones {
-                    if state[zone] != Some(change.controller) {
+                    if let Some(held) = state.get_mut(zone)
+                        && *held != Some(change.controller)
+                    {
                         let origin = Origin { phase: pi, change: Some(ci) };
                         out.push(Transition { date: change.date, zone, controller: change.controller, origin });
-                        state[zone] = Some(change.controller);
+                        *held = Some(change.controller);
                     }
                 }
             }
@@ -165,8 +185,12 @@ impl Atlas {
     pub fn net_change(&self, changes: &[ZoneChange]) -> Vec<f64> {
         let mut net = vec![0.0; self.controllers.len()];
         for c in changes {
-            net[c.from] -= c.area_km2;
-            net[c.to] += c.area_km2;
+            if let Some(n) = net.get_mut(c.from) {
+                *n -= c.area_km2;
+            }
+            if let Some(n) = net.get_mut(c.to) {
+                *n += c.area_km2;
+            }
         }
         net
     }
@@ -177,13 +201,23 @@ impl Atlas {
             return Vec::new();
         };
         let (lo, hi) = if from <= to { (from, to) } else { (to, from) };
-        let transitions = self.transitions();
-        let mut changes: Vec<ZoneChange> = (0..self.zones.len())
-            .filter(|&z| a[z] != b[z])
-            .map(|z| {
-                let last = transitions.iter().rfind(|t| t.zone == z && t.date > lo && t.date <= hi);
-                let (date, origin) = last.map_or((hi, Origin { phase: 0, change: None }), |t| (t.date, t.origin));
-                ZoneChange { zone: z, from: a[z], to: b[z], area_km2: self.zones[z].area_km2, date, origin }
+        // The last change of each zone between the two dates, in one pass (transitions come in
+        // date order).
+        let mut last: Vec<Option<(Date, Origin)>> = vec![None; self.zones.len()];
+        for t in self.transitions().iter().filter(|t| t.date > lo && t.date <= hi) {
+            if let Some(l) = last.get_mut(t.zone) {
+                *l = Some((t.date, t.origin));
+            }
+        }
+        let mut changes: Vec<ZoneChange> = self
+            .zones
+            .iter()
+            .enumerate()
+            .zip(a.iter().zip(&b))
+            .filter(|(_, (from, to))| from != to)
+            .map(|((z, zone), (&from, &to))| {
+                let (date, origin) = last.get(z).copied().flatten().unwrap_or((hi, Origin { phase: 0, change: None }));
+                ZoneChange { zone: z, from, to, area_km2: zone.area_km2, date, origin }
             })
             .collect();
         changes.sort_by_key(|c| (c.date, c.zone));

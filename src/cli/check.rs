@@ -5,14 +5,19 @@ use std::path::Path;
 
 use super::{Failure, load, span_text};
 
-pub(super) fn check(dir: Option<&Path>) -> Result<(), Failure> {
-    if let Some(file) = dir.filter(|p| p.is_file()) {
-        // A single GeoJSON file: checked as an overlay.
-        let overlay = crate::atlas::load_overlay(file)?;
-        println!("{}: OK, a GeoJSON overlay of {} feature(s)", file.display(), overlay.features.len());
-        return Ok(());
-    }
-    let atlas = load(dir)?;
+pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
+    // What the path opens as in the window: a GeoJSON file outside an atlas folder is an
+    // overlay; a file in an atlas folder stands for the folder.
+    let dir = match path.map(crate::atlas::open_as) {
+        Some(crate::atlas::OpenAs::Overlay(file)) => {
+            let overlay = crate::atlas::load_overlay(&file)?;
+            println!("{}: OK, a GeoJSON overlay of {} feature(s)", file.display(), overlay.features.len());
+            return Ok(());
+        }
+        Some(crate::atlas::OpenAs::Atlas(dir)) => Some(dir),
+        None => None,
+    };
+    let atlas = load(dir.as_deref())?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}: OK", atlas.title.get("en"));
     let _ = writeln!(

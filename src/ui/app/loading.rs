@@ -178,15 +178,10 @@ impl AtlasApp {
     pub(super) fn open_dropped(&mut self, ctx: &egui::Context) {
         let dropped: Option<PathBuf> = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         let Some(path) = dropped else { return };
-        let is_geojson =
-            path.extension().is_some_and(|e| e.eq_ignore_ascii_case("geojson") || e.eq_ignore_ascii_case("json"));
-        let in_atlas = path.parent().is_some_and(|d| d.join("atlas.json").is_file());
-        if path.is_file() && is_geojson && !in_atlas {
-            self.add_overlay(&path);
-            return;
+        match crate::atlas::open_as(&path) {
+            crate::atlas::OpenAs::Overlay(file) => self.add_overlay(&file),
+            crate::atlas::OpenAs::Atlas(dir) => self.open_atlas_in_background(ctx, &dir),
         }
-        let dir = if path.is_dir() { path } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
-        self.open_atlas_in_background(ctx, &dir);
     }
 
     /// Shows a newly loaded atlas: framed whole, at its default date, with nothing selected.

@@ -1,0 +1,148 @@
+//! What the app's state is, read by tests and benchmarks, and the few direct changes they make
+//! (the window itself goes through commands).
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use super::{AtlasApp, Command, LoadProblem, TeachingAids, loading};
+use crate::atlas::{Atlas, Playback, ZoneChange};
+use crate::i18n::Lang;
+use crate::scene::View;
+use crate::ui::settings::Settings;
+
+impl AtlasApp {
+    /// The atlas shown.
+    pub fn atlas(&self) -> &Atlas {
+        &self.loaded.atlas
+    }
+
+    /// The date shown.
+    pub fn date(&self) -> Date {
+        self.cursor.date()
+    }
+
+    /// The view of the map.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The id of the phase of the date shown.
+    pub fn phase_id(&self) -> Option<&str> {
+        self.cursor.phase().and_then(|i| self.loaded.atlas.phases.get(i)).map(|p| p.id.as_str())
+    }
+
+    /// The id of the controller of zone `zone` on the date shown.
+    pub fn controller_of(&self, zone: &str) -> Option<&str> {
+        let z = self.loaded.atlas.zones.iter().position(|z| z.id == zone)?;
+        let c = *self.cursor.control().get(z)?;
+        Some(self.loaded.atlas.controllers.get(c)?.id.as_str())
+    }
+
+    /// The id of the zone under the pointer.
+    pub fn hovered_zone(&self) -> Option<&str> {
+        self.last_frame.hovered_zone.and_then(|z| self.loaded.atlas.zones.get(z)).map(|z| z.id.as_str())
+    }
+
+    /// The id of the selected event.
+    pub fn selected_event(&self) -> Option<&str> {
+        self.cursor.selected_event().and_then(|e| self.loaded.atlas.events.get(e)).map(|e| e.id.as_str())
+    }
+
+    /// The id of the region whose facts are shown.
+    pub fn selected_region(&self) -> Option<&str> {
+        self.selected_region.and_then(|r| self.loaded.atlas.regions.get(r)).map(|r| r.id.as_str())
+    }
+
+    /// Where a longitude and latitude is on screen, as last drawn.
+    pub fn screen_pos_of(&self, lon: f64, lat: f64) -> egui::Pos2 {
+        let g = &self.loaded.geometry;
+        let rect = self.last_frame.map_rect.unwrap_or(egui::Rect::NOTHING);
+        self.view.screen_from_map(rect, g.bounds, g.projection.map_from_lonlat(lon, lat))
+    }
+
+    /// Where a date lies on the area chart, as last drawn.
+    pub fn chart_pos_of(&self, date: Date) -> Option<egui::Pos2> {
+        let t = self.last_frame.chart_transform.as_ref()?;
+        let y = (t.bounds().min()[1] + t.bounds().max()[1]) / 2.0;
+        Some(t.position_from_point(&egui_plot::PlotPoint::new(crate::atlas::year_from_date(date), y)))
+    }
+
+    /// The atlas or overlay that could not be opened, while its errors are shown.
+    pub fn problem(&self) -> Option<&LoadProblem> {
+        self.problem.as_ref()
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang()
+    }
+
+    /// Whether presentation mode is on.
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The teaching aids' state.
+    pub fn aids(&self) -> &TeachingAids {
+        &self.aids
+    }
+
+    /// Playback's state.
+    pub fn playback(&self) -> &Playback {
+        &self.playback
+    }
+
+    /// The GeoJSON overlays shown.
+    pub fn overlays(&self) -> &[crate::atlas::Overlay] {
+        &self.overlays
+    }
+
+    /// Whether an atlas is being read.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The zones that change hands between the date shown and the compared date.
+    pub fn comparison(&self) -> &[ZoneChange] {
+        self.cursor.comparison()
+    }
+
+    /// How many times the map's base layer has been tessellated (it is cached between frames).
+    pub fn map_rebuilds(&self) -> u64 {
+        self.map_painter.rebuilds
+    }
+
+    /// The settings as they would be saved now.
+    pub fn settings_to_save(&self) -> Settings {
+        let mut settings = self.settings.clone();
+        if self.loaded.dir.is_none() {
+            settings.view = Some(self.view);
+        }
+        settings.date = Some(self.cursor.date().to_string());
+        settings
+    }
+
+    // ----- Direct changes, for benchmarks and tests (the window goes through commands) -----
+
+    /// Sets the date (clamped to the timeline).
+    pub fn set_date(&mut self, date: Date) {
+        self.run(Command::SetDate(date));
+    }
+
+    /// Sets the view (kept within the atlas's bounds and zoom limits).
+    pub fn set_view(&mut self, view: View) {
+        self.run(Command::SetView(view));
+    }
+
+    /// Opens the atlas in `dir` at once. On failure its errors are shown and the current atlas stays.
+    pub fn open_atlas(&mut self, dir: &Path) {
+        let result = loading::read_atlas(dir, self.cursor.today(), self.lang());
+        self.finish_loading(dir, result);
+    }
+
+    /// Saves the map as the window shows it; see [`Command::Export`].
+    pub fn export_picture(&mut self, path: &Path) -> Result<(), crate::export::ExportError> {
+        self.export_to(path)
+    }
+}
