@@ -74,12 +74,11 @@ fn options(date: Date) -> LaunchOptions {
     LaunchOptions { date: Some(date), today: Some(Date::constant(2026, 11, 25)), ..Default::default() }
 }
 
+#[path = "common/memory.rs"]
+mod memory;
+
 fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).map(str::to_owned))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+    memory::status_mb("VmRSS:")
 }
 
 fn benches(c: &mut Criterion) {

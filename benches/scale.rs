@@ -12,12 +12,11 @@ use karabakh_atlas::atlas::{load_dir, synthetic};
 use karabakh_atlas::export::{ExportOptions, ImageFormat, picture};
 use karabakh_atlas::scene::{MapGeometry, NameStyle};
 
+#[path = "common/memory.rs"]
+mod memory;
+
 fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_owned))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+    memory::status_mb("VmHWM:")
 }
 
 fn benches(c: &mut Criterion) {

@@ -6,16 +6,9 @@ use std::path::Path;
 use karabakh_atlas::atlas::{Text, embedded};
 use karabakh_atlas::i18n::has_vietnamese;
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("src").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+#[path = "common/source.rs"]
+mod source;
+use source::rust_files;
 
 /// The string literals passed as the English key to `t(lang, "…")` or `tf(lang, "…", …)`, however
 /// rustfmt lays the call out (on one line or over several).

@@ -4,16 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("src").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+#[path = "common/source.rs"]
+mod source;
+use source::rust_files;
 
 /// The source of a layer (a folder or a file under `src/`), without comments.
 fn code_of(layer: &str) -> Vec<(PathBuf, String)> {

@@ -39,21 +39,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
             let cols = (columns - c * 5).min(5) as f64;
             let rws = (rows - w * 4).min(4) as f64;
             let geometry = square(lon0 + c as f64 * 5.0 * dx, lat0 + w as f64 * 4.0 * dy, cols * dx, rws * dy, 1);
-            let area_km2 = geometry.geodesic_area_unsigned() / 1e6;
-            Region {
-                id: format!("r{r}"),
-                name: Text::en(format!("Region {r}")),
-                label: None,
-                name_az: None,
-                name_hy: None,
-                official_area_km2: None,
-                area_tolerance_pct: 10.0,
-                area_note: None,
-                today_boundary: None,
-                emphasis: false,
-                geometry,
-                area_km2,
-            }
+            plain_region(&format!("r{r}"), &format!("Region {r}"), geometry, false)
         })
         .collect();
     let mut zones = Vec::with_capacity(columns * rows);
@@ -150,6 +136,24 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
     }
 }
 
+/// A region with a name and an outline, and nothing else known of it.
+fn plain_region(id: &str, name: &str, geometry: MultiPolygon, emphasis: bool) -> Region {
+    Region {
+        id: id.into(),
+        name: Text::en(name),
+        label: None,
+        name_az: None,
+        name_hy: None,
+        official_area_km2: None,
+        area_tolerance_pct: 10.0,
+        area_note: None,
+        today_boundary: None,
+        emphasis,
+        area_km2: geometry.geodesic_area_unsigned() / 1e6,
+        geometry,
+    }
+}
+
 /// A valid atlas of two zones: a triangle with an edge from (−180, −90) to (180, 90), and a
 /// small square inside it. Nothing in it is wrong; it is only large.
 pub fn world_triangle() -> Atlas {
@@ -164,20 +168,7 @@ pub fn world_triangle() -> Atlas {
         ring(&[(-180.0, -90.0), (180.0, -90.0), (180.0, 90.0), (-180.0, -90.0)]),
         vec![],
     )]);
-    let region = |id: &str, geometry: MultiPolygon| Region {
-        id: id.into(),
-        name: Text::en(id),
-        label: None,
-        name_az: None,
-        name_hy: None,
-        official_area_km2: None,
-        area_tolerance_pct: 10.0,
-        area_note: None,
-        today_boundary: None,
-        emphasis: true,
-        area_km2: geometry.geodesic_area_unsigned() / 1e6,
-        geometry,
-    };
+    let region = |id: &str, geometry: MultiPolygon| plain_region(id, id, geometry, true);
     let zone = |id: &str, geometry: MultiPolygon| Zone {
         id: id.into(),
         name: Text::en(id),
