@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, vec2};
 use geo::TriangulateEarcut;
 use jiff::civil::Date;
-use karabakh_atlas::atlas::{Atlas, embedded, synthetic};
+use karabakh_atlas::atlas::{Atlas, ControllerIdx, embedded, synthetic};
 use karabakh_atlas::fonts;
 use karabakh_atlas::scene::{MapGeometry, Projection, SceneInput, SceneOptions, Style, View, Zoom};
 use karabakh_atlas::ui::map_view::MapPainter;
@@ -43,13 +43,20 @@ fn frame(ctx: &egui::Context, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
 }
 
 /// The map drawn naively: every zone projected, triangulated and outlined afresh.
-fn naive_map(ui: &mut egui::Ui, atlas: &Atlas, control: &[usize], view: &View, bounds: Rect, projection: &Projection) {
+fn naive_map(
+    ui: &mut egui::Ui,
+    atlas: &Atlas,
+    control: &[ControllerIdx],
+    view: &View,
+    bounds: Rect,
+    projection: &Projection,
+) {
     let rect = ui.max_rect();
     let painter = ui.painter_at(rect);
     let style = Style::default();
     let mut shapes = Vec::new();
     for (zone, &c) in atlas.zones.iter().zip(control) {
-        let colour = atlas.controllers.get(c).map_or(Color32::GRAY, |k| style.zone_fill(k.colour));
+        let colour = atlas.controller(c).map_or(Color32::GRAY, |k| style.zone_fill(k.colour));
         for polygon in &zone.geometry {
             let projected = geo::MapCoords::map_coords(polygon, |p| {
                 let m = projection.map_from_lonlat(p.x, p.y);

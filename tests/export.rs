@@ -168,7 +168,7 @@ fn the_sheet_has_a_map_for_every_phase() {
     assert_eq!(maps.len(), atlas.phases.len());
     assert!(maps.iter().all(|m| m.contains("<path")), "every map is drawn");
     let today = Date::constant(2026, 11, 25);
-    let patterns: std::collections::BTreeSet<Vec<usize>> =
+    let patterns: std::collections::BTreeSet<Vec<karabakh_atlas::atlas::ControllerIdx>> =
         atlas.phases.iter().map(|p| atlas.control_at(p.end.unwrap_or(today)).expect("control")).collect();
     let distinct: std::collections::BTreeSet<&String> = maps.iter().collect();
     assert!(

@@ -77,7 +77,7 @@ fn every_place_lies_in_its_region() {
     let mut checked = 0;
     for p in &a.places {
         if let Some(r) = p.region {
-            assert!(a.regions[r].geometry.contains(&p.point), "{} is outside {}", p.id, a.regions[r].id);
+            assert!(a.regions[r.get()].geometry.contains(&p.point), "{} is outside {}", p.id, a.regions[r.get()].id);
             checked += 1;
         }
     }

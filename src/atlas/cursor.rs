@@ -344,7 +344,7 @@ mod tests {
     }
 
     fn controller(atlas: &Atlas, cursor: &TimelineCursor, zone_id: &str) -> String {
-        let c = cursor.control().get(zone(atlas, zone_id)).copied().unwrap_or(usize::MAX);
+        let c = cursor.control().get(zone(atlas, zone_id)).map_or(usize::MAX, |c| c.get());
         atlas.controllers.get(c).map_or("?".into(), |c| c.id.clone())
     }
 
@@ -440,7 +440,7 @@ mod tests {
         let atlas = tiny();
         let mut c = TimelineCursor::new(&atlas, TODAY, date(2001, 12, 31));
         c.set_compare(&atlas, Some(date(2000, 6, 1)));
-        let zones: Vec<usize> = c.comparison().iter().map(|z| z.zone).collect();
+        let zones: Vec<usize> = c.comparison().iter().map(|z| z.zone.get()).collect();
         assert_eq!(zones.len(), 2, "{zones:?}");
         assert!(zones.contains(&zone(&atlas, "a-east")) && zones.contains(&zone(&atlas, "b")));
         c.set_date(&atlas, date(2000, 6, 2));

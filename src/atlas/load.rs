@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::geojson_layer::{self, Props, RawFeature};
 use super::{
-    Atlas, AtlasErrors, ContextArea, ContextKind, ControlChange, Controller, Event, LineKind, MapLine, Phase, Place,
-    PlaceKind, Region, Source, Text, Zone,
+    Atlas, AtlasErrors, ContextArea, ContextKind, ControlChange, Controller, ControllerIdx, Event, LineKind, MapLine,
+    Phase, Place, PlaceIdx, PlaceKind, Region, RegionIdx, Source, Text, Zone, ZoneIdx,
 };
 
 /// The files of an atlas folder, in the order they are read. The first three are required.
@@ -247,7 +247,7 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
                 None
             }
             Some(r) => {
-                let found = regions.iter().position(|g| g.id == r);
+                let found = regions.iter().position(|g| g.id == r).map(RegionIdx::new);
                 if found.is_none() {
                     errs.push(file, Some(&f.label), format!("names unknown region \"{r}\" (not in regions.geojson)"));
                 }
@@ -289,7 +289,7 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
         };
         let rank = p.number("rank", errs).unwrap_or(3.0).clamp(1.0, 9.0) as u8;
         let region = p.string("region", errs).and_then(|r| {
-            let found = regions.iter().position(|g| g.id == r);
+            let found = regions.iter().position(|g| g.id == r).map(RegionIdx::new);
             if found.is_none() {
                 errs.push(file, Some(&f.label), format!("names unknown region \"{r}\""));
             }
@@ -500,7 +500,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
     if controllers.is_empty() {
         errs.push(file, None, "has no controllers");
     }
-    let controller = |id: &str| controllers.iter().position(|c| c.id == id);
+    let controller = |id: &str| controllers.iter().position(|c| c.id == id).map(ControllerIdx::new);
     let zone = |id: &str| zones.iter().position(|z| z.id == id);
 
     let mut phases: Vec<Phase> = Vec::new();
@@ -516,7 +516,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         if phase_sources.is_empty() {
             errs.push(file, Some(&label), "has no source: every phase must say where its facts come from");
         }
-        let mut control = vec![usize::MAX; zones.len()];
+        let mut control: Vec<Option<ControllerIdx>> = vec![None; zones.len()];
         for (z, c) in &p.control {
             match (zone(z), controller(c)) {
                 (None, _) if rejected_zones.contains(z) => {}
@@ -528,13 +528,13 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
                 }
                 (Some(zi), Some(ci)) => {
                     if let Some(slot) = control.get_mut(zi) {
-                        *slot = ci;
+                        *slot = Some(ci);
                     }
                 }
             }
         }
         for (zone, c) in zones.iter().zip(&control) {
-            if *c == usize::MAX {
+            if c.is_none() {
                 errs.push(
                     file,
                     Some(&label),
@@ -564,7 +564,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
             let mut zs = Vec::new();
             for z in &ch.zones {
                 match zone(z) {
-                    Some(zi) => zs.push(zi),
+                    Some(zi) => zs.push(ZoneIdx::new(zi)),
                     None if rejected_zones.contains(z) => {}
                     None => errs.push(file, Some(&label), format!("change on {date} names unknown zone \"{z}\"")),
                 }
@@ -586,7 +586,8 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
                 title: p.title,
                 summary: p.summary,
                 sources: phase_sources,
-                control,
+                // A zone left out was reported above, and the atlas is refused.
+                control: control.into_iter().map(Option::unwrap_or_default).collect(),
                 changes,
             });
         }
@@ -614,7 +615,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
             errs.push(file, Some(&label), format!("ends ({end}) before it starts ({d})"));
         }
         let place = e.place.as_deref().and_then(|p| {
-            let found = places.iter().position(|q| q.id == p);
+            let found = places.iter().position(|q| q.id == p).map(PlaceIdx::new);
             if found.is_none() {
                 errs.push(file, Some(&label), format!("names unknown place \"{p}\" (not in places.geojson)"));
             }

@@ -5,10 +5,89 @@ use jiff::civil::Date;
 
 use super::Text;
 
-/// Index into [`Atlas::zones`].
-pub type ZoneIdx = usize;
-/// Index into [`Atlas::controllers`].
-pub type ControllerIdx = usize;
+/// An index into one of the atlas's lists, of its own type, so that a region's index cannot be
+/// passed where a zone's is meant. Only the loader (and the atlas generators) make them, from
+/// positions it has checked; everything else reads them back with [`Atlas::zone`] and the like.
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(usize);
+
+        impl $name {
+            /// The index of position `i` in its list.
+            pub(crate) const fn new(i: usize) -> Self {
+                Self(i)
+            }
+
+            /// The position in its list.
+            pub const fn get(self) -> usize {
+                self.0
+            }
+        }
+
+        impl PartialEq<usize> for $name {
+            fn eq(&self, other: &usize) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Index into [`Atlas::zones`].
+    ZoneIdx
+);
+index_type!(
+    /// Index into [`Atlas::controllers`].
+    ControllerIdx
+);
+index_type!(
+    /// Index into [`Atlas::regions`].
+    RegionIdx
+);
+index_type!(
+    /// Index into [`Atlas::places`].
+    PlaceIdx
+);
+
+impl Atlas {
+    /// The zone at an index.
+    pub fn zone(&self, i: ZoneIdx) -> Option<&Zone> {
+        self.zones.get(i.get())
+    }
+
+    /// The controller at an index.
+    pub fn controller(&self, i: ControllerIdx) -> Option<&Controller> {
+        self.controllers.get(i.get())
+    }
+
+    /// The region at an index.
+    pub fn region(&self, i: RegionIdx) -> Option<&Region> {
+        self.regions.get(i.get())
+    }
+
+    /// The place at an index.
+    pub fn place(&self, i: PlaceIdx) -> Option<&Place> {
+        self.places.get(i.get())
+    }
+
+    /// Every zone with its index.
+    pub fn zones_indexed(&self) -> impl Iterator<Item = (ZoneIdx, &Zone)> {
+        self.zones.iter().enumerate().map(|(i, z)| (ZoneIdx::new(i), z))
+    }
+
+    /// Every controller with its index.
+    pub fn controllers_indexed(&self) -> impl Iterator<Item = (ControllerIdx, &Controller)> {
+        self.controllers.iter().enumerate().map(|(i, c)| (ControllerIdx::new(i), c))
+    }
+}
 
 /// A whole atlas: the map layers and the timeline of control.
 #[derive(Clone, Debug)]
@@ -109,8 +188,8 @@ pub struct Event {
     pub date: Date,
     /// The last day, for an event of several days.
     pub end: Option<Date>,
-    /// Index into [`Atlas::places`].
-    pub place: Option<usize>,
+    /// The place it happened at.
+    pub place: Option<PlaceIdx>,
     /// Its own position when it has no place of the atlas.
     pub position: Option<Point>,
     /// Happened off the map (talks abroad, UN resolutions).
@@ -161,8 +240,8 @@ pub struct Zone {
     pub id: String,
     /// Its name.
     pub name: Text,
-    /// Index into [`Atlas::regions`].
-    pub region: usize,
+    /// The region it is part of.
+    pub region: RegionIdx,
     /// The edges are only approximately known; `note` says why.
     pub approximate: bool,
     /// Why it is drawn as it is.
@@ -189,7 +268,7 @@ pub struct Place {
     /// 1 = most important; labels of lower rank give way on collision.
     pub rank: u8,
     /// The region it is in, if the atlas says.
-    pub region: Option<usize>,
+    pub region: Option<RegionIdx>,
     /// Where it is.
     pub point: Point,
 }

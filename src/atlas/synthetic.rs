@@ -6,7 +6,9 @@ use geo::{GeodesicArea, LineString, MultiPolygon, Polygon, coord};
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 
-use super::{Atlas, ContextArea, ContextKind, Controller, Event, Phase, Region, Source, Text, Zone};
+use super::{
+    Atlas, ContextArea, ContextKind, Controller, ControllerIdx, Event, Phase, Region, RegionIdx, Source, Text, Zone,
+};
 
 /// A mosaic of `columns × rows` zones, each a square with `points_per_edge` segments per side
 /// (so `4 × points_per_edge + 1` positions), grouped in regions of 5 × 4 zones, with `phases`
@@ -50,7 +52,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
             zones.push(Zone {
                 id: format!("z{col}-{row}"),
                 name: Text::en(format!("Zone {col}-{row}")),
-                region: (row / 4) * region_cols + col / 5,
+                region: RegionIdx::new((row / 4) * region_cols + col / 5),
                 approximate: (col + row) % 7 == 0,
                 note: Text::default(),
                 geometry,
@@ -96,7 +98,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
             title: Text::en(format!("Phase {p}")),
             summary: Text::en("Generated."),
             sources: source.clone(),
-            control: control.clone(),
+            control: control.iter().copied().map(ControllerIdx::new).collect(),
             changes: Vec::new(),
         });
         events.push(Event {
@@ -172,7 +174,7 @@ pub fn world_triangle() -> Atlas {
     let zone = |id: &str, geometry: MultiPolygon| Zone {
         id: id.into(),
         name: Text::en(id),
-        region: 0,
+        region: RegionIdx::new(0),
         approximate: false,
         note: Text::default(),
         area_km2: geometry.geodesic_area_unsigned() / 1e6,
@@ -198,7 +200,7 @@ pub fn world_triangle() -> Atlas {
             title: Text::en("Split"),
             summary: Text::en("Generated."),
             sources: vec![Source { title: "Generated for tests".into(), url: None }],
-            control: vec![0, 1],
+            control: vec![ControllerIdx::new(0), ControllerIdx::new(1)],
             changes: Vec::new(),
         }],
         events: Vec::new(),

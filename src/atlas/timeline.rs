@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::{Atlas, ControllerIdx, Event, Phase, ZoneIdx};
+use super::{Atlas, ControllerIdx, Event, Phase, RegionIdx, ZoneIdx};
 
 /// Area held by one controller.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +17,7 @@ pub struct ControllerArea {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegionControl {
     /// The region.
-    pub region: usize,
+    pub region: RegionIdx,
     /// Only controllers holding some of the region, largest first.
     pub controllers: Vec<ControllerArea>,
 }
@@ -86,7 +86,7 @@ impl Atlas {
         let mut control = phase.control.clone();
         for change in phase.changes.iter().take_while(|c| c.date <= date) {
             for &z in &change.zones {
-                if let Some(c) = control.get_mut(z) {
+                if let Some(c) = control.get_mut(z.get()) {
                     *c = change.controller;
                 }
             }
@@ -98,7 +98,7 @@ impl Atlas {
     pub fn controller_of(&self, zone: &str, date: Date) -> Option<&super::Controller> {
         let z = self.zones.iter().position(|z| z.id == zone)?;
         let c = *self.control_at(date)?.get(z)?;
-        self.controllers.get(c)
+        self.controller(c)
     }
 
     /// Events from `from` to `to`, both included, in date order.
@@ -111,10 +111,10 @@ impl Atlas {
     /// Km² held by each controller on `date`, in controller order (zeros included).
     pub fn area_by_controller(&self, date: Date) -> Vec<ControllerArea> {
         let mut areas: Vec<ControllerArea> =
-            (0..self.controllers.len()).map(|controller| ControllerArea { controller, area_km2: 0.0 }).collect();
+            self.controllers_indexed().map(|(controller, _)| ControllerArea { controller, area_km2: 0.0 }).collect();
         if let Some(control) = self.control_at(date) {
             for (zone, c) in self.zones.iter().zip(control) {
-                if let Some(a) = areas.get_mut(c) {
+                if let Some(a) = areas.get_mut(c.get()) {
                     a.area_km2 += zone.area_km2;
                 }
             }
@@ -126,6 +126,7 @@ impl Atlas {
     pub fn region_control(&self, date: Date) -> Vec<RegionControl> {
         let control = self.control_at(date).unwrap_or_default();
         (0..self.regions.len())
+            .map(RegionIdx::new)
             .map(|region| {
                 let mut by: Vec<ControllerArea> = Vec::new();
                 for (zone, &c) in self.zones.iter().zip(&control).filter(|(z, _)| z.region == region) {
@@ -146,8 +147,9 @@ impl Atlas {
         let mut out = Vec::new();
         let mut state: Vec<Option<ControllerIdx>> = vec![None; self.zones.len()];
         for (pi, phase) in self.phases.iter().enumerate() {
-            for (zone, &c) in phase.control.iter().enumerate() {
-                if let Some(held) = state.get_mut(zone)
+            for (i, &c) in phase.control.iter().enumerate() {
+                let zone = ZoneIdx::new(i);
+                if let Some(held) = state.get_mut(i)
                     && *held != Some(c)
                 {
                     let origin = Origin { phase: pi, change: None };
@@ -157,7 +159,7 @@ impl Atlas {
             }
             for (ci, change) in phase.changes.iter().enumerate() {
                 for &zone in &change.zones {
-                    if let Some(held) = state.get_mut(zone)
+                    if let Some(held) = state.get_mut(zone.get())
                         && *held != Some(change.controller)
                     {
                         let origin = Origin { phase: pi, change: Some(ci) };
@@ -185,10 +187,10 @@ impl Atlas {
     pub fn net_change(&self, changes: &[ZoneChange]) -> Vec<f64> {
         let mut net = vec![0.0; self.controllers.len()];
         for c in changes {
-            if let Some(n) = net.get_mut(c.from) {
+            if let Some(n) = net.get_mut(c.from.get()) {
                 *n -= c.area_km2;
             }
-            if let Some(n) = net.get_mut(c.to) {
+            if let Some(n) = net.get_mut(c.to.get()) {
                 *n += c.area_km2;
             }
         }
@@ -205,7 +207,7 @@ impl Atlas {
         // date order).
         let mut last: Vec<Option<(Date, Origin)>> = vec![None; self.zones.len()];
         for t in self.transitions().iter().filter(|t| t.date > lo && t.date <= hi) {
-            if let Some(l) = last.get_mut(t.zone) {
+            if let Some(l) = last.get_mut(t.zone.get()) {
                 *l = Some((t.date, t.origin));
             }
         }
@@ -217,7 +219,7 @@ impl Atlas {
             .filter(|(_, (from, to))| from != to)
             .map(|((z, zone), (&from, &to))| {
                 let (date, origin) = last.get(z).copied().flatten().unwrap_or((hi, Origin { phase: 0, change: None }));
-                ZoneChange { zone: z, from, to, area_km2: zone.area_km2, date, origin }
+                ZoneChange { zone: ZoneIdx::new(z), from, to, area_km2: zone.area_km2, date, origin }
             })
             .collect();
         changes.sort_by_key(|c| (c.date, c.zone));

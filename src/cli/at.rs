@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use super::{Failure, load, within_timeline};
+use crate::atlas::ControllerIdx;
 use crate::i18n::Lang;
 
 pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> Result<(), Failure> {
@@ -28,12 +29,12 @@ pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> R
                 "sources": phase.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
             },
             "regions": regions.iter().map(|rc| {
-                let Some(r) = atlas.regions.get(rc.region) else { return json!(null) };
+                let Some(r) = atlas.region(rc.region) else { return json!(null) };
                 json!({
                     "id": r.id,
                     "name": r.name.get(lang),
                     "controllers": rc.controllers.iter().filter_map(|a| {
-                        let c = atlas.controllers.get(a.controller)?;
+                        let c = atlas.controller(a.controller)?;
                         Some(json!({"id": c.id, "name": c.name.get(lang), "area_km2": (a.area_km2 * 10.0).round() / 10.0}))
                     }).collect::<Vec<_>>(),
                 })
@@ -42,7 +43,7 @@ pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> R
                 "id": e.id,
                 "date": e.date.to_string(),
                 "text": e.text.get(lang),
-                "place": e.place.and_then(|p| atlas.places.get(p)).map(|p| p.id.clone()),
+                "place": e.place.and_then(|p| atlas.place(p)).map(|p| p.id.clone()),
                 "sources": e.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
@@ -56,9 +57,9 @@ pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> R
         let _ = writeln!(out, "  source: {}{}", s.title, s.url.as_ref().map_or(String::new(), |u| format!(" <{u}>")));
     }
     let _ = writeln!(out);
-    let name = |c: usize| atlas.controllers.get(c).map_or("?", |c| c.name.get(lang));
+    let name = |c: ControllerIdx| atlas.controller(c).map_or("?", |c| c.name.get(lang));
     for rc in &regions {
-        let Some(r) = atlas.regions.get(rc.region) else { continue };
+        let Some(r) = atlas.region(rc.region) else { continue };
         let held: Vec<String> =
             rc.controllers.iter().map(|a| format!("{} {:.0} km²", name(a.controller), a.area_km2)).collect();
         let _ = writeln!(out, "{:<44} {}", r.name.get(lang), held.join("; "));

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use super::{Failure, load, within_timeline};
-use crate::atlas::parse_iso_date;
+use crate::atlas::{ControllerIdx, parse_iso_date};
 use crate::i18n::Lang;
 
 /// Arguments of `diff`.
@@ -39,8 +39,8 @@ pub(super) fn diff(args: &DiffArgs) -> Result<(), Failure> {
     let changes = atlas.changes_between(from, to);
     let net = atlas.net_change(&changes);
     let round = |v: f64| (v * 10.0).round() / 10.0;
-    let id = |c: usize| atlas.controllers.get(c).map_or("?", |c| c.id.as_str());
-    let name = |c: usize| atlas.controllers.get(c).map_or("?", |c| c.name.get(lang));
+    let id = |c: ControllerIdx| atlas.controller(c).map_or("?", |c| c.id.as_str());
+    let name = |c: ControllerIdx| atlas.controller(c).map_or("?", |c| c.name.get(lang));
     let mut out = std::io::stdout().lock();
     if args.json {
         let totals: serde_json::Map<String, serde_json::Value> = atlas
@@ -54,8 +54,8 @@ pub(super) fn diff(args: &DiffArgs) -> Result<(), Failure> {
             "from": from.to_string(),
             "to": to.to_string(),
             "changes": changes.iter().filter_map(|c| {
-                let zone = atlas.zones.get(c.zone)?;
-                let region = atlas.regions.get(zone.region)?;
+                let zone = atlas.zone(c.zone)?;
+                let region = atlas.region(zone.region)?;
                 Some(json!({
                     "zone": zone.id,
                     "zone_name": zone.name.get(lang),
@@ -76,8 +76,8 @@ pub(super) fn diff(args: &DiffArgs) -> Result<(), Failure> {
     }
     let _ = writeln!(out, "Changes of control between {from} and {to}: {} zone(s)", changes.len());
     for c in &changes {
-        let Some(zone) = atlas.zones.get(c.zone) else { continue };
-        let Some(region) = atlas.regions.get(zone.region) else { continue };
+        let Some(zone) = atlas.zone(c.zone) else { continue };
+        let Some(region) = atlas.region(zone.region) else { continue };
         let _ = writeln!(
             out,
             "  {}  {:<38} {:<9} {} -> {}  {:.0} km²{}",

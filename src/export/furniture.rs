@@ -38,7 +38,7 @@ pub fn furniture(
     let row = 22.0 * s;
     let widest = held
         .iter()
-        .filter_map(|a| atlas.controllers.get(a.controller))
+        .filter_map(|a| atlas.controller(a.controller))
         .map(|c| measure(&format!("{} — 00,000 km²", c.name.get(lang.code())), 13.0 * s, false).x)
         .fold(0.0, f32::max);
     let legend = Rect::from_min_size(
@@ -47,7 +47,7 @@ pub fn furniture(
     );
     doc.panel(legend);
     for (i, a) in held.iter().enumerate() {
-        let Some(c) = atlas.controllers.get(a.controller) else { continue };
+        let Some(c) = atlas.controller(a.controller) else { continue };
         let y = legend.min.y + 7.0 * s + row * i as f32;
         let swatch = Rect::from_min_size(pos2(legend.min.x + 10.0 * s, y + 3.0 * s), vec2(18.0 * s, 13.0 * s));
         doc.rect(swatch, style.zone_fill(c.colour));

@@ -9,7 +9,7 @@ use egui::{Align2, Color32, Pos2, Rect, Vec2};
 
 use super::labels::{LabelCandidate, place_labels};
 use super::{MapGeometry, NameStyle, Style, View, place_label, region_label};
-use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceKind, ZoneChange};
+use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceIdx, PlaceKind, RegionIdx, ZoneChange, ZoneIdx};
 use crate::i18n::Lang;
 
 /// One thing to draw, in screen points.
@@ -79,12 +79,12 @@ pub struct SceneOptions {
     /// The zone under the pointer, lightened.
     pub hovered_zone: Option<usize>,
     /// A place ringed (the selected event's).
-    pub highlighted_place: Option<usize>,
+    pub highlighted_place: Option<PlaceIdx>,
     /// Zones to hatch, with the colour of the stripes: the zones that change hands between the
     /// date shown and a compared date, striped in the other date's colour (see [`hatching`]).
-    pub hatched: Vec<(usize, Color32)>,
+    pub hatched: Vec<(ZoneIdx, Color32)>,
     /// A region to outline (selected for its facts).
-    pub selected_region: Option<usize>,
+    pub selected_region: Option<RegionIdx>,
     /// Screen areas covered by something drawn over the map (a presentation's title): no labels there.
     pub blocked: Vec<Rect>,
     /// Label sizes are multiplied by this (presentation mode reads from the back of a room).
@@ -152,12 +152,12 @@ impl ScreenTransform {
 }
 
 /// The stripes of a comparison: each changed zone in the colour it has on the other date.
-pub fn hatching(atlas: &Atlas, style: &Style, changes: &[ZoneChange], other_is_later: bool) -> Vec<(usize, Color32)> {
+pub fn hatching(atlas: &Atlas, style: &Style, changes: &[ZoneChange], other_is_later: bool) -> Vec<(ZoneIdx, Color32)> {
     changes
         .iter()
         .map(|c| {
             let other = if other_is_later { c.to } else { c.from };
-            let colour = atlas.controllers.get(other).map_or(Color32::GRAY, |k| style.controller(k.colour));
+            let colour = atlas.controller(other).map_or(Color32::GRAY, |k| style.controller(k.colour));
             (c.zone, colour)
         })
         .collect()
@@ -207,7 +207,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     // Zones in their controller's colour.
     for (z, shape) in geometry.zones.iter().enumerate() {
         let colour =
-            control.get(z).and_then(|&c| atlas.controllers.get(c)).map_or(style.land, |c| style.zone_fill(c.colour));
+            control.get(z).and_then(|&c| atlas.controller(c)).map_or(style.land, |c| style.zone_fill(c.colour));
         fill(&mut out, shape, colour);
     }
     // Lines of control: where neighbouring zones have different controllers. Dashed where either
@@ -226,7 +226,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     }
     // Hatching of compared zones, with a strong outline.
     for &(z, colour) in &options.hatched {
-        let Some(shape) = geometry.zones.get(z) else { continue };
+        let Some(shape) = geometry.zones.get(z.get()) else { continue };
         let rings: Vec<Vec<Pos2>> =
             shape.at(lod).rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect()).collect();
         for (a, b) in hatch(&rings, 7.0, hatch_window) {
@@ -236,7 +236,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
             out.push(Primitive::Polyline { points: ring, width: 2.4, colour: style.highlight, dash: None });
         }
     }
-    if let Some(shape) = options.selected_region.and_then(|r| geometry.regions.get(r)) {
+    if let Some(shape) = options.selected_region.and_then(|r| geometry.regions.get(r.get())) {
         outline(&mut out, shape, 5.0, style.selection);
     }
     // Region outlines; the regions the atlas is about emphasised.
@@ -297,7 +297,7 @@ pub fn compose_live(
             0..=2 => true,
             3 => view.zoom.get() >= 1.6,
             _ => view.zoom.get() >= 3.0,
-        } || options.highlighted_place == Some(i);
+        } || options.highlighted_place.is_some_and(|h| h == i);
         let at = to_screen(p);
         if !show || !screen.contains(at) {
             continue;
@@ -314,7 +314,7 @@ pub fn compose_live(
             out.push(Primitive::Circle { centre: at, radius: 1.8, fill: style.label, stroke_width: 0.0, stroke });
         }
         dots.push(Rect::from_center_size(at, Vec2::splat(radius * 2.0)));
-        let highlighted = options.highlighted_place == Some(i);
+        let highlighted = options.highlighted_place.is_some_and(|h| h == i);
         if highlighted {
             out.push(Primitive::Circle {
                 centre: at,

@@ -95,10 +95,10 @@ struct BaseKey {
     generation: u64,
     scale: f32,
     pixels_per_point: f32,
-    control: Vec<usize>,
+    control: Vec<crate::atlas::ControllerIdx>,
     lines: Vec<bool>,
-    hatched: Vec<(usize, Color32)>,
-    selected_region: Option<usize>,
+    hatched: Vec<(crate::atlas::ZoneIdx, Color32)>,
+    selected_region: Option<crate::atlas::RegionIdx>,
     /// The part of the base layer's plane (screen points with the map's origin at 0) that hatching
     /// covers: three screens wide and high round the screen it was made for.
     hatch_window: Rect,

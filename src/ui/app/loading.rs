@@ -48,7 +48,7 @@ impl LoadedAtlas {
             .map(|p| {
                 let held = atlas.area_by_controller(p.start);
                 let top = held.iter().max_by(|a, b| a.area_km2.total_cmp(&b.area_km2)).map(|a| a.controller);
-                top.and_then(|c| atlas.controllers.get(c)).map_or(Color32::GRAY, |c| tint(c.colour))
+                top.and_then(|c| atlas.controller(c)).map_or(Color32::GRAY, |c| tint(c.colour))
             })
             .collect();
         let history = atlas.area_history();

@@ -112,7 +112,7 @@ pub struct AtlasApp {
     pub(in crate::ui) presenting: bool,
     pub(in crate::ui) show_about: bool,
     pub(in crate::ui) show_chart: bool,
-    pub(in crate::ui) selected_region: Option<usize>,
+    pub(in crate::ui) selected_region: Option<crate::atlas::RegionIdx>,
     /// Why the date (or compared date) typed was refused.
     pub(in crate::ui) date_error: Option<String>,
     /// The last export's outcome: what was written, or why not.

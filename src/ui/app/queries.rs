@@ -36,7 +36,7 @@ impl AtlasApp {
     pub fn controller_of(&self, zone: &str) -> Option<&str> {
         let z = self.loaded.atlas.zones.iter().position(|z| z.id == zone)?;
         let c = *self.cursor.control().get(z)?;
-        Some(self.loaded.atlas.controllers.get(c)?.id.as_str())
+        Some(self.loaded.atlas.controller(c)?.id.as_str())
     }
 
     /// The id of the zone under the pointer.
@@ -51,7 +51,7 @@ impl AtlasApp {
 
     /// The id of the region whose facts are shown.
     pub fn selected_region(&self) -> Option<&str> {
-        self.selected_region.and_then(|r| self.loaded.atlas.regions.get(r)).map(|r| r.id.as_str())
+        self.selected_region.and_then(|r| self.loaded.atlas.region(r)).map(|r| r.id.as_str())
     }
 
     /// Where a longitude and latitude is on screen, as last drawn.

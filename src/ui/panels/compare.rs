@@ -62,9 +62,9 @@ pub fn compare_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
 pub fn changes_table_ui(ui: &mut Ui, atlas: &Atlas, style: &Style, changes: &[ZoneChange], lang: Lang) {
     let code = lang.code();
     for c in changes {
-        let Some(zone) = atlas.zones.get(c.zone) else { continue };
-        let Some(region) = atlas.regions.get(zone.region) else { continue };
-        let (Some(from), Some(to)) = (atlas.controllers.get(c.from), atlas.controllers.get(c.to)) else {
+        let Some(zone) = atlas.zone(c.zone) else { continue };
+        let Some(region) = atlas.region(zone.region) else { continue };
+        let (Some(from), Some(to)) = (atlas.controller(c.from), atlas.controller(c.to)) else {
             continue;
         };
         ui.add_space(3.0);

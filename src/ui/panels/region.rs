@@ -11,7 +11,7 @@ use crate::ui::{AtlasApp, Command};
 pub fn region_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
     let r = app.selected_region?;
     let atlas = &app.loaded.atlas;
-    let region = atlas.regions.get(r)?;
+    let region = atlas.region(r)?;
     let lang = app.lang();
     let code = lang.code();
     let mut command = None;
@@ -36,7 +36,7 @@ pub fn region_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             ui.label(t(lang, "As drawn here"));
             ui.label(format!("{} km²", thousands(region.area_km2, lang)));
             ui.end_row();
-            if let Some(today) = app.loaded.today_areas.get(r).copied().flatten() {
+            if let Some(today) = app.loaded.today_areas.get(r.get()).copied().flatten() {
                 ui.label(t(lang, "Today's boundaries"));
                 ui.label(format!("{} km²", thousands(today, lang)));
                 ui.end_row();
@@ -64,7 +64,7 @@ pub fn region_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             for (c, k) in atlas.controllers.iter().enumerate() {
                 let held: f64 = zones
                     .iter()
-                    .filter(|&&z| control.get(z) == Some(&c))
+                    .filter(|&&z| control.get(z).is_some_and(|&held| held == c))
                     .filter_map(|&z| atlas.zones.get(z))
                     .map(|z| z.area_km2)
                     .sum();

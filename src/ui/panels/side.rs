@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{sources_ui, swatch};
-use crate::atlas::{Atlas, LineKind};
+use crate::atlas::{Atlas, LineKind, ZoneIdx};
 use crate::i18n::{Lang, long_date, short_date, t, tf, thousands};
 use crate::ui::{AtlasApp, Command};
 
@@ -38,7 +38,7 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             ui.label(RichText::new(t(lang, "Changes of control so far in this phase")).strong());
             for c in changes {
                 let zones = zone_list(atlas, &c.zones, lang);
-                let to = atlas.controllers.get(c.controller).map_or("", |k| k.name.get(code));
+                let to = atlas.controller(c.controller).map_or("", |k| k.name.get(code));
                 ui.label(tf(lang, "{}: {} passed to {}", &[&long_date(c.date, lang), &zones, to]));
                 if let Some(claim) = &c.claim {
                     ui.label(RichText::new(claim.get(code)).italics().small());
@@ -50,7 +50,7 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
         ui.label(RichText::new(t(lang, "Legend")).strong());
         egui::Grid::new("legend").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
             for a in app.cursor.areas() {
-                let Some(c) = atlas.controllers.get(a.controller) else {
+                let Some(c) = atlas.controller(a.controller) else {
                     continue;
                 };
                 if a.area_km2 <= 0.0 {
@@ -118,7 +118,7 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
 }
 
 /// Names a set of zones briefly: a whole region by the region's name, other zones by their own.
-pub(crate) fn zone_list(atlas: &Atlas, zones: &[usize], lang: Lang) -> String {
+pub(crate) fn zone_list(atlas: &Atlas, zones: &[ZoneIdx], lang: Lang) -> String {
     let code = lang.code();
     let mut parts: Vec<&str> = Vec::new();
     let mut done = vec![false; zones.len()];
@@ -126,20 +126,20 @@ pub(crate) fn zone_list(atlas: &Atlas, zones: &[usize], lang: Lang) -> String {
         if done.get(i).copied().unwrap_or(true) {
             continue;
         }
-        let Some(zone) = atlas.zones.get(z) else { continue };
+        let Some(zone) = atlas.zone(z) else { continue };
         let region = zone.region;
-        let in_region: Vec<usize> =
-            (0..atlas.zones.len()).filter(|&k| atlas.zones.get(k).is_some_and(|z| z.region == region)).collect();
+        let in_region: Vec<ZoneIdx> =
+            atlas.zones_indexed().filter(|(_, z)| z.region == region).map(|(k, _)| k).collect();
         let whole = in_region.len() > 1 && in_region.iter().all(|k| zones.contains(k));
         if whole {
             for (j, &other) in zones.iter().enumerate() {
-                if atlas.zones.get(other).is_some_and(|z| z.region == region)
+                if atlas.zone(other).is_some_and(|z| z.region == region)
                     && let Some(d) = done.get_mut(j)
                 {
                     *d = true;
                 }
             }
-            parts.extend(atlas.regions.get(region).map(|r| r.name.get(code)));
+            parts.extend(atlas.region(region).map(|r| r.name.get(code)));
         } else {
             parts.push(zone.name.get(code));
         }

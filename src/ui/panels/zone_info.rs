@@ -19,7 +19,7 @@ pub fn zone_info_ui(
     let code = lang.code();
     let Some(z) = atlas.zones.get(zone) else { return };
     ui.label(RichText::new(z.name.get(code)).strong());
-    if let Some(r) = atlas.regions.get(z.region) {
+    if let Some(r) = atlas.region(z.region) {
         ui.label(r.name.get(code));
         let (hy, az) = match names {
             NameStyle::Both => (r.name_hy.as_deref(), r.name_az.as_deref()),
@@ -31,7 +31,7 @@ pub fn zone_info_ui(
             ui.label(RichText::new(traditions.join(" / ")).weak());
         }
     }
-    if let Some(c) = controller.and_then(|c| atlas.controllers.get(c)) {
+    if let Some(c) = controller.and_then(|c| atlas.controller(c)) {
         ui.label(tf(lang, "Held by: {}", &[c.name.get(code)]));
     }
     ui.label(tf(lang, "Area: {} km²", &[&thousands(z.area_km2, lang)]));
