@@ -162,6 +162,8 @@ const STRINGS: &[(&str, &str)] = &[
     ("Remove", "Gỡ bỏ"),
     ("Sources:", "Nguồn:"),
     ("Export failed: {}", "Xuất ảnh thất bại: {}"),
+    ("\"{}\" is not a valid date (YYYY-MM-DD):", "\"{}\" không phải là ngày hợp lệ (YYYY-MM-DD):"),
+    ("\"{}\" is not a date in the form YYYY-MM-DD", "\"{}\" không phải là ngày dạng YYYY-MM-DD"),
     ("Saved {}", "Đã lưu {}"),
     (
         "The atlas could not be read: the loader stopped before it finished.",

@@ -226,3 +226,23 @@ fn the_animation_has_a_frame_per_step_with_its_date() {
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn a_picture_is_as_large_as_its_svg_says_whatever_size_is_asked() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    for (w, h) in [(120, 90), (640, 100), (9000, 300)] {
+        let o = options(date(2021, 1, 1), w, h, "en");
+        let (pw, ph) = karabakh_atlas::export::picture_size(&o);
+        let doc = svg(&atlas, &geometry, &o);
+        assert!(
+            doc.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pw}\" height=\"{ph}\"")),
+            "{w}×{h}"
+        );
+        let bytes = karabakh_atlas::export::picture(&atlas, &geometry, &o, karabakh_atlas::export::ImageFormat::Png)
+            .expect("png");
+        let pixmap = Pixmap::decode_png(&bytes).expect("PNG");
+        assert_eq!((pixmap.width(), pixmap.height()), (pw, ph), "{w}×{h}: the PNG is the SVG's size");
+        assert!((200..=8000).contains(&pw) && (200..=8000).contains(&ph));
+    }
+}

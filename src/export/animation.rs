@@ -36,8 +36,7 @@ pub fn animate_gif(
     if dates.last() != Some(&range.end) {
         dates.push(range.end);
     }
-    let first = options(range.start);
-    let (w, h) = (first.width, first.height);
+    let (w, h) = super::picture_size(&options(range.start));
     let too_large = || ExportError::TooLargeForGif { width: w, height: h };
     let (gw, gh) = (u16::try_from(w).map_err(|_| too_large())?, u16::try_from(h).map_err(|_| too_large())?);
     let mut bytes = Vec::new();

@@ -152,9 +152,16 @@ pub(crate) fn measure(text: &str, size: f32, bold: bool) -> Vec2 {
     vec2(text.chars().count() as f32 * size * em, size * 1.25)
 }
 
-/// The map of `atlas` on `options.date` as an SVG document.
+/// The size a picture is made at: the asked size kept within [`PICTURE_SIDES`], the same for the
+/// SVG and for the pixels rendered from it.
+pub fn picture_size(options: &ExportOptions) -> (u32, u32) {
+    let side = |v: u32| v.clamp(*PICTURE_SIDES.start(), *PICTURE_SIDES.end());
+    (side(options.width), side(options.height))
+}
+
+/// The map of `atlas` on `options.date` as an SVG document, [`picture_size`] large.
 pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> String {
-    let (w, h) = (options.width.max(*PICTURE_SIDES.start()), options.height.max(150));
+    let (w, h) = picture_size(options);
     let style = Style::default();
     let control = atlas.control_at(options.date).unwrap_or_default();
     let scene_options = SceneOptions { lang: options.lang, names: options.names, ..Default::default() };
@@ -181,8 +188,9 @@ pub fn picture(
     format: ImageFormat,
 ) -> Result<Vec<u8>, ExportError> {
     let doc = svg(atlas, geometry, options);
+    let (w, h) = picture_size(options);
     match format {
-        ImageFormat::Png => png(&doc, options.width, options.height),
+        ImageFormat::Png => png(&doc, w, h),
         ImageFormat::Svg => Ok(doc.into_bytes()),
     }
 }

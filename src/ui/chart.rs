@@ -41,6 +41,13 @@ impl ChartData {
     }
 }
 
+impl ChartData {
+    /// The legend's names, in series order.
+    pub fn names(&self) -> Vec<&str> {
+        self.series.iter().map(|(name, _, _)| name.as_str()).collect()
+    }
+}
+
 /// Draws the chart; returns the date clicked, and where the plot lies on screen (for tests).
 pub fn chart_ui(ui: &mut Ui, data: &ChartData, date: Date) -> (Option<Date>, PlotTransform) {
     let response = Plot::new("area_chart")

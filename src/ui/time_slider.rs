@@ -1,5 +1,6 @@
 //! The time slider: the whole timeline as coloured phase bands with their names, year ticks and
-//! event markers, and the current date. Accessible as a slider named "Date" whose value is the
+//! event markers, and the current date. Accessible as a slider named "Date" (in the interface
+//! language) whose value is the
 //! number of days since the timeline's first day.
 
 use egui::accesskit::{Action, ActionData};
@@ -149,7 +150,7 @@ pub fn time_slider_ui(
     });
     let date_text = date.to_string();
     response.widget_info(|| {
-        let mut info = WidgetInfo::slider(true, value, "Date");
+        let mut info = WidgetInfo::slider(true, value, crate::i18n::t(data.lang, "Date"));
         info.value = Some(value);
         info.current_text_value = Some(date_text.clone());
         info

@@ -90,6 +90,17 @@ pub enum Command {
     DismissProblem,
 }
 
+/// Why a typed date was refused, in the interface language (the calendar's own reason is kept in
+/// English, as jiff gives it, after the translated sentence).
+fn date_error_text(e: &crate::atlas::DateError, text: &str, lang: Lang) -> String {
+    match e {
+        crate::atlas::DateError::Invalid { reason, .. } => {
+            format!("{} {reason}", tf(lang, "\"{}\" is not a valid date (YYYY-MM-DD):", &[text]))
+        }
+        _ => tf(lang, "\"{}\" is not a date in the form YYYY-MM-DD", &[text]),
+    }
+}
+
 impl AtlasApp {
     /// Carries out `command` outside a frame (benchmarks and tests).
     pub fn run(&mut self, command: Command) {
@@ -110,7 +121,7 @@ impl AtlasApp {
                     self.cursor.set_date(atlas, date);
                     self.date_error = None;
                 }
-                Err(e) => self.date_error = Some(e.to_string()),
+                Err(e) => self.date_error = Some(date_error_text(&e, &text, self.settings.lang())),
             },
             Command::Step(step) => self.cursor.step(atlas, step),
             Command::SelectEvent(i) => self.cursor.select_event(atlas, i),
@@ -120,7 +131,7 @@ impl AtlasApp {
                     self.cursor.set_compare(atlas, Some(date));
                     self.date_error = None;
                 }
-                Err(e) => self.date_error = Some(e.to_string()),
+                Err(e) => self.date_error = Some(date_error_text(&e, &text, self.settings.lang())),
             },
             Command::SetPlaying(on) => self.playback.set_playing(on),
             Command::SetSpeed(speed) => self.playback.speed = speed.clamp(1.0, 3650.0),

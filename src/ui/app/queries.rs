@@ -68,6 +68,11 @@ impl AtlasApp {
         Some(t.position_from_point(&egui_plot::PlotPoint::new(crate::atlas::year_from_date(date), y)))
     }
 
+    /// The names in the area chart's legend.
+    pub fn chart_legend(&self) -> Vec<&str> {
+        self.loaded.chart.names()
+    }
+
     /// The atlas or overlay that could not be opened, while its errors are shown.
     pub fn problem(&self) -> Option<&LoadProblem> {
         self.problem.as_ref()
