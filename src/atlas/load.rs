@@ -63,7 +63,7 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
     let files: Vec<(&str, Option<&str>)> = contents.iter().map(|(n, t)| (n.as_str(), t.as_deref())).collect();
     let atlas = build(&files, &mut errs);
     match atlas {
-        Some(atlas) if errs.is_empty() => Ok(atlas),
+        Some(atlas) if errs.is_empty() => atlas.check_indices().map(|()| atlas),
         _ => Err(errs),
     }
 }
@@ -100,7 +100,7 @@ pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> 
         return Err(errs);
     }
     match build(files, &mut errs) {
-        Some(atlas) if errs.is_empty() => Ok(atlas),
+        Some(atlas) if errs.is_empty() => atlas.check_indices().map(|()| atlas),
         _ => Err(errs),
     }
 }
@@ -665,6 +665,7 @@ fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors)
         places,
         lines,
         context,
+        sealed: super::model::Sealed,
     })
 }
 

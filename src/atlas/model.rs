@@ -58,6 +58,66 @@ index_type!(
 );
 
 impl Atlas {
+    /// An atlas with nothing in it, shown when even the built-in atlas cannot be read.
+    pub fn empty() -> Self {
+        Atlas {
+            id: String::new(),
+            title: Text::en("(no atlas)"),
+            description: Text::default(),
+            attribution: Text::default(),
+            default_date: None,
+            controllers: Vec::new(),
+            phases: Vec::new(),
+            events: Vec::new(),
+            regions: Vec::new(),
+            zones: Vec::new(),
+            places: Vec::new(),
+            lines: Vec::new(),
+            context: Vec::new(),
+            sealed: Sealed,
+        }
+    }
+
+    /// Checks that every index points into its list and that every phase gives every zone a
+    /// controller: what the loader guarantees and the rest of the program relies on (through
+    /// checked access, so a broken atlas draws wrongly rather than crashing).
+    pub fn check_indices(&self) -> Result<(), super::AtlasErrors> {
+        let mut errs = super::AtlasErrors::default();
+        let (zones, controllers, regions, places) =
+            (self.zones.len(), self.controllers.len(), self.regions.len(), self.places.len());
+        for p in &self.phases {
+            let label = format!("phase '{}'", p.id);
+            if p.control.len() != zones {
+                errs.push("atlas", Some(&label), format!("controls {} zones of {zones}", p.control.len()));
+            }
+            if p.control.iter().any(|c| c.get() >= controllers) {
+                errs.push("atlas", Some(&label), "names a controller that is not in the atlas");
+            }
+            for change in &p.changes {
+                if change.controller.get() >= controllers || change.zones.iter().any(|z| z.get() >= zones) {
+                    errs.push(
+                        "atlas",
+                        Some(&label),
+                        format!("its change on {} names what is not in the atlas", change.date),
+                    );
+                }
+            }
+        }
+        for z in self.zones.iter().filter(|z| z.region.get() >= regions) {
+            errs.push("atlas", Some(&format!("zone '{}'", z.id)), "is in a region that is not in the atlas");
+        }
+        for p in self.places.iter().filter(|p| p.region.is_some_and(|r| r.get() >= regions)) {
+            errs.push("atlas", Some(&format!("place '{}'", p.id)), "is in a region that is not in the atlas");
+        }
+        for e in self.events.iter().filter(|e| e.place.is_some_and(|p| p.get() >= places)) {
+            errs.push("atlas", Some(&format!("event '{}'", e.id)), "is at a place that is not in the atlas");
+        }
+        for r in self.regions.iter().filter(|r| r.today_boundary.is_some_and(|c| c >= self.context.len())) {
+            errs.push("atlas", Some(&format!("region '{}'", r.id)), "names a boundary that is not in the atlas");
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+
     /// The zone at an index.
     pub fn zone(&self, i: ZoneIdx) -> Option<&Zone> {
         self.zones.get(i.get())
@@ -119,7 +179,15 @@ pub struct Atlas {
     pub lines: Vec<MapLine>,
     /// Countries and districts drawn under the zones.
     pub context: Vec<ContextArea>,
+    /// Only this crate makes atlases (the loader, [`Atlas::empty`], the generators), and every
+    /// index in one it made points into its lists ([`Atlas::check_indices`]).
+    #[expect(dead_code, reason = "it only keeps other crates from assembling atlases")]
+    pub(crate) sealed: Sealed,
 }
+
+/// Keeps atlases from being assembled outside this crate.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Sealed;
 
 /// A side that holds territory.
 #[derive(Clone, Debug)]

@@ -135,6 +135,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         places: Vec::new(),
         lines: Vec::new(),
         context,
+        sealed: super::model::Sealed,
     }
 }
 
@@ -209,6 +210,7 @@ pub fn world_triangle() -> Atlas {
         places: Vec::new(),
         lines: Vec::new(),
         context: Vec::new(),
+        sealed: super::model::Sealed,
     }
 }
 
@@ -323,5 +325,22 @@ mod tests {
                 .sum()
         });
         assert!((hole - 200.0).abs() < 1e-6, "{hole} square degrees");
+    }
+
+    #[test]
+    fn generated_atlases_hold_the_invariants_and_a_broken_one_is_caught() {
+        for atlas in [mosaic(6, 5, 4, 3), world_triangle()] {
+            assert!(atlas.check_indices().is_ok(), "{}", atlas.id);
+        }
+        let mut broken = world_triangle();
+        broken.phases[0].control.pop();
+        broken.zones[1].region = RegionIdx::new(7);
+        let e = broken.check_indices().expect_err("caught");
+        assert_eq!(e.0.len(), 2, "{e}");
+        // Nothing panics on it: checked access everywhere.
+        let date = Date::constant(2000, 1, 1);
+        let _ = broken.area_by_controller(date);
+        let _ = broken.region_control(date);
+        let _ = broken.changes_between(date, Date::constant(2001, 1, 1));
     }
 }

@@ -412,4 +412,27 @@ mod tests {
         let z = geometry.zone_at(geometry.zones[5].anchor);
         assert_eq!(z, Some(5));
     }
+
+    #[test]
+    fn an_atlas_broken_after_loading_is_drawn_without_a_panic() {
+        let mut broken = crate::atlas::synthetic::world_triangle();
+        broken.phases[0].control.pop();
+        assert!(broken.check_indices().is_err());
+        let geometry = MapGeometry::new(&broken);
+        let control = broken.control_at(jiff::civil::Date::constant(2000, 1, 1)).unwrap_or_default();
+        let options = super::super::SceneOptions::default();
+        let style = super::super::Style::default();
+        let input = super::super::SceneInput {
+            atlas: &broken,
+            geometry: &geometry,
+            style: &style,
+            control: &control,
+            date: jiff::civil::Date::constant(2000, 1, 1),
+            options: &options,
+        };
+        let screen = Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0));
+        let t =
+            super::super::ScreenTransform::for_view(&super::super::View::fit(geometry.bounds), screen, geometry.bounds);
+        assert!(!super::super::compose_base(&input, t, screen).is_empty());
+    }
 }

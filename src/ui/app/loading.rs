@@ -90,25 +90,6 @@ pub struct Loading {
     rx: mpsc::Receiver<Result<LoadedAtlas, AtlasErrors>>,
 }
 
-/// Shown when nothing can be: the built-in atlas failed to load (a broken build).
-pub fn empty_atlas() -> Atlas {
-    Atlas {
-        id: String::new(),
-        title: crate::atlas::Text::en("(no atlas)"),
-        description: Default::default(),
-        attribution: Default::default(),
-        default_date: None,
-        controllers: Vec::new(),
-        phases: Vec::new(),
-        events: Vec::new(),
-        regions: Vec::new(),
-        zones: Vec::new(),
-        places: Vec::new(),
-        lines: Vec::new(),
-        context: Vec::new(),
-    }
-}
-
 impl AtlasApp {
     /// Starts reading the atlas in `dir` on another thread; the current atlas stays until it is
     /// ready. The thread wakes the window when it is done, so nothing polls in the meantime.

@@ -144,7 +144,7 @@ impl AtlasApp {
             Ok(atlas) => Self::build(atlas, None, options, settings),
             Err(errors) => {
                 let problem = LoadProblem { source: "built-in atlas".into(), errors };
-                Self::build(loading::empty_atlas(), Some(problem), options, settings)
+                Self::build(Atlas::empty(), Some(problem), options, settings)
             }
         }
     }
