@@ -1,0 +1,359 @@
+//! The timeline file, `atlas.json`: controllers, phases with their control tables and dated
+//! changes, events; read against the map layers already read, with every error named.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::Layers;
+use crate::atlas::{
+    Atlas, AtlasErrors, ControlChange, Controller, ControllerIdx, Event, Phase, PlaceIdx, Source, Text, ZoneIdx,
+};
+
+#[derive(Deserialize)]
+struct RawAtlas {
+    #[serde(default)]
+    id: String,
+    title: Text,
+    #[serde(default)]
+    description: Text,
+    #[serde(default)]
+    attribution: Text,
+    default_date: Option<String>,
+    controllers: Vec<RawController>,
+    phases: Vec<RawPhase>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+}
+
+#[derive(Deserialize)]
+struct RawController {
+    id: String,
+    name: Text,
+    colour: String,
+    #[serde(default)]
+    description: Text,
+}
+
+#[derive(Deserialize)]
+struct RawSource {
+    title: String,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPhase {
+    id: String,
+    start: String,
+    end: Option<String>,
+    title: Text,
+    #[serde(default)]
+    summary: Text,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+    control: BTreeMap<String, String>,
+    #[serde(default)]
+    changes: Vec<RawChange>,
+}
+
+#[derive(Deserialize)]
+struct RawChange {
+    date: String,
+    zones: Vec<String>,
+    controller: String,
+    claim: Option<Text>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+#[derive(Deserialize)]
+struct RawEvent {
+    id: String,
+    date: String,
+    end: Option<String>,
+    place: Option<String>,
+    lonlat: Option<[f64; 2]>,
+    #[serde(default)]
+    offmap: bool,
+    #[serde(default)]
+    kind: String,
+    text: Text,
+    claim: Option<Text>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+/// Parses an ISO date with [`super::parse_iso_date`], reporting a bad one against its key.
+pub(super) fn parse_date(s: &str, file: &str, feature: &str, key: &str, errs: &mut AtlasErrors) -> Option<Date> {
+    match crate::atlas::parse_iso_date(s) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errs.push(file, Some(feature), format!("{key} {e}"));
+            None
+        }
+    }
+}
+
+fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut AtlasErrors) -> Vec<Source> {
+    raw.into_iter()
+        .filter_map(|s| {
+            if s.title.trim().is_empty() {
+                errs.push(file, Some(feature), "has a source with an empty title");
+                return None;
+            }
+            if let Some(url) = &s.url
+                && !(url.starts_with("https://") || url.starts_with("http://"))
+            {
+                errs.push(file, Some(feature), format!("source URL \"{url}\" is not an http(s) address"));
+            }
+            Some(Source { title: s.title, url: s.url })
+        })
+        .collect()
+}
+
+fn require_en(text: &Text, what: &str, file: &str, feature: &str, errs: &mut AtlasErrors) {
+    if !text.has(crate::atlas::FALLBACK_LANG) {
+        errs.push(file, Some(feature), format!("{what} has no English (\"en\") text"));
+    }
+    check_text(text, what, file, feature, errs);
+}
+
+/// Refuses texts that are too long or hold control characters.
+fn check_text(text: &Text, what: &str, file: &str, feature: &str, errs: &mut AtlasErrors) {
+    for (lang, s) in &text.0 {
+        if let Some(problem) = crate::atlas::geojson_layer::text_problem(s) {
+            errs.push(file, Some(feature), format!("{what} ({lang}) {problem}"));
+        }
+    }
+}
+
+pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
+    let Layers { regions, zones, places, lines, context, rejected_zones } = layers;
+    let raw: RawAtlas = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            errs.push(file, None, format!("not a valid timeline: {e}"));
+            return None;
+        }
+    };
+    require_en(&raw.title, "the atlas title", file, "atlas", errs);
+
+    let mut controllers = Vec::new();
+    for c in raw.controllers {
+        let label = format!("controller '{}'", c.id);
+        if controllers.iter().any(|k: &Controller| k.id == c.id) {
+            errs.push(file, Some(&label), "duplicate controller id");
+            continue;
+        }
+        require_en(&c.name, "the name", file, &label, errs);
+        // A bad colour is reported, but the controller stays known so that phases naming it
+        // do not add "unknown controller" errors on top.
+        let colour = crate::atlas::colour::parse_hex_colour(&c.colour, crate::atlas::colour::HexForms::Long)
+            .unwrap_or_else(|| {
+                errs.push(file, Some(&label), format!("colour \"{}\" is not a #rrggbb colour", c.colour));
+                [128, 128, 128]
+            });
+        controllers.push(Controller { id: c.id, name: c.name, description: c.description, colour });
+    }
+    if controllers.is_empty() {
+        errs.push(file, None, "has no controllers");
+    }
+    let controller = |id: &str| controllers.iter().position(|c| c.id == id).map(ControllerIdx::new);
+    let zone = |id: &str| zones.iter().position(|z| z.id == id);
+
+    let mut phases: Vec<Phase> = Vec::new();
+    for p in raw.phases {
+        let label = format!("phase '{}'", p.id);
+        if phases.iter().any(|q| q.id == p.id) {
+            errs.push(file, Some(&label), "duplicate phase id");
+        }
+        let start = parse_date(&p.start, file, &label, "start", errs);
+        let end = p.end.as_deref().and_then(|e| parse_date(e, file, &label, "end", errs));
+        require_en(&p.title, "the title", file, &label, errs);
+        let phase_sources = sources(p.sources, file, &label, errs);
+        if phase_sources.is_empty() {
+            errs.push(file, Some(&label), "has no source: every phase must say where its facts come from");
+        }
+        let mut control: Vec<Option<ControllerIdx>> = vec![None; zones.len()];
+        for (z, c) in &p.control {
+            match (zone(z), controller(c)) {
+                (None, _) if rejected_zones.contains(z) => {}
+                (None, _) => {
+                    errs.push(file, Some(&label), format!("control names unknown zone \"{z}\" (not in zones.geojson)"))
+                }
+                (_, None) => {
+                    errs.push(file, Some(&label), format!("control gives zone \"{z}\" to unknown controller \"{c}\""))
+                }
+                (Some(zi), Some(ci)) => {
+                    if let Some(slot) = control.get_mut(zi) {
+                        *slot = Some(ci);
+                    }
+                }
+            }
+        }
+        for (zone, c) in zones.iter().zip(&control) {
+            if c.is_none() {
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!(
+                        "control says nothing of zone \"{}\": every phase must name the controller of every zone",
+                        zone.id
+                    ),
+                );
+            }
+        }
+        let mut changes = Vec::new();
+        for ch in p.changes {
+            let Some(date) = parse_date(&ch.date, file, &label, "change date", errs) else {
+                continue;
+            };
+            if start.is_some_and(|s| date < s) || end.is_some_and(|e| date > e) {
+                errs.push(file, Some(&label), format!("change on {date} lies outside the phase"));
+            }
+            let Some(ci) = controller(&ch.controller) else {
+                errs.push(
+                    file,
+                    Some(&label),
+                    format!("change on {date} names unknown controller \"{}\"", ch.controller),
+                );
+                continue;
+            };
+            let mut zs = Vec::new();
+            for z in &ch.zones {
+                match zone(z) {
+                    Some(zi) => zs.push(ZoneIdx::new(zi)),
+                    None if rejected_zones.contains(z) => {}
+                    None => errs.push(file, Some(&label), format!("change on {date} names unknown zone \"{z}\"")),
+                }
+            }
+            let change_sources = sources(ch.sources, file, &label, errs);
+            changes.push(ControlChange { date, zones: zs, controller: ci, claim: ch.claim, sources: change_sources });
+        }
+        changes.sort_by_key(|c| c.date);
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            errs.push(file, Some(&label), format!("ends ({e}) before it starts ({s})"));
+        }
+        if let Some(start) = start {
+            phases.push(Phase {
+                id: p.id,
+                start,
+                end,
+                title: p.title,
+                summary: p.summary,
+                sources: phase_sources,
+                // A zone left out was reported above, and the atlas is refused.
+                control: control.into_iter().map(Option::unwrap_or_default).collect(),
+                changes,
+            });
+        }
+    }
+    check_tiling(&mut phases, file, errs);
+
+    let span_start = phases.first().map(|p| p.start);
+    let span_end = phases.last().and_then(|p| p.end);
+    let mut events = Vec::new();
+    for e in raw.events {
+        let label = format!("event '{}'", e.id);
+        if events.iter().any(|x: &Event| x.id == e.id) {
+            errs.push(file, Some(&label), "duplicate event id");
+        }
+        let date = parse_date(&e.date, file, &label, "date", errs);
+        let end = e.end.as_deref().and_then(|d| parse_date(d, file, &label, "end", errs));
+        if let (Some(d), Some(s)) = (date, span_start)
+            && (d < s || span_end.is_some_and(|end| d > end))
+        {
+            errs.push(file, Some(&label), format!("date {d} lies outside the timeline"));
+        }
+        if let (Some(d), Some(end)) = (date, end)
+            && end < d
+        {
+            errs.push(file, Some(&label), format!("ends ({end}) before it starts ({d})"));
+        }
+        let place = e.place.as_deref().and_then(|p| {
+            let found = places.iter().position(|q| q.id == p).map(PlaceIdx::new);
+            if found.is_none() {
+                errs.push(file, Some(&label), format!("names unknown place \"{p}\" (not in places.geojson)"));
+            }
+            found
+        });
+        let position = e.lonlat.and_then(|[lon, lat]| {
+            let ok =
+                lon.is_finite() && lat.is_finite() && (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat);
+            if !ok {
+                errs.push(file, Some(&label), format!("lonlat [{lon}, {lat}] is out of range ([longitude, latitude])"));
+            }
+            ok.then(|| geo::Point::new(lon, lat))
+        });
+        require_en(&e.text, "the text", file, &label, errs);
+        let event_sources = sources(e.sources, file, &label, errs);
+        if event_sources.is_empty() {
+            errs.push(file, Some(&label), "has no source: every event must say where it comes from");
+        }
+        if let Some(date) = date {
+            events.push(Event {
+                id: e.id,
+                date,
+                end,
+                place,
+                position,
+                offmap: e.offmap,
+                kind: e.kind,
+                text: e.text,
+                claim: e.claim,
+                sources: event_sources,
+            });
+        }
+    }
+    events.sort_by_key(|e| e.date);
+    let default_date = raw.default_date.and_then(|d| parse_date(&d, file, "atlas", "default_date", errs));
+    Some(Atlas {
+        id: raw.id,
+        title: raw.title,
+        description: raw.description,
+        attribution: raw.attribution,
+        default_date,
+        controllers,
+        phases,
+        events,
+        regions,
+        zones,
+        places,
+        lines,
+        context,
+        sealed: crate::atlas::model::Sealed,
+    })
+}
+
+/// Phases must follow each other day after day: no gap, no overlap, only the last open-ended.
+fn check_tiling(phases: &mut [Phase], file: &str, errs: &mut AtlasErrors) {
+    if phases.is_empty() {
+        errs.push(file, None, "has no phases");
+        return;
+    }
+    phases.sort_by_key(|p| p.start);
+    for pair in phases.windows(2) {
+        let [a, b] = pair else { continue };
+        let label = format!("phase '{}'", a.id);
+        let Some(end) = a.end else {
+            errs.push(file, Some(&label), format!("has no end date, but phase '{}' follows it", b.id));
+            continue;
+        };
+        match end.tomorrow() {
+            Ok(next) if next == b.start => {}
+            Ok(next) if next < b.start => errs.push(
+                file,
+                Some(&label),
+                format!("gap: it ends on {end} but the next phase, '{}', starts on {}", b.id, b.start),
+            ),
+            _ => errs.push(
+                file,
+                Some(&label),
+                format!("overlap: it ends on {end} but the next phase, '{}', starts on {}", b.id, b.start),
+            ),
+        }
+    }
+}
