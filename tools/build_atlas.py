@@ -11,7 +11,9 @@ Inputs (all committed):
   data/text/phases.json      phase titles, summaries and sources (en, vi)
   data/text/events.json      dated events (en, vi) with sources
 Outputs: assets/karabakh/{atlas.json, regions.geojson, zones.geojson, context.geojson,
-places.geojson, lines.geojson} and data/build_report.md (areas against official figures).
+lines.geojson} and data/build_report.md (areas against official figures). places.geojson and the
+land layers (elevation, water, heights, roads, locator) are written by tools/build_land.py, which
+reads regions.geojson: run this script first, then that one.
 
 Every correction made to the reference geometry is listed in CORRECTIONS below and repeated in
 assets/karabakh/SOURCES.md, with its reason.
@@ -111,7 +113,6 @@ c20_ref = load("control_2020.geojson")
 seven_ref = load("districts_soviet_seven.geojson")
 districts_ref = load("districts.geojson")
 countries_ref = load("countries.geojson")
-places_ref = load("places.geojson")
 
 NKAO = shape(nkao_ref["nkao"]["geometry"])
 C94 = shape(c94_ref["control-1994"]["geometry"])
@@ -276,65 +277,19 @@ ZONE_NOTES_VI = {
 COUNTRY_VI = {"Azerbaijan": "Azerbaijan", "Armenia": "Armenia", "Iran": "Iran", "Georgia": "Gruzia", "Turkey": "Thổ Nhĩ Kỳ", "Russia": "Nga"}
 
 # ---------------------------------------------------------------------------------------------
-# Places. Coordinates from the reference layer (GeoNames cities500, CC BY 4.0, or Wikipedia), or
-# from facts/places.md (Wikipedia) where the reference has none. Names in both traditions from
-# facts/places.md. rank: 1 capital, 2 district centre, 3 town, 4 village / point.
-PLACES = [
-    # id, ref id or (lat, lon, source), en, Armenian usage, Azerbaijani usage, kind, rank, region
-    ("stepanakert", "place-stepanakert", "Stepanakert", "Stepanakert", "Xankəndi", "capital", 1, "nkao"),
-    ("shusha", "place-shusha", "Shusha", "Shushi", "Şuşa", "town", 2, "nkao"),
-    ("martakert", "place-martakert", "Martakert", "Martakert", "Ağdərə", "town", 2, "nkao"),
-    ("martuni", "place-martuni", "Martuni", "Martuni", "Xocavənd", "town", 2, "nkao"),
-    ("askeran", "place-askeran", "Askeran", "Askeran", "Əsgəran", "town", 3, "nkao"),
-    ("khojaly", "place-khojaly", "Khojaly", "Khojalu", "Xocalı", "town", 3, "nkao"),
-    ("hadrut", "place-hadrut", "Hadrut", "Hadrut", "Hadrut", "town", 2, "nkao"),
-    ("talish", "place-talish", "Talish", "Talish", "Talış", "village", 2, "nkao"),
-    ("madagiz", "place-madagiz", "Madagiz", "Mataghis", "Suqovuşan", "village", 3, "nkao"),
-    ("lachin", "place-lachin", "Lachin", "Berdzor", "Laçın", "town", 2, "lachin"),
-    ("kalbajar", "place-kalbajar", "Kalbajar", "Karvachar", "Kəlbəcər", "town", 2, "kalbajar"),
-    ("aghdam", "place-aghdam", "Aghdam", "Akna", "Ağdam", "town", 2, "aghdam"),
-    ("fuzuli", "place-fuzuli", "Fuzuli", "Varanda", "Füzuli", "town", 2, "fuzuli"),
-    ("jabrayil", "place-jabrayil", "Jabrayil", "Jrakan", "Cəbrayıl", "town", 2, "jabrayil"),
-    ("qubadli", "place-qubadli", "Qubadli", "Kashunik", "Qubadlı", "town", 2, "qubadli"),
-    ("zangilan", "place-zangilan", "Zangilan", "Kovsakan", "Zəngilan", "town", 2, "zangilan"),
-    ("horadiz", "place-horadiz", "Horadiz", "Horadiz", "Horadiz", "town", 3, "fuzuli"),
-    ("horadiz_village", (39.4514, 47.2403, "Wikipedia, 'Horadiz (village)'"), "Horadiz (village)", "Horadiz", "Kənd Horadiz", "village", 4, "fuzuli"),
-    ("lele_tepe", (39.4086, 47.2686, "Wikipedia, 'Lalatapa'"), "Lele Tepe", "Varazatumb", "Lələtəpə", "point", 4, None),
-    ("jojug_marjanli", (39.3928, 47.2967, "Wikipedia, 'Jojug Marjanli'"), "Jojug Marjanli", "Jojug Marjanli", "Cocuq Mərcanlı", "village", 4, None),
-    ("tonashen", (40.3028, 46.6906, "Wikipedia, 'Tonashen'"), "Tonashen", "Tonashen", "Təpəkənd", "village", 4, "nkao"),
-    ("chankatagh", (40.1386, 46.7692, "Wikipedia, 'Canyataq'"), "Chankatagh", "Chankatagh", "Canyataq", "village", 4, "nkao"),
-    ("sus", (39.6269, 46.5128, "Wikipedia, 'Sus, Lachin'"), "Sus", "Sus", "Sus", "village", 4, "lachin"),
-    ("aghavno", (39.5897, 46.5433, "Wikipedia, 'Zabukh'"), "Aghavno / Zabukh", "Aghavno", "Zabux", "village", 4, "lachin"),
-    ("shahumyan", (40.4222, 46.5600, "Wikipedia, 'Aşağı Ağcakənd'"), "Shahumyan", "Shahumyan", "Aşağı Ağcakənd", "village", 3, None),
-    ("martunashen", (40.4644, 46.3950, "Wikipedia, 'Qarabulaq, Goygol'"), "Martunashen", "Martunashen", "Qarabulaq", "village", 4, None),
-    ("tartar", "place-tartar", "Tartar", "Tartar", "Tərtər", "town", 3, None),
-    ("barda", "place-barda", "Barda", "Partav", "Bərdə", "town", 3, None),
-    ("goris", "place-goris", "Goris", "Goris", "Gorus", "town", 3, None),
-    ("yerevan", "place-yerevan", "Yerevan", "Yerevan", "İrəvan", "capital", 1, None),
-]
-# The region a point is checked against must contain it; Lele Tepe and Jojug Marjanli sit on the
-# Jabrayil–Fuzuli boundary as Natural Earth draws it, so we let the geometry decide for them.
+# Places: places.geojson (the curated PLACES table and the Who's On First settlements) is written by
+# tools/build_land.py, which reads the regions.geojson written here.
 
-
-def place_features():
-    feats = []
-    for pid, ref, en, hy, az, kind, rank, region in PLACES:
-        if isinstance(ref, str):
-            r = places_ref[ref]
-            lon, lat = r["geometry"]["coordinates"]
-            src = r["properties"]["source"]
-        else:
-            lat, lon, src = ref
-        pt = Point(lon, lat)
-        if region is None:
-            inside = [rid for rid, g in regions.items() if g.contains(pt)]
-            region = inside[0] if inside else None
-        props = {"name": {"en": en}, "name_hy": hy, "name_az": az, "kind": kind, "rank": rank, "source": src}
-        if region:
-            props["region"] = region
-        feats.append({"type": "Feature", "id": pid, "properties": props,
-                      "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}})
-    return feats
+# Where each country's name is drawn on the main map: inside that country's part of the map's box,
+# away from the NKAO and the seven districts (checked in main()).
+COUNTRY_LABEL_AT = {
+    "country-AZE": [47.8, 40.3],   # Kura lowland
+    "country-ARM": [44.9, 40.3],   # between Yerevan and Lake Sevan
+    "country-IRN": [46.5, 38.6],   # south of the Aras
+    "country-GEO": [46.45, 41.19],  # Georgia's strip along the top edge is widest here (Lagodekhi)
+    "country-TUR": [44.24, 39.8],  # Turkey's part of the box west of Nakhchivan
+    "country-RUS": [47.75, 41.25],  # the tip of Dagestan in the north-east corner
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -603,7 +558,11 @@ def main():
     ctx = []
     for cid, f in countries_ref.items():
         name = f["properties"]["name"]
-        ctx.append(feature(cid, rounded(shape(f["geometry"])), {"kind": "country", "name": {"en": name, "vi": COUNTRY_VI.get(name, name)}, "source": "Natural Earth 5.1.1 (public domain)"}))
+        g = rounded(shape(f["geometry"]))
+        at = COUNTRY_LABEL_AT[cid]
+        if not g.contains(Point(at)) or any(r.distance(Point(at)) < 0.2 for r in regions.values()):
+            sys.exit(f"label_at of {cid} must lie inside the country and at least 0.2° from the regions")
+        ctx.append(feature(cid, g, {"kind": "country", "name": {"en": name, "vi": COUNTRY_VI.get(name, name)}, "label_at": at, "source": "Natural Earth 5.1.1 (public domain)"}))
     for did, f in districts_ref.items():
         p = f["properties"]
         props = {"kind": "district", "name": {"en": p["name"]}, "source": "Natural Earth 5.x admin-1 lines (public domain), post-1991 boundaries"}
@@ -611,11 +570,6 @@ def main():
             props["name_az"] = p["name_az"]
         ctx.append(feature(did, rounded(shape(f["geometry"])), props))
 
-    places = place_features()
-    for pf in places:
-        r = pf["properties"].get("region")
-        if r and not regions[r].contains(Point(pf["geometry"]["coordinates"])):
-            sys.exit(f"place {pf['id']} is not inside its region {r}")
     lines = lines_features(zone_geoms)
 
     atlas = {
@@ -626,8 +580,8 @@ def main():
         "description": {"en": "Who controlled each part of the former Nagorno-Karabakh Autonomous Oblast and the seven districts around it, from the oblast's creation on 7 July 1923 to today.",
                         "vi": "Bên nào kiểm soát từng phần của Tỉnh tự trị Nagorno-Karabakh cũ và bảy huyện xung quanh, từ khi tỉnh được lập ngày 7/7/1923 đến nay."},
         "attribution": {
-            "en": "Geometry: Natural Earth (public domain). Place coordinates: GeoNames (geonames.org), CC BY 4.0, and Wikipedia.",
-            "vi": "Hình học: Natural Earth (phạm vi công cộng). Tọa độ địa danh: GeoNames (geonames.org), CC BY 4.0, và Wikipedia.",
+            "en": "Geometry: Natural Earth (public domain). Relief: NOAA National Geophysical Data Center. 1999: GLOBE v.1. Settlements: Who's On First (CC0) and GeoNames (geonames.org), CC BY 4.0. Some coordinates and facts: Wikipedia.",
+            "vi": "Hình học: Natural Earth (phạm vi công cộng). Địa hình: NOAA National Geophysical Data Center. 1999: GLOBE v.1. Khu dân cư: Who's On First (CC0) và GeoNames (geonames.org), CC BY 4.0. Một số tọa độ và dữ kiện: Wikipedia.",
         },
         "default_date": "2020-10-05",
         "controllers": CONTROLLERS,
@@ -637,7 +591,6 @@ def main():
     write("regions.geojson", fc(region_feats))
     write("zones.geojson", fc(zone_feats))
     write("context.geojson", fc(ctx))
-    write("places.geojson", fc(places))
     write("lines.geojson", fc(lines))
     with open(os.path.join(OUT, "atlas.json"), "w", encoding="utf-8") as f:
         json.dump(atlas, f, ensure_ascii=False, indent=1)
