@@ -38,6 +38,7 @@ fn benches(c: &mut Criterion) {
         lang: Default::default(),
         names: NameStyle::Both,
         view: None,
+        layers: Default::default(),
     };
     group.bench_function("export as PNG, 1920 × 1080", |b| {
         b.iter(|| black_box(picture(&atlas, &geometry, &options, ImageFormat::Png).map(|p| p.len())))

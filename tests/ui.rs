@@ -562,7 +562,10 @@ fn the_measure_tool_gives_the_geodesic_distance_between_two_clicks() {
 
 #[test]
 fn the_window_exports_the_view_it_shows() {
-    let mut h = harness(LaunchOptions { view: Some((46.75, 39.82, 3.0)), ..options(date(2021, 1, 1)) });
+    // Without the relief, a zone is one flat colour (tests/land.rs checks the relief in exports).
+    let flat = karabakh_atlas::scene::MapLayers { relief: false, ..Default::default() };
+    let mut h =
+        harness(LaunchOptions { view: Some((46.75, 39.82, 3.0)), layers: Some(flat), ..options(date(2021, 1, 1)) });
     let dir = tempfile::tempdir().expect("tmp");
     let png = dir.path().join("view.png");
     h.state_mut().export_picture(&png).expect("export");
@@ -716,4 +719,62 @@ fn snapshot_hover_and_error_panel() {
     h.run();
     assert!(h.query_by_label_contains("self-intersection").is_some());
     snapshot(&mut h, "error_panel");
+}
+
+#[test]
+fn the_search_box_finds_a_place_by_another_tradition_and_centres_the_map_on_it() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    let view = h.state().view();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Find").type_text("Berdzor");
+    h.run();
+    // The matches appear as the user types; the first is Lachin (Laçın), found by its Armenian name.
+    let choice = h.get_by_role_and_label(Role::Button, "Lachin (Berdzor) — town, Lachin");
+    choice.click();
+    h.run();
+    h.run();
+    let (lon, lat) = h.state().marked().expect("the choice is ringed");
+    assert!((lon - 46.547).abs() < 0.05 && (lat - 39.64).abs() < 0.05, "{lon}, {lat}");
+    assert_ne!(h.state().view(), view, "the map moved to the place");
+    let centre = h.state().screen_pos_of(lon, lat);
+    let map = h.state().map_rect().expect("the map was drawn");
+    assert!((centre - map.center()).length() < 2.0, "centred: {centre:?} against {:?}", map.center());
+}
+
+#[test]
+fn the_layers_menu_turns_layers_off_and_the_choice_is_remembered() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    assert!(h.state().layers().relief && h.state().layers().water, "all on by default");
+    let uploads = h.state().relief_uploads();
+    assert_eq!(uploads, 1, "the relief is uploaded once");
+    h.get_by_label("Layers").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Rivers and lakes").click();
+    h.run();
+    assert!(!h.state().layers().water);
+    assert!(!h.state().settings_to_save().layers.water, "remembered");
+    let rebuilds = h.state().map_rebuilds();
+    h.run();
+    h.run();
+    assert_eq!(h.state().map_rebuilds(), rebuilds, "nothing is redone while nothing changes");
+    assert_eq!(h.state().relief_uploads(), uploads, "the relief texture is kept");
+}
+
+#[test]
+fn labels_are_placed_once_per_zoom_and_moved_when_panning() {
+    let mut h = harness(options(date(2020, 10, 5)));
+    let placed = h.state().label_rebuilds();
+    let from = h.state().screen_pos_of(46.75, 39.8);
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + egui::vec2(40.0, 20.0));
+    h.run();
+    h.drop_at(from + egui::vec2(40.0, 20.0));
+    h.run();
+    assert_eq!(h.state().label_rebuilds(), placed, "a small pan moves the placed labels");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().label_rebuilds(), placed, "a date change does not move labels");
 }

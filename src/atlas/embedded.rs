@@ -1,6 +1,6 @@
 //! The Karabakh atlas, built into the binary so the program needs no files or network.
 
-use super::{Atlas, AtlasErrors, load_files};
+use super::{Atlas, AtlasErrors, ElevationFiles, load_files_with};
 
 macro_rules! asset {
     ($name:literal) => {
@@ -11,12 +11,23 @@ macro_rules! asset {
 /// Loads the embedded Karabakh atlas. It is checked by the tests, so an error here means a broken
 /// build; it is still returned rather than unwrapped.
 pub fn embedded() -> Result<Atlas, AtlasErrors> {
-    load_files(&[
-        asset!("atlas.json"),
-        asset!("regions.geojson"),
-        asset!("zones.geojson"),
-        asset!("places.geojson"),
-        asset!("lines.geojson"),
-        asset!("context.geojson"),
-    ])
+    let elevation = ElevationFiles {
+        header: ("elevation.hdr", include_str!("../../assets/karabakh/elevation.hdr")),
+        data: ("elevation.bil", include_bytes!("../../assets/karabakh/elevation.bil")),
+    };
+    load_files_with(
+        &[
+            asset!("atlas.json"),
+            asset!("regions.geojson"),
+            asset!("zones.geojson"),
+            asset!("places.geojson"),
+            asset!("lines.geojson"),
+            asset!("context.geojson"),
+            asset!("water.geojson"),
+            asset!("heights.geojson"),
+            asset!("roads.geojson"),
+            asset!("locator.geojson"),
+        ],
+        Some(elevation),
+    )
 }

@@ -7,19 +7,46 @@ use std::path::Path;
 
 use geo::GeodesicArea;
 
+mod land_layers;
 mod timeline_file;
 
 use super::geojson_layer::{self, Props, RawFeature};
 use timeline_file::{parse_date, read_timeline};
 
+use super::land::Land;
 use super::{
     Atlas, AtlasErrors, ContextArea, ContextKind, LineKind, MapLine, Place, PlaceKind, Region, RegionIdx, Text, Zone,
 };
 
-/// The files of an atlas folder, in the order they are read. The first three are required.
-pub const FILES: [&str; 6] =
-    ["atlas.json", "regions.geojson", "zones.geojson", "places.geojson", "lines.geojson", "context.geojson"];
+/// The text files of an atlas folder, in the order they are read. The first three are required.
+pub const FILES: [&str; 10] = [
+    "atlas.json",
+    "regions.geojson",
+    "zones.geojson",
+    "places.geojson",
+    "lines.geojson",
+    "context.geojson",
+    "water.geojson",
+    "heights.geojson",
+    "roads.geojson",
+    "locator.geojson",
+];
 const REQUIRED: usize = 3;
+
+/// The optional elevation grid: an ESRI BIL header and its data (see [`crate::atlas::Elevation`]).
+pub const ELEVATION_FILES: [&str; 2] = ["elevation.hdr", "elevation.bil"];
+
+/// An elevation grid's two files as read: the header's name and text, the data's name and bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct ElevationFiles<'a> {
+    /// The header file's name (for messages) and text.
+    pub header: (&'a str, &'a str),
+    /// The data file's name (for messages) and bytes.
+    pub data: (&'a str, &'a [u8]),
+}
+
+/// Largest elevation data file: [`super::elevation::MAX_CELLS`] cells of 4 bytes.
+const MAX_ELEVATION_BYTES: u64 = super::elevation::MAX_CELLS as u64 * 4;
 
 /// Larger files are refused before they are read: an atlas of a whole country fits in far less.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -61,12 +88,46 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
         };
         contents.push((shown, text));
     }
+    let elevation = read_elevation_files(dir, &mut errs);
     let files: Vec<(&str, Option<&str>)> = contents.iter().map(|(n, t)| (n.as_str(), t.as_deref())).collect();
-    let atlas = build(&files, &mut errs);
+    let elevation_files = elevation
+        .as_ref()
+        .map(|(h, ht, d, db)| ElevationFiles { header: (h.as_str(), ht.as_str()), data: (d.as_str(), db.as_slice()) });
+    let atlas = build(&files, elevation_files, &mut errs);
     match atlas {
         Some(atlas) if errs.is_empty() => atlas.check_indices().map(|()| atlas),
         _ => Err(errs),
     }
+}
+
+/// Reads `elevation.hdr` and `elevation.bil` if the folder has them: both or neither.
+fn read_elevation_files(dir: &Path, errs: &mut AtlasErrors) -> Option<(String, String, String, Vec<u8>)> {
+    let [header, data] = ELEVATION_FILES.map(|name| dir.join(name));
+    let shown = |p: &Path| p.display().to_string();
+    match (header.exists(), data.exists()) {
+        (false, false) => return None,
+        (true, false) => {
+            errs.push(&shown(&data), None, "missing: elevation.hdr is there, but not the grid it describes");
+            return None;
+        }
+        (false, true) => {
+            errs.push(&shown(&header), None, "missing: elevation.bil is there, but not its header");
+            return None;
+        }
+        (true, true) => {}
+    }
+    let text = read_text(&header, &shown(&header), errs)?;
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&data).and_then(|f| f.take(MAX_ELEVATION_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        errs.push(&shown(&data), None, format!("cannot be read: {e}"));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_ELEVATION_BYTES {
+        errs.push(&shown(&data), None, format!("too large: over the limit of {} MB", MAX_ELEVATION_BYTES / 1_000_000));
+        return None;
+    }
+    Some((shown(&header), text, shown(&data), bytes))
 }
 
 fn read_text(path: &Path, shown: &str, errs: &mut AtlasErrors) -> Option<String> {
@@ -88,6 +149,14 @@ fn read_text(path: &Path, shown: &str, errs: &mut AtlasErrors) -> Option<String>
 /// Loads an atlas from file contents given as (name, text) in the order of [`FILES`]; a missing
 /// optional file is `None`. Used for the embedded atlas and in tests.
 pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> {
+    load_files_with(files, None)
+}
+
+/// Loads an atlas from file contents as [`load_files`] does, with an elevation grid.
+pub fn load_files_with(
+    files: &[(&str, Option<&str>)],
+    elevation: Option<ElevationFiles<'_>>,
+) -> Result<Atlas, AtlasErrors> {
     let mut errs = AtlasErrors::default();
     for (i, (name, text)) in files.iter().enumerate() {
         if text.is_none() && i < REQUIRED {
@@ -100,21 +169,32 @@ pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> 
     if !errs.is_empty() {
         return Err(errs);
     }
-    match build(files, &mut errs) {
+    match build(files, elevation, &mut errs) {
         Some(atlas) if errs.is_empty() => atlas.check_indices().map(|()| atlas),
         _ => Err(errs),
     }
 }
 
-fn build(files: &[(&str, Option<&str>)], errs: &mut AtlasErrors) -> Option<Atlas> {
+fn build(
+    files: &[(&str, Option<&str>)],
+    elevation: Option<ElevationFiles<'_>>,
+    errs: &mut AtlasErrors,
+) -> Option<Atlas> {
     let get = |i: usize| files.get(i).and_then(|(name, text)| text.map(|t| (*name, t)));
     let context = get(5).map(|(n, t)| read_context(n, t, errs)).unwrap_or_default();
     let regions = get(1).map(|(n, t)| read_regions(n, t, &context, errs)).unwrap_or_default();
     let (zones, rejected_zones) = get(2).map(|(n, t)| read_zones(n, t, &regions, errs)).unwrap_or_default();
     let places = get(3).map(|(n, t)| read_places(n, t, &regions, errs)).unwrap_or_default();
     let lines = get(4).map(|(n, t)| read_lines(n, t, errs)).unwrap_or_default();
+    let land = Land {
+        elevation: elevation.and_then(|e| read_grid(e, &zones, errs)),
+        water: get(6).map(|(n, t)| land_layers::read_water(n, t, errs)).unwrap_or_default(),
+        heights: get(7).map(|(n, t)| land_layers::read_heights(n, t, errs)).unwrap_or_default(),
+        roads: get(8).map(|(n, t)| land_layers::read_roads(n, t, errs)).unwrap_or_default(),
+        locator: get(9).map(|(n, t)| land_layers::read_locator(n, t, errs)).unwrap_or_default(),
+    };
     let (name, text) = get(0)?;
-    let layers = Layers { regions, zones, places, lines, context, rejected_zones };
+    let layers = Layers { regions, zones, places, lines, context, land, rejected_zones };
     read_timeline(name, text, layers, errs)
 }
 
@@ -126,7 +206,35 @@ struct Layers {
     places: Vec<Place>,
     lines: Vec<MapLine>,
     context: Vec<ContextArea>,
+    land: Land,
     rejected_zones: Vec<String>,
+}
+
+/// Reads the elevation grid, refusing one that does not overlap the zones (it would show nothing).
+fn read_grid(files: ElevationFiles<'_>, zones: &[Zone], errs: &mut AtlasErrors) -> Option<super::Elevation> {
+    let mut extent: Option<geo::Rect> = None;
+    for z in zones {
+        if let Some(r) = geo::BoundingRect::bounding_rect(&z.geometry) {
+            extent = Some(extent.map_or(r, |e| {
+                geo::Rect::new(
+                    geo::coord! { x: e.min().x.min(r.min().x), y: e.min().y.min(r.min().y) },
+                    geo::coord! { x: e.max().x.max(r.max().x), y: e.max().y.max(r.max().y) },
+                )
+            }));
+        }
+    }
+    let within = extent.map(|e| [e.min().x, e.min().y, e.max().x, e.max().y]);
+    match super::elevation::read_elevation(files.header.1, files.data.1, within) {
+        Ok(grid) => Some(grid),
+        Err(e) => {
+            let file = match e {
+                super::elevation::GridError::Header(_) => files.header.0,
+                super::elevation::GridError::Data(_) => files.data.0,
+            };
+            errs.push(file, None, format!("elevation grid refused: {}", e.message()));
+            None
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,8 +291,9 @@ fn read_context(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<ContextAr
         };
         let name = name_of(&p, errs);
         let name_az = p.string("name_az", errs);
+        let label_at = land_layers::lonlat(&p, "label_at", errs);
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
-            out.push(ContextArea { id, kind, name, name_az, geometry });
+            out.push(ContextArea { id, kind, name, name_az, label_at, geometry });
         }
     }
     out
@@ -212,6 +321,7 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
             found
         });
         let (name_az, name_hy) = (p.string("name_az", errs), p.string("name_hy", errs));
+        let (label_az, label_hy) = (p.string("label_az", errs), p.string("label_hy", errs));
         let area_note = p.text("area_note", errs);
         let label = p.text("label", errs);
         let emphasis = p.bool("emphasis", errs);
@@ -223,6 +333,8 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
                 label,
                 name_az,
                 name_hy,
+                label_hy,
+                label_az,
                 official_area_km2,
                 area_tolerance_pct,
                 area_note,
@@ -288,7 +400,7 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
                 PlaceKind::Point
             }
         };
-        let rank = p.number("rank", errs).unwrap_or(3.0).clamp(1.0, 9.0) as u8;
+        let rank = land_layers::rank(&p, 3, errs);
         let region = p.string("region", errs).and_then(|r| {
             let found = regions.iter().position(|g| g.id == r).map(RegionIdx::new);
             if found.is_none() {
@@ -297,8 +409,28 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
             found
         });
         let (name_hy, name_az) = (p.string("name_hy", errs), p.string("name_az", errs));
+        if name.0.values().any(|s| s.trim().is_empty()) {
+            errs.push(file, Some(&f.label), "has an empty \"name\"");
+        }
+        let other_names = land_layers::other_names(&p, errs);
+        let abandoned = p.bool("abandoned", errs);
+        let elevation_m = p.number("elevation_m", errs);
+        let district = p.string("district", errs);
         if let (Some(id), Some(point)) = (f.id.clone(), geojson_layer::point(&f, file, errs)) {
-            out.push(Place { id, name, name_hy, name_az, kind, rank, region, point });
+            out.push(Place {
+                id,
+                name,
+                name_hy: name_hy.filter(|s| !s.trim().is_empty()),
+                name_az: name_az.filter(|s| !s.trim().is_empty()),
+                other_names,
+                kind,
+                rank,
+                abandoned,
+                elevation_m,
+                district,
+                region,
+                point,
+            });
         }
     }
     out

@@ -74,6 +74,7 @@ impl Atlas {
             places: Vec::new(),
             lines: Vec::new(),
             context: Vec::new(),
+            land: super::Land::default(),
             sealed: Sealed,
         }
     }
@@ -179,6 +180,8 @@ pub struct Atlas {
     pub lines: Vec<MapLine>,
     /// Countries and districts drawn under the zones.
     pub context: Vec<ContextArea>,
+    /// Elevation, water, heights, roads and the locator's countries: all optional.
+    pub land: super::Land,
     /// Only this crate makes atlases (the loader, [`Atlas::empty`], the generators), and every
     /// index in one it made points into its lists ([`Atlas::check_indices`]).
     #[expect(dead_code, reason = "it only keeps other crates from assembling atlases")]
@@ -285,6 +288,10 @@ pub struct Region {
     pub name_az: Option<String>,
     /// Its name in Armenian usage.
     pub name_hy: Option<String>,
+    /// Short map labels in each naming tradition ("Karvachar", "Kəlbəcər"); the names when absent.
+    pub label_hy: Option<String>,
+    /// See `label_hy`.
+    pub label_az: Option<String>,
     /// Its published area.
     pub official_area_km2: Option<f64>,
     /// How far the drawn area may be from the official one, in percent.
@@ -331,10 +338,19 @@ pub struct Place {
     pub name_hy: Option<String>,
     /// Name in Azerbaijani usage (official Latin alphabet).
     pub name_az: Option<String>,
+    /// Other names and spellings (other scripts, earlier names): found by the search, listed in
+    /// the hover box.
+    pub other_names: Vec<String>,
     /// What it is.
     pub kind: PlaceKind,
     /// 1 = most important; labels of lower rank give way on collision.
     pub rank: u8,
+    /// Abandoned (a ruin, or emptied by war): drawn apart.
+    pub abandoned: bool,
+    /// Its height in metres, as its source gives it.
+    pub elevation_m: Option<f64>,
+    /// The administrative unit it belongs to today, as its source names it.
+    pub district: Option<String>,
     /// The region it is in, if the atlas says.
     pub region: Option<RegionIdx>,
     /// Where it is.
@@ -408,6 +424,8 @@ pub struct ContextArea {
     pub name: Text,
     /// Its name in Azerbaijani usage.
     pub name_az: Option<String>,
+    /// Where its label goes, if the atlas says (else a point inside it).
+    pub label_at: Option<Point>,
     /// Its outline.
     pub geometry: MultiPolygon,
 }

@@ -119,6 +119,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         kind: ContextKind::Country,
         name: Text::en("Land"),
         name_az: None,
+        label_at: None,
         geometry: square(lon0 - 0.5, lat0 - 0.5, width + 1.0, height + 1.0, 1),
     }];
     Atlas {
@@ -135,6 +136,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         places: Vec::new(),
         lines: Vec::new(),
         context,
+        land: super::Land::default(),
         sealed: super::model::Sealed,
     }
 }
@@ -147,6 +149,8 @@ fn plain_region(id: &str, name: &str, geometry: MultiPolygon, emphasis: bool) ->
         label: None,
         name_az: None,
         name_hy: None,
+        label_hy: None,
+        label_az: None,
         official_area_km2: None,
         area_tolerance_pct: 10.0,
         area_note: None,
@@ -210,6 +214,7 @@ pub fn world_triangle() -> Atlas {
         places: Vec::new(),
         lines: Vec::new(),
         context: Vec::new(),
+        land: super::Land::default(),
         sealed: super::model::Sealed,
     }
 }

@@ -82,11 +82,12 @@ impl ValueEnum for Lang {
 
 impl ValueEnum for NameStyle {
     fn value_variants<'a>() -> &'a [Self] {
-        &[NameStyle::Both, NameStyle::Armenian, NameStyle::Azerbaijani]
+        &NameStyle::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
+            NameStyle::International => PossibleValue::new("international").help("English / international names"),
             NameStyle::Both => PossibleValue::new("both"),
             NameStyle::Armenian => PossibleValue::new("armenian").help("Armenian usage"),
             NameStyle::Azerbaijani => PossibleValue::new("azerbaijani").help("Azerbaijani usage"),
@@ -117,5 +118,43 @@ mod tests {
         assert!("46.75,99,4".parse::<ViewArg>().is_err());
         assert!("46.75,39.82,0".parse::<ViewArg>().is_err_and(|e| e.contains("positive")));
         assert!("46.75,39.82".parse::<ViewArg>().is_err_and(|e| e.contains("LON,LAT,ZOOM")));
+    }
+}
+
+/// The land's layers as the command line sets them: `--layers LIST` names exactly the layers
+/// shown, and `--relief on|off` turns the relief on or off on top of that.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LayerArgs {
+    /// The layers shown, comma-separated: relief, tint, water, heights, roads, settlements, grid
+    /// (or all, none). Default: the remembered ones in the window, all but tint in exports.
+    #[arg(long, value_parser = crate::scene::MapLayers::parse_list)]
+    pub layers: Option<crate::scene::MapLayers>,
+    /// Show the relief (hillshade), on or off.
+    #[arg(long, value_parser = on_off)]
+    pub relief: Option<bool>,
+}
+
+impl LayerArgs {
+    /// The layers asked for, starting from `base` where nothing is said.
+    pub fn resolve(&self, base: crate::scene::MapLayers) -> crate::scene::MapLayers {
+        let mut layers = self.layers.unwrap_or(base);
+        if let Some(on) = self.relief {
+            layers.relief = on;
+        }
+        layers
+    }
+
+    /// Whether anything was said.
+    pub fn given(&self) -> bool {
+        self.layers.is_some() || self.relief.is_some()
+    }
+}
+
+/// Parses `on` or `off`.
+pub fn on_off(s: &str) -> Result<bool, String> {
+    match s {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        other => Err(format!("\"{other}\" is neither on nor off")),
     }
 }

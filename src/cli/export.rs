@@ -42,9 +42,12 @@ pub struct ExportArgs {
     /// Language of the texts.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: Lang,
-    /// Place names in Armenian usage, Azerbaijani usage, or both.
-    #[arg(long, value_enum, default_value = "both")]
+    /// Place names: English / international, Armenian usage, Azerbaijani usage, or both.
+    #[arg(long, value_enum, default_value = "international")]
     pub names: NameStyle,
+    /// The layers of the land shown.
+    #[command(flatten)]
+    pub layers: super::args::LayerArgs,
     /// Use this atlas folder instead of the built-in one.
     #[arg(long)]
     pub atlas: Option<PathBuf>,
@@ -54,7 +57,8 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
     let Size { width, height } = args.size;
     let atlas = load(args.atlas.as_deref())?;
     let geometry = MapGeometry::new(&atlas);
-    let options = |date| ExportOptions { date, width, height, lang: args.lang, names: args.names, view: None };
+    let layers = args.layers.resolve(crate::scene::MapLayers::default());
+    let options = |date| ExportOptions { date, width, height, lang: args.lang, names: args.names, view: None, layers };
     if let Some(dir) = &args.deck {
         let n = crate::export::deck(&atlas, &geometry, dir, args.format, &options)?;
         println!("{n} slides in {}", dir.display());

@@ -8,6 +8,7 @@ mod at;
 mod check;
 mod diff;
 mod export;
+mod find;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,9 +55,15 @@ pub struct Cli {
     /// Interface language.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Place names in Armenian usage, Azerbaijani usage, or both.
+    /// Place names: English / international, Armenian usage, Azerbaijani usage, or both.
     #[arg(long, value_enum)]
     pub names: Option<NameStyle>,
+    /// The layers of the land shown.
+    #[command(flatten)]
+    pub layers: args::LayerArgs,
+    /// Open centred on the best match for a place, river or peak, ringed (e.g. --find Shusha).
+    #[arg(long)]
+    pub find: Option<String>,
 }
 
 /// The commands for scripts.
@@ -87,6 +94,9 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Save the map on a date as a picture (SVG or PNG, by the file's extension).
     Export(ExportArgs),
+    /// Find places, regions, rivers and peaks by any of their names, in any script, and print
+    /// them with their coordinates and district.
+    Find(find::FindArgs),
 }
 
 /// Why a command failed; each kind has its exit code.
@@ -138,6 +148,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::At { date, atlas, json, lang }) => at::at(date, atlas.as_deref(), json, lang),
         Some(Command::Diff(args)) => diff::diff(&args),
         Some(Command::Export(args)) => export::export(&args),
+        Some(Command::Find(args)) => find::find(&args),
         None => {
             let options = crate::ui::LaunchOptions {
                 date: cli.date,
@@ -150,6 +161,8 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 overlays: cli.overlay,
                 lang: cli.lang,
                 names: cli.names,
+                layers: cli.layers.given().then(|| cli.layers.resolve(crate::scene::MapLayers::default())),
+                find: cli.find,
             };
             crate::ui::run(options).map_err(|e| Failure::Window(e.to_string()))
         }

@@ -25,7 +25,8 @@ pub use sheet::sheet_svg;
 use crate::atlas::Atlas;
 use crate::i18n::Lang;
 use crate::scene::{
-    MapGeometry, NameStyle, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base, compose_live,
+    MapGeometry, MapLayers, NameStyle, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base,
+    compose_labels, compose_live,
 };
 
 /// What to draw.
@@ -43,6 +44,8 @@ pub struct ExportOptions {
     pub names: NameStyle,
     /// The part of the map to show (the window's current view); the whole atlas when `None`.
     pub view: Option<View>,
+    /// The layers of the land shown.
+    pub layers: MapLayers,
 }
 
 /// Smallest and largest picture side, in pixels: below it the furniture has no room, above it a
@@ -164,16 +167,19 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     let (w, h) = picture_size(options);
     let style = Style::default();
     let control = atlas.control_at(options.date).unwrap_or_default();
-    let scene_options = SceneOptions { lang: options.lang, names: options.names, ..Default::default() };
+    let scene_options =
+        SceneOptions { lang: options.lang, names: options.names, layers: options.layers, ..Default::default() };
     let input =
         SceneInput { atlas, geometry, style: &style, control: &control, date: options.date, options: &scene_options };
     let screen = canvas(w, h);
     let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
     let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
     let mut primitives = compose_base(&input, transform, screen);
-    primitives.extend(compose_live(&input, &view, screen, measure));
+    primitives.extend(compose_labels(&input, transform, screen, screen.shrink(4.0), measure));
+    primitives.extend(compose_live(&input, &view, screen));
 
     let mut doc = svg::SvgWriter::new(w as f32, h as f32);
+    doc.set_relief(geometry.land.relief.clone());
     doc.rect(screen, style.water);
     doc.primitives(&primitives);
     furniture::furniture(&mut doc, atlas, &style, options, transform, w, h);

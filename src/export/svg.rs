@@ -10,6 +10,7 @@ use crate::scene::Primitive;
 /// An SVG document being written.
 pub struct SvgWriter {
     out: String,
+    relief: Option<crate::scene::Relief>,
 }
 
 /// A colour as `#rrggbb` (its alpha goes in a separate opacity attribute).
@@ -19,6 +20,15 @@ pub fn colour(c: Color32) -> String {
 
 fn opacity(c: Color32) -> String {
     if c.a() == 255 { String::new() } else { format!(" opacity=\"{:.3}\"", f32::from(c.a()) / 255.0) }
+}
+
+/// A relief image as PNG bytes (its pixels are opaque or fully clear, so premultiplying changes
+/// nothing); `None` if it has no pixels.
+fn encode_png(image: &crate::scene::ReliefImage) -> Option<Vec<u8>> {
+    let [w, h] = image.size;
+    let size = resvg::tiny_skia::IntSize::from_wh(u32::try_from(w).ok()?, u32::try_from(h).ok()?)?;
+    let pixmap = resvg::tiny_skia::Pixmap::from_vec(image.rgba.clone(), size)?;
+    pixmap.encode_png().ok()
 }
 
 /// Text made safe inside an element and a double-quoted attribute.
@@ -67,7 +77,7 @@ impl SvgWriter {
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
         );
-        Self { out }
+        Self { out, relief: None }
     }
 
     /// The finished document.
@@ -135,6 +145,32 @@ impl SvgWriter {
         );
     }
 
+    /// The relief that [`Primitive::Relief`] refers to.
+    pub fn set_relief(&mut self, relief: Option<crate::scene::Relief>) {
+        self.relief = relief;
+    }
+
+    /// The relief as an embedded PNG, stretched over `rect`.
+    fn relief_image(&mut self, rect: Rect, tinted: bool) {
+        let Some(relief) = &self.relief else { return };
+        let (image, slot) =
+            if tinted { (&relief.tinted, &relief.encoded[1]) } else { (&relief.shaded, &relief.encoded[0]) };
+        let png = slot.get_or_init(|| encode_png(image).unwrap_or_default());
+        if png.is_empty() {
+            return;
+        }
+        use base64::Engine as _;
+        let data = base64::engine::general_purpose::STANDARD.encode(png);
+        let _ = writeln!(
+            self.out,
+            "<image x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,{data}\"/>",
+            rect.min.x,
+            rect.min.y,
+            rect.width(),
+            rect.height()
+        );
+    }
+
     /// Scene primitives as SVG elements.
     pub fn primitives(&mut self, primitives: &[Primitive]) {
         for p in primitives {
@@ -181,6 +217,7 @@ impl SvgWriter {
                         colour(*stroke)
                     );
                 }
+                Primitive::Relief { rect, tinted } => self.relief_image(*rect, *tinted),
                 Primitive::Text { pos, align, text: s, size, bold, colour: c, halo } => {
                     self.text(*pos, *align, s, TextStyle { size: *size, bold: *bold, fill: *c, halo: Some(*halo) });
                 }

@@ -1,15 +1,15 @@
 //! The scene for a date and a view: everything the map shows, as screen-space primitives in
 //! drawing order. The window paints them with egui; exports write the same list as SVG.
 //!
-//! It comes in two parts. [`compose_base`] depends only on the data, the date and the zoom, so the
-//! window tessellates it once and moves it as the user pans; [`compose_live`] (the hovered zone,
-//! places and labels) depends on what is on screen and is made each frame that is drawn.
+//! It comes in three parts. [`compose_base`] depends only on the data, the date and the zoom, so
+//! the window tessellates it once and moves it as the user pans; [`super::compose_labels`] (places,
+//! symbols and every label) depends on the data, the zoom and the naming, and is cached the same
+//! way; [`compose_live`] (the hovered zone, rings) is made each frame that is drawn.
 
 use egui::{Align2, Color32, Pos2, Rect, Vec2};
 
-use super::labels::{LabelCandidate, place_labels};
-use super::{MapGeometry, NameStyle, Style, View, place_label, region_label};
-use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceIdx, PlaceKind, RegionIdx, ZoneChange, ZoneIdx};
+use super::{MapGeometry, NameStyle, Style, View};
+use crate::atlas::{Atlas, ContextKind, ControllerIdx, PlaceIdx, RegionIdx, ZoneChange, ZoneIdx};
 use crate::i18n::Lang;
 
 /// One thing to draw, in screen points.
@@ -50,6 +50,13 @@ pub enum Primitive {
         /// Outline colour.
         stroke: Color32,
     },
+    /// The relief image, stretched over `rect` (screen points): the atlas's hillshade.
+    Relief {
+        /// Where the image goes.
+        rect: Rect,
+        /// Tinted by height, or the plain hillshade.
+        tinted: bool,
+    },
     /// A label with a halo.
     Text {
         /// Where the text is anchored.
@@ -89,19 +96,25 @@ pub struct SceneOptions {
     pub blocked: Vec<Rect>,
     /// Label sizes are multiplied by this (presentation mode reads from the back of a room).
     pub label_scale: f32,
+    /// The optional layers shown.
+    pub layers: super::MapLayers,
+    /// A map point ringed: what the search found.
+    pub marked: Option<Pos2>,
 }
 
 impl Default for SceneOptions {
     fn default() -> Self {
         Self {
             lang: Lang::En,
-            names: NameStyle::Both,
+            names: NameStyle::International,
             hovered_zone: None,
             highlighted_place: None,
             hatched: Vec::new(),
             selected_region: None,
             blocked: Vec::new(),
             label_scale: 1.0,
+            layers: super::MapLayers::default(),
+            marked: None,
         }
     }
 }
@@ -199,6 +212,15 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
             fill(&mut out, shape, style.land);
         }
     }
+    // The relief over the land, and the zones over it translucent, so the land reads through.
+    let relief = match &geometry.land.relief {
+        Some(r) if options.layers.relief => {
+            let rect = Rect::from_two_pos(to_screen(r.rect.min), to_screen(r.rect.max));
+            out.push(Primitive::Relief { rect, tinted: options.layers.tint });
+            true
+        }
+        _ => false,
+    };
     for (c, shape) in atlas.context.iter().zip(&geometry.context) {
         if c.kind == ContextKind::District {
             outline(&mut out, shape, 0.7, style.district_edge);
@@ -206,10 +228,16 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     }
     // Zones in their controller's colour.
     for (z, shape) in geometry.zones.iter().enumerate() {
-        let colour =
-            control.get(z).and_then(|&c| atlas.controller(c)).map_or(style.land, |c| style.zone_fill(c.colour));
+        let controller = control.get(z).and_then(|&c| atlas.controller(c));
+        let colour = match (controller, relief) {
+            (Some(c), true) => style.zone_fill_over_relief(c.colour),
+            (Some(c), false) => style.zone_fill(c.colour),
+            (None, true) => continue,
+            (None, false) => style.land,
+        };
         fill(&mut out, shape, colour);
     }
+    super::land::compose_water_and_roads(input, t, lod, &mut out);
     // Lines of control: where neighbouring zones have different controllers. Dashed where either
     // zone's edges are only approximately known.
     for edge in &geometry.zone_edges {
@@ -267,18 +295,12 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     out
 }
 
-/// The part of the map drawn afresh each frame: the hovered zone, places and labels (label
-/// placement depends on what is on screen).
-pub fn compose_live(
-    input: &SceneInput<'_>,
-    view: &View,
-    screen: Rect,
-    measure: impl Fn(&str, f32, bool) -> Vec2,
-) -> Vec<Primitive> {
+/// The part of the map drawn afresh each frame: the hovered zone and the rings round what is
+/// pointed out (the selected event's place, what the search found).
+pub fn compose_live(input: &SceneInput<'_>, view: &View, screen: Rect) -> Vec<Primitive> {
     let SceneInput { atlas, geometry, style, options, .. } = *input;
     let t = ScreenTransform::for_view(view, screen, geometry.bounds);
     let to_screen = |p: Pos2| t.screen_from_map(p);
-    let scale = options.label_scale;
     let mut out = Vec::new();
     if let Some(shape) = options.hovered_zone.and_then(|z| geometry.zones.get(z)) {
         let full = shape.full();
@@ -289,89 +311,14 @@ pub fn compose_live(
             colour: style.hover,
         });
     }
-    // Places and labels.
-    let mut candidates = Vec::new();
-    let mut dots = Vec::new();
-    for (i, (place, &p)) in atlas.places.iter().zip(&geometry.places).enumerate() {
-        let show = match place.rank {
-            0..=2 => true,
-            3 => view.zoom.get() >= 1.6,
-            _ => view.zoom.get() >= 3.0,
-        } || options.highlighted_place.is_some_and(|h| h == i);
-        let at = to_screen(p);
-        if !show || !screen.contains(at) {
-            continue;
-        }
-        let (radius, size) = style.place(place.kind, place.rank);
-        let (radius, size) = (radius * scale.sqrt(), size * scale);
-        let (fill, stroke) = match place.kind {
-            PlaceKind::Capital => (Color32::WHITE, style.label),
-            PlaceKind::Village | PlaceKind::Point => (style.village, Color32::WHITE),
-            PlaceKind::Town => (style.label, Color32::WHITE),
-        };
-        out.push(Primitive::Circle { centre: at, radius, fill, stroke_width: 1.2, stroke });
-        if place.kind == PlaceKind::Capital {
-            out.push(Primitive::Circle { centre: at, radius: 1.8, fill: style.label, stroke_width: 0.0, stroke });
-        }
-        dots.push(Rect::from_center_size(at, Vec2::splat(radius * 2.0)));
-        let highlighted = options.highlighted_place.is_some_and(|h| h == i);
-        if highlighted {
-            out.push(Primitive::Circle {
-                centre: at,
-                radius: 11.0,
-                fill: Color32::TRANSPARENT,
-                stroke_width: 2.5,
-                stroke: style.highlight,
-            });
-        }
-        candidates.push(LabelCandidate {
-            text: place_label(place, options.names, options.lang),
-            anchor: at,
-            priority: if highlighted { 0 } else { u32::from(place.rank) * 10 },
-            size,
-            centred: false,
-            bold: place.rank <= 1 || highlighted,
-        });
-    }
-    for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
-        let at = to_screen(shape.anchor);
-        if screen.contains(at) {
-            candidates.push(LabelCandidate {
-                text: region_label(region, options.lang).to_uppercase(),
-                anchor: at,
-                priority: 25,
-                size: 11.5 * scale,
-                centred: true,
-                bold: false,
-            });
-        }
-    }
-    for (c, shape) in atlas.context.iter().zip(&geometry.context) {
-        let at = to_screen(shape.anchor);
-        // Countries only, and not where the label would sit on the zones the atlas is about.
-        if c.kind == ContextKind::Country && screen.contains(at) && geometry.zone_at(shape.anchor).is_none() {
-            candidates.push(LabelCandidate {
-                text: c.name.get(options.lang.code()).to_uppercase(),
-                anchor: at,
-                priority: 30,
-                size: 14.0 * scale,
-                centred: true,
-                bold: false,
-            });
-        }
-    }
-    dots.extend(options.blocked.iter().copied());
-    let placed = place_labels(candidates, screen.shrink(2.0), &dots, measure);
-    for label in placed {
-        let region = label.candidate.centred;
-        out.push(Primitive::Text {
-            pos: label.pos,
-            align: label.align,
-            text: label.candidate.text,
-            size: label.candidate.size,
-            bold: label.candidate.bold,
-            colour: if region { style.region_label } else { style.label },
-            halo: style.halo,
+    let highlighted = options.highlighted_place.and_then(|i| atlas.place(i).and(geometry.places.get(i.get())));
+    for at in highlighted.into_iter().chain(options.marked.as_ref()) {
+        out.push(Primitive::Circle {
+            centre: to_screen(*at),
+            radius: 11.0 * options.label_scale.sqrt(),
+            fill: Color32::TRANSPARENT,
+            stroke_width: 2.5,
+            stroke: style.highlight,
         });
     }
     out

@@ -279,6 +279,62 @@ pub struct MapGeometry {
     pub lines: Vec<Polylines>,
     /// Each place, in map km.
     pub places: Vec<Pos2>,
+    /// The land's layers, projected.
+    pub land: LandGeometry,
+}
+
+/// A body of water, projected.
+#[derive(Clone, Debug)]
+pub enum WaterGeometry {
+    /// A river's course at every level of detail.
+    Line(Polylines),
+    /// A lake's outline, triangulated.
+    Area(AreaShape),
+    /// A lake known only by its position.
+    Point(Pos2),
+}
+
+/// The land's layers in map km: made once per atlas like the rest.
+#[derive(Clone, Debug, Default)]
+pub struct LandGeometry {
+    /// The hillshade of the elevation grid, if the atlas has one.
+    pub relief: Option<super::Relief>,
+    /// Each water feature, by index.
+    pub water: Vec<WaterGeometry>,
+    /// Each height's point.
+    pub heights: Vec<Pos2>,
+    /// Each road's course.
+    pub roads: Vec<Polylines>,
+    /// Each locator feature's outline (countries), by index.
+    pub locator: Vec<Option<AreaShape>>,
+    /// Each locator feature's label point.
+    pub locator_labels: Vec<Pos2>,
+}
+
+impl LandGeometry {
+    fn new(land: &crate::atlas::Land, projection: &Projection, style: &super::Style) -> Self {
+        use crate::atlas::WaterShape;
+        let project_lines = |g: &geo::MultiLineString| {
+            polylines(g.iter().map(|ls| ls.coords().map(|c| projection.map_from_lonlat(c.x, c.y)).collect()).collect())
+        };
+        let at = |p: &geo::Point| projection.map_from_lonlat(p.x(), p.y());
+        Self {
+            relief: land.elevation.as_ref().map(|e| super::Relief::new(e, projection, style.land)),
+            water: land
+                .water
+                .iter()
+                .map(|w| match &w.shape {
+                    WaterShape::Line(l) => WaterGeometry::Line(project_lines(l)),
+                    WaterShape::Area(a) => WaterGeometry::Area(AreaShape::new(a, projection)),
+                    WaterShape::Point(p) => WaterGeometry::Point(at(p)),
+                })
+                .collect(),
+            heights: land.heights.iter().map(|h| at(&h.point)).collect(),
+            roads: land.roads.iter().map(|r| project_lines(&r.geometry)).collect(),
+            locator: land.locator.iter().map(|f| f.area.as_ref().map(|a| AreaShape::new(a, projection))).collect(),
+            locator_labels: land.locator.iter().map(|f| at(&f.label_at)).collect(),
+        }
+    }
 }
 
 impl MapGeometry {
@@ -327,6 +383,7 @@ impl MapGeometry {
                 })
                 .collect(),
             places: atlas.places.iter().map(|p| projection.map_from_lonlat(p.point.x(), p.point.y())).collect(),
+            land: LandGeometry::new(&atlas.land, &projection, &super::Style::default()),
             zones,
         }
     }

@@ -4,20 +4,29 @@
 #![warn(missing_docs)]
 #![warn(clippy::indexing_slicing)]
 
+mod annotate;
 mod compose;
 mod geometry;
 mod labels;
+mod land;
+mod layers;
 mod names;
 mod projection;
+mod relief;
 mod scale_bar;
 mod style;
 mod view;
 
+pub use annotate::{compose_labels, min_scale_for_rank};
 pub use compose::{Primitive, SceneInput, SceneOptions, ScreenTransform, compose_base, compose_live, hatch, hatching};
-pub use geometry::{AreaLevel, AreaShape, LOD_KM, Lod, MapGeometry, Polylines, ZoneEdge, lod_for_scale};
+pub use geometry::{
+    AreaLevel, AreaShape, LOD_KM, LandGeometry, Lod, MapGeometry, Polylines, WaterGeometry, ZoneEdge, lod_for_scale,
+};
 pub use labels::{LabelCandidate, PlacedLabel, place_labels};
-pub use names::{NameStyle, place_label, region_label};
+pub use layers::{LayerName, MapLayers};
+pub use names::{NameStyle, label_from, names_label, place_label, region_label};
 pub use projection::Projection;
+pub use relief::{Relief, ReliefImage};
 pub use scale_bar::scale_bar_km;
 pub use style::Style;
 pub use view::{MAX_ZOOM, MIN_ZOOM, View, Zoom};

@@ -1,16 +1,19 @@
-//! Which name a place is shown by. Both traditions by default, in one fixed order for the whole
-//! program, so a label never changes when control changes (that would read as taking sides).
+//! Which name a feature is shown by: the English (international) name, Armenian usage,
+//! Azerbaijani usage or both, in one fixed order for the whole program, so that a label never
+//! changes when control changes (that would read as taking sides).
 
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::{Place, Region};
+use crate::atlas::{Names, Place, Region};
 use crate::i18n::Lang;
 
-/// Which naming tradition place labels follow.
+/// Which naming tradition map labels follow.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NameStyle {
-    /// "Stepanakert / Xankəndi".
+    /// The names an English-language reader expects: "Stepanakert", "Shusha", "Lachin".
     #[default]
+    International,
+    /// "Stepanakert / Xankəndi".
     Both,
     /// Armenian usage: "Stepanakert", "Shushi", "Berdzor".
     Armenian,
@@ -18,22 +21,46 @@ pub enum NameStyle {
     Azerbaijani,
 }
 
-/// The label of a place in the chosen naming style (falling back to its common name).
-pub fn place_label(place: &Place, style: NameStyle, lang: Lang) -> String {
-    let common = place.name.get(lang.code());
-    let hy = place.name_hy.as_deref().unwrap_or(common);
-    let az = place.name_az.as_deref().unwrap_or(common);
+impl NameStyle {
+    /// Every style, in the order of the menu.
+    pub const ALL: [NameStyle; 4] = [Self::International, Self::Both, Self::Armenian, Self::Azerbaijani];
+}
+
+/// A label from a common name and the names in each tradition. A tradition with no name falls
+/// back, visibly, to another name in brackets: never to an empty label.
+pub fn label_from(common: &str, hy: Option<&str>, az: Option<&str>, style: NameStyle) -> String {
+    let bracket = |s: &str| format!("({s})");
     match style {
-        NameStyle::Armenian => hy.to_owned(),
-        NameStyle::Azerbaijani => az.to_owned(),
-        NameStyle::Both if hy == az => hy.to_owned(),
-        NameStyle::Both => format!("{hy} / {az}"),
+        NameStyle::International => common.to_owned(),
+        NameStyle::Armenian => hy.map_or_else(|| bracket(az.unwrap_or(common)), str::to_owned),
+        NameStyle::Azerbaijani => az.map_or_else(|| bracket(hy.unwrap_or(common)), str::to_owned),
+        NameStyle::Both => match (hy, az) {
+            (Some(h), Some(a)) if h == a => h.to_owned(),
+            (Some(h), Some(a)) => format!("{h} / {a}"),
+            (Some(one), None) | (None, Some(one)) => one.to_owned(),
+            (None, None) => common.to_owned(),
+        },
     }
 }
 
-/// The map label of a region: its short label (or name) in the interface language.
-pub fn region_label(region: &Region, lang: Lang) -> String {
-    region.label.as_ref().unwrap_or(&region.name).get(lang.code()).to_owned()
+/// The label of a place in the chosen naming style.
+pub fn place_label(place: &Place, style: NameStyle, lang: Lang) -> String {
+    label_from(place.name.get(lang.code()), place.name_hy.as_deref(), place.name_az.as_deref(), style)
+}
+
+/// The label of a feature of the land (river, peak, road), if it has a name.
+pub fn names_label(names: &Names, style: NameStyle, lang: Lang) -> Option<String> {
+    let common = names.name.as_ref().map(|n| n.get(lang.code()))?;
+    Some(label_from(common, names.name_hy.as_deref(), names.name_az.as_deref(), style))
+}
+
+/// The map label of a region in the chosen style: its short label (or name) in the interface
+/// language, or its label in a naming tradition.
+pub fn region_label(region: &Region, lang: Lang, style: NameStyle) -> String {
+    let common = region.label.as_ref().unwrap_or(&region.name).get(lang.code());
+    let hy = region.label_hy.as_deref().or(region.name_hy.as_deref());
+    let az = region.label_az.as_deref().or(region.name_az.as_deref());
+    label_from(common, hy, az, style)
 }
 
 #[cfg(test)]
@@ -41,21 +68,39 @@ mod tests {
     use super::*;
     use crate::atlas::{PlaceKind, Text};
 
-    #[test]
-    fn both_names_in_a_fixed_order() {
-        let place = Place {
+    fn place(hy: Option<&str>, az: Option<&str>) -> Place {
+        Place {
             id: "stepanakert".into(),
             name: Text::en("Stepanakert"),
-            name_hy: Some("Stepanakert".into()),
-            name_az: Some("Xankəndi".into()),
+            name_hy: hy.map(str::to_owned),
+            name_az: az.map(str::to_owned),
+            other_names: Vec::new(),
             kind: PlaceKind::Capital,
             rank: 1,
+            abandoned: false,
+            elevation_m: None,
+            district: None,
             region: None,
             point: geo::Point::new(46.75, 39.82),
-        };
-        assert_eq!(place_label(&place, NameStyle::Both, Lang::En), "Stepanakert / Xankəndi");
-        assert_eq!(place_label(&place, NameStyle::Azerbaijani, Lang::Vi), "Xankəndi");
-        let hadrut = Place { name_hy: Some("Hadrut".into()), name_az: Some("Hadrut".into()), ..place };
+        }
+    }
+
+    #[test]
+    fn both_names_in_a_fixed_order() {
+        let p = place(Some("Stepanakert"), Some("Xankəndi"));
+        assert_eq!(place_label(&p, NameStyle::Both, Lang::En), "Stepanakert / Xankəndi");
+        assert_eq!(place_label(&p, NameStyle::Azerbaijani, Lang::Vi), "Xankəndi");
+        assert_eq!(place_label(&p, NameStyle::International, Lang::En), "Stepanakert");
+        let hadrut = Place { name_hy: Some("Hadrut".into()), name_az: Some("Hadrut".into()), ..p };
         assert_eq!(place_label(&hadrut, NameStyle::Both, Lang::En), "Hadrut");
+    }
+
+    #[test]
+    fn a_missing_name_falls_back_in_brackets() {
+        let no_hy = place(None, Some("Fərrux"));
+        assert_eq!(place_label(&no_hy, NameStyle::Armenian, Lang::En), "(Fərrux)");
+        assert_eq!(place_label(&no_hy, NameStyle::Both, Lang::En), "Fərrux");
+        let none = place(None, None);
+        assert_eq!(place_label(&none, NameStyle::Azerbaijani, Lang::En), "(Stepanakert)");
     }
 }

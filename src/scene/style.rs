@@ -51,6 +51,23 @@ pub struct Style {
     pub village: Color32,
     /// How much of the controller's colour is mixed over the land (0–1).
     pub zone_opacity: f32,
+    /// How opaque a controller's colour is over the relief: enough to tell the sides apart, little
+    /// enough that valleys and ridges read through.
+    pub zone_opacity_over_relief: f32,
+    /// Rivers, and the outlines of lakes.
+    pub river: Color32,
+    /// Lakes and reservoirs.
+    pub lake: Color32,
+    /// Names of water.
+    pub water_label: Color32,
+    /// Roads drawn as schematic lines (dashed).
+    pub road: Color32,
+    /// Under a road, so it reads over any fill.
+    pub road_casing: Color32,
+    /// Peak triangles and the names of heights.
+    pub height: Color32,
+    /// Dots and names of abandoned places.
+    pub abandoned: Color32,
 }
 
 impl Default for Style {
@@ -71,6 +88,14 @@ impl Default for Style {
             hover: Color32::from_rgba_unmultiplied(255, 255, 255, 60),
             village: Color32::from_rgb(0x55, 0x55, 0x55),
             zone_opacity: 0.78,
+            zone_opacity_over_relief: 0.5,
+            river: Color32::from_rgb(0x3f, 0x86, 0xc0),
+            lake: Color32::from_rgb(0xa8, 0xcc, 0xe6),
+            water_label: Color32::from_rgb(0x1f, 0x5f, 0x98),
+            road: Color32::from_rgb(0x8a, 0x2d, 0x12),
+            road_casing: Color32::from_rgba_unmultiplied(255, 255, 255, 190),
+            height: Color32::from_rgb(0x6b, 0x4a, 0x2b),
+            abandoned: Color32::from_rgb(0x8c, 0x84, 0x7c),
         }
     }
 }
@@ -81,6 +106,22 @@ impl Style {
         let mix =
             |a: u8, b: u8| (f32::from(a) * self.zone_opacity + f32::from(b) * (1.0 - self.zone_opacity)).round() as u8;
         Color32::from_rgb(mix(rgb[0], self.land.r()), mix(rgb[1], self.land.g()), mix(rgb[2], self.land.b()))
+    }
+
+    /// A controller's colour over the relief: translucent, so the hillshade shows through.
+    pub fn zone_fill_over_relief(&self, rgb: [u8; 3]) -> Color32 {
+        let alpha = (self.zone_opacity_over_relief.clamp(0.0, 1.0) * 255.0).round() as u8;
+        Color32::from_rgba_unmultiplied(rgb[0], rgb[1], rgb[2], alpha)
+    }
+
+    /// A river's width in points by its rank: the main rivers widest.
+    pub fn river_width(&self, rank: u8) -> f32 {
+        match rank {
+            0 | 1 => 2.6,
+            2 => 1.8,
+            3 => 1.2,
+            _ => 0.8,
+        }
     }
 
     /// A controller's own colour, unmixed (the stripes of a comparison).

@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, pos2, vec2};
 use geo::Distance as _;
 
-use crate::scene::{MapGeometry, ScreenTransform, lod_for_scale, scale_bar_km};
+use crate::scene::{MapGeometry, ScreenTransform, Style, lod_for_scale, scale_bar_km};
 
 /// The scale bar, bottom left: a round length (the rule exports use too), in two tones.
 pub fn scale_bar(painter: &Painter, rect: Rect, t: ScreenTransform) {
@@ -67,41 +67,72 @@ pub fn graticule(painter: &Painter, rect: Rect, t: ScreenTransform, geometry: &M
     }
 }
 
-/// A small map of the whole region (countries) in a corner, with the part on screen outlined.
-pub fn locator(painter: &Painter, rect: Rect, t: ScreenTransform, geometry: &MapGeometry) {
+/// The locator inset, bottom right: the wider region (the atlas's `locator.geojson`, else its
+/// context countries) in neutral greys, never in a side's colour, with the atlas's area outlined
+/// and the part on screen in red.
+pub fn locator(
+    painter: &Painter,
+    rect: Rect,
+    t: ScreenTransform,
+    (atlas, geometry): (&crate::atlas::Atlas, &MapGeometry),
+    style: &Style,
+    lang: crate::i18n::Lang,
+) {
+    let land = &geometry.land;
+    let wide = !land.locator.is_empty();
+    let shapes: Vec<&crate::scene::AreaShape> =
+        if wide { land.locator.iter().flatten().collect() } else { geometry.context.iter().collect() };
     let mut world = Rect::NOTHING;
-    for c in &geometry.context {
+    for c in &shapes {
         world = world.union(c.bounds);
     }
-    if !world.is_finite() {
+    if !world.is_finite() || world.width() <= 0.0 || world.height() <= 0.0 {
         return;
     }
-    let size = vec2(180.0, 180.0 * world.height() / world.width().max(1e-3)).min(vec2(180.0, 160.0));
+    let size = vec2(200.0, 200.0 * world.height() / world.width()).min(vec2(200.0, 150.0));
     let inset = Rect::from_min_size(pos2(rect.right() - size.x - 12.0, rect.bottom() - size.y - 12.0), size);
     let k = (size.x / world.width()).min(size.y / world.height());
     let small = ScreenTransform { scale: k, offset: inset.min.to_vec2() - world.min.to_vec2() * k };
-    painter.rect_filled(inset.expand(3.0), 4.0, Color32::from_white_alpha(230));
+    let painter = painter.with_clip_rect(inset);
+    painter.rect_filled(inset, 0.0, style.lake);
     let lod = lod_for_scale(k);
-    for c in &geometry.context {
-        for ring in &c.at(lod).rings {
-            let points: Vec<Pos2> = ring.iter().map(|&p| small.screen_from_map(p)).collect();
-            painter.add(egui::Shape::line(points, Stroke::new(0.6, Color32::from_gray(120))));
-        }
-    }
-    for z in &geometry.zones {
-        let level = z.at(lod);
+    for c in &shapes {
+        let level = c.at(lod);
         let mut mesh = egui::Mesh::default();
         for &v in &level.vertices {
-            mesh.colored_vertex(small.screen_from_map(v), Color32::from_rgb(0xd0, 0xa0, 0x70));
+            mesh.colored_vertex(small.screen_from_map(v), Color32::from_gray(226));
         }
         mesh.indices = level.indices.clone();
         painter.add(egui::Shape::mesh(mesh));
+        for ring in &level.rings {
+            let points: Vec<Pos2> = ring.iter().map(|&p| small.screen_from_map(p)).collect();
+            painter.add(egui::Shape::line(points, Stroke::new(0.5, Color32::from_gray(150))));
+        }
+    }
+    // The atlas's area: its regions' outlines, dark.
+    for r in &geometry.regions {
+        for ring in &r.at(lod).rings {
+            let points: Vec<Pos2> = ring.iter().map(|&p| small.screen_from_map(p)).collect();
+            painter.add(egui::Shape::line(points, Stroke::new(1.0, Color32::from_gray(60))));
+        }
+    }
+    // Names of the seas, and of the countries large enough in the inset to hold one.
+    let features = atlas.land.locator.iter().zip(&land.locator).zip(&land.locator_labels);
+    for ((f, shape), &at) in features {
+        let sea = f.kind == crate::atlas::LocatorKind::Sea;
+        let room = shape.as_ref().map_or(f32::INFINITY, |s| s.bounds.width() * k);
+        let name = f.name.get(lang.code());
+        if sea || room > name.chars().count() as f32 * 5.0 + 6.0 {
+            let colour = if sea { style.water_label } else { Color32::from_gray(85) };
+            painter.text(small.screen_from_map(at), Align2::CENTER_CENTER, name, FontId::proportional(9.0), colour);
+        }
     }
     // The view's rectangle, in the inset.
     let inverse = |p: Pos2| t.map_from_screen(p);
     let view = Rect::from_min_max(small.screen_from_map(inverse(rect.min)), small.screen_from_map(inverse(rect.max)))
         .intersect(inset);
     painter.rect_stroke(view, 0.0, Stroke::new(1.5, Color32::from_rgb(0xc8, 0x10, 0x2e)), egui::StrokeKind::Middle);
+    painter.rect_stroke(inset, 0.0, Stroke::new(1.0, Color32::from_gray(120)), egui::StrokeKind::Outside);
 }
 
 /// Geodesic distance in km between two longitude/latitude points.

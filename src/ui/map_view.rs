@@ -2,7 +2,9 @@
 
 use egui::{Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, epaint::CircleShape};
 
-use crate::scene::{MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_live};
+use crate::scene::{
+    MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_labels, compose_live,
+};
 
 /// Handles pan and zoom on the map's rectangle; returns the map position under the pointer.
 pub fn interact(ui: &Ui, response: &Response, view: &mut View, geometry: &MapGeometry) -> Option<Pos2> {
@@ -55,6 +57,8 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
                     stroke: Stroke::new(*stroke_width, *stroke),
                 }));
             }
+            // Drawn by the painter from its texture, between the meshes it splits the layer into.
+            Primitive::Relief { .. } => {}
             Primitive::Text { pos, align, text, size, bold, colour, halo } => {
                 let family = if *bold { crate::fonts::bold() } else { egui::FontFamily::Proportional };
                 let galley = painter.layout_no_wrap(text.clone(), FontId::new(*size, family), *colour);
@@ -78,16 +82,30 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
     shapes
 }
 
-/// Draws the map, keeping the base layer (land, zones, lines) tessellated between frames: it is
-/// rebuilt only when the atlas, the date's control, the dated lines, the comparison, the selection
-/// or the zoom change, or when panning leaves the window that hatching was drawn for. Panning
-/// otherwise only moves the cached mesh.
+/// Draws the map, keeping its layers tessellated between frames. The base layer (land, relief,
+/// zones, water, roads, lines) is rebuilt only when the atlas, the date's control, the dated lines
+/// and roads, the comparison, the selection, the layers or the zoom change, or when panning
+/// leaves the window that hatching was drawn for. The labels (places, symbols, names) are
+/// rebuilt only when the zoom, the naming or the layers change, or when panning leaves the window
+/// they were placed for. Panning otherwise only moves the cached meshes; the relief is a texture
+/// uploaded once per atlas and look.
 #[derive(Default)]
 pub struct MapPainter {
     key: Option<BaseKey>,
-    mesh: std::sync::Arc<Mesh>,
+    /// Land under the relief.
+    ground: std::sync::Arc<Mesh>,
+    /// Everything of the base layer over the relief.
+    over: std::sync::Arc<Mesh>,
+    relief_rect: Option<(Rect, bool)>,
+    labels_key: Option<LabelsKey>,
+    labels: std::sync::Arc<Mesh>,
+    relief_texture: Option<(u64, bool, egui::TextureHandle)>,
     /// How many times the base layer was tessellated (for tests and benchmarks).
     pub rebuilds: u64,
+    /// How many times the labels were placed and tessellated (for tests and benchmarks).
+    pub label_rebuilds: u64,
+    /// How many times the relief image was uploaded as a texture.
+    pub relief_uploads: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +115,8 @@ struct BaseKey {
     pixels_per_point: f32,
     control: Vec<crate::atlas::ControllerIdx>,
     lines: Vec<bool>,
+    roads: Vec<bool>,
+    layers: crate::scene::MapLayers,
     hatched: Vec<(crate::atlas::ZoneIdx, Color32)>,
     selected_region: Option<crate::atlas::RegionIdx>,
     /// The part of the base layer's plane (screen points with the map's origin at 0) that hatching
@@ -111,12 +131,32 @@ impl BaseKey {
             && self.scale == scale
             && self.pixels_per_point == ppp
             && self.control == input.control
+            && self.layers == input.options.layers
             && self.hatched == input.options.hatched
             && self.selected_region == input.options.selected_region
             && self.lines.len() == input.atlas.lines.len()
             && self.lines.iter().zip(&input.atlas.lines).all(|(&on, l)| on == l.applies_on(input.date))
+            && self.roads.len() == input.atlas.land.roads.len()
+            && self.roads.iter().zip(&input.atlas.land.roads).all(|(&on, r)| on == r.applies_on(input.date))
             && (self.hatched.is_empty() || self.hatch_window.contains_rect(seen))
     }
+}
+
+/// What the cached labels depend on.
+#[derive(Clone, Debug, PartialEq)]
+struct LabelsKey {
+    generation: u64,
+    scale: f32,
+    pixels_per_point: f32,
+    lang: crate::i18n::Lang,
+    names: crate::scene::NameStyle,
+    label_scale: f32,
+    layers: crate::scene::MapLayers,
+    highlighted: Option<crate::atlas::PlaceIdx>,
+    /// Boxes kept clear (a presentation's title), in the plane.
+    blocked: Vec<Rect>,
+    /// The part of the plane the labels were placed for: three screens round the screen.
+    window: Rect,
 }
 
 impl MapPainter {
@@ -135,33 +175,115 @@ impl MapPainter {
                 pixels_per_point: ppp,
                 control: input.control.to_vec(),
                 lines: input.atlas.lines.iter().map(|l| l.applies_on(input.date)).collect(),
+                roads: input.atlas.land.roads.iter().map(|r| r.applies_on(input.date)).collect(),
+                layers: input.options.layers,
                 hatched: input.options.hatched.clone(),
                 selected_region: input.options.selected_region,
                 hatch_window,
             });
         }
+        let o = input.options;
+        let blocked: Vec<Rect> = o.blocked.iter().map(|b| b.translate(-t.offset)).collect();
+        let labels_hold = self.labels_key.as_ref().is_some_and(|k| {
+            k.generation == generation
+                && k.scale == t.scale
+                && k.pixels_per_point == ppp
+                && k.lang == o.lang
+                && k.names == o.names
+                && k.label_scale == o.label_scale
+                && k.layers == o.layers
+                && k.highlighted == o.highlighted_place
+                && k.blocked == blocked
+                && k.window.contains_rect(seen)
+        });
+        if !labels_hold {
+            let window = seen.expand2(seen.size());
+            let mut plane_options = o.clone();
+            plane_options.blocked = blocked.clone();
+            let plane_input = SceneInput { options: &plane_options, ..*input };
+            let plane = ScreenTransform { scale: t.scale, offset: egui::Vec2::ZERO };
+            let primitives = compose_labels(&plane_input, plane, window, window, measure(ui));
+            self.labels = std::sync::Arc::new(tessellate(ui, &primitives, ppp));
+            self.label_rebuilds += 1;
+            self.labels_key = Some(LabelsKey {
+                generation,
+                scale: t.scale,
+                pixels_per_point: ppp,
+                lang: o.lang,
+                names: o.names,
+                label_scale: o.label_scale,
+                layers: o.layers,
+                highlighted: o.highlighted_place,
+                blocked,
+                window,
+            });
+        }
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, input.style.water);
-        let mut mesh = Mesh::clone(&self.mesh);
-        mesh.translate(t.offset);
-        painter.add(Shape::mesh(mesh));
-        let live = compose_live(input, view, rect, measure(ui));
+        let moved = |mesh: &Mesh| {
+            let mut mesh = mesh.clone();
+            mesh.translate(t.offset);
+            Shape::mesh(mesh)
+        };
+        painter.add(moved(&self.ground));
+        if let (Some((plane_rect, tinted)), Some(relief)) = (self.relief_rect, &input.geometry.land.relief) {
+            let texture = self.relief_texture(ui, relief, tinted, generation);
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(texture, plane_rect.translate(t.offset), uv, Color32::WHITE);
+        }
+        painter.add(moved(&self.over));
+        painter.add(moved(&self.labels));
+        let live = compose_live(input, view, rect);
         painter.extend(to_shapes(&painter, &live));
+    }
+
+    /// The relief's texture, uploaded on first use for an atlas and look.
+    fn relief_texture(
+        &mut self,
+        ui: &Ui,
+        relief: &crate::scene::Relief,
+        tinted: bool,
+        generation: u64,
+    ) -> egui::TextureId {
+        if let Some((g, t, handle)) = &self.relief_texture
+            && *g == generation
+            && *t == tinted
+        {
+            return handle.id();
+        }
+        let image = if tinted { &relief.tinted } else { &relief.shaded };
+        let colour = egui::ColorImage::from_rgba_unmultiplied(image.size, &image.rgba);
+        let handle = ui.ctx().load_texture("relief", colour, egui::TextureOptions::LINEAR);
+        let id = handle.id();
+        self.relief_texture = Some((generation, tinted, handle));
+        self.relief_uploads += 1;
+        id
     }
 
     fn rebuild(&mut self, ui: &Ui, input: &SceneInput<'_>, scale: f32, ppp: f32, hatch_window: Rect) {
         let base = compose_base(input, ScreenTransform { scale, offset: egui::Vec2::ZERO }, hatch_window);
-        let shapes = to_shapes(ui.painter(), &base);
-        let options = ui.ctx().tessellation_options(|o| *o);
-        let font_size = ui.fonts(|f| f.font_image_size());
-        let mut tessellator = egui::epaint::Tessellator::new(ppp, options, font_size, Vec::new());
-        let mut mesh = Mesh::default();
-        for shape in shapes {
-            tessellator.tessellate_shape(shape, &mut mesh);
-        }
-        self.mesh = std::sync::Arc::new(mesh);
+        let split = base.iter().position(|p| matches!(p, Primitive::Relief { .. }));
+        self.relief_rect = split.and_then(|i| match base.get(i) {
+            Some(Primitive::Relief { rect, tinted }) => Some((*rect, *tinted)),
+            _ => None,
+        });
+        let (ground, over) = base.split_at(split.unwrap_or(0));
+        self.ground = std::sync::Arc::new(tessellate(ui, ground, ppp));
+        self.over = std::sync::Arc::new(tessellate(ui, over, ppp));
         self.rebuilds += 1;
     }
+}
+
+fn tessellate(ui: &Ui, primitives: &[Primitive], ppp: f32) -> Mesh {
+    let shapes = to_shapes(ui.painter(), primitives);
+    let options = ui.ctx().tessellation_options(|o| *o);
+    let font_size = ui.fonts(|f| f.font_image_size());
+    let mut tessellator = egui::epaint::Tessellator::new(ppp, options, font_size, Vec::new());
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
 }
 
 /// Measures text the way [`to_shapes`] will draw it, for label placement.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::scene::{NameStyle, View};
+use crate::scene::{MapLayers, NameStyle, View};
 
 /// Where eframe keeps the settings.
 pub const KEY: &str = "karabakh-atlas-settings";
@@ -22,6 +22,8 @@ pub struct Settings {
     pub lang: Option<String>,
     /// The naming tradition of place labels.
     pub names: NameStyle,
+    /// The layers of the land shown.
+    pub layers: MapLayers,
     /// Atlas folders opened lately, newest first.
     pub recent: Vec<String>,
 }

@@ -129,7 +129,7 @@ fn check_text(text: &Text, what: &str, file: &str, feature: &str, errs: &mut Atl
 }
 
 pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
-    let Layers { regions, zones, places, lines, context, rejected_zones } = layers;
+    let Layers { regions, zones, places, lines, context, land, rejected_zones } = layers;
     let raw: RawAtlas = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -324,6 +324,7 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         places,
         lines,
         context,
+        land,
         sealed: crate::atlas::model::Sealed,
     })
 }

@@ -9,7 +9,7 @@ use super::AtlasApp;
 use crate::atlas::Step;
 use crate::export::{ExportError, ExportOptions, ImageFormat};
 use crate::i18n::{Lang, tf};
-use crate::scene::{NameStyle, View};
+use crate::scene::{LayerName, NameStyle, View};
 
 /// A layer of the map's furniture that can be shown or hidden.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +66,17 @@ pub enum Command {
     CloseRegion,
     /// Show or hide a layer.
     SetLayer(Layer, bool),
+    /// Show or hide a layer of the land (remembered).
+    SetMapLayer(LayerName, bool),
+    /// Centre the map on a point found by the search, ringed, at least at `zoom`.
+    GoTo {
+        /// The point, longitude and latitude.
+        lonlat: (f64, f64),
+        /// The zoom to show it at (kept if the map is already closer).
+        zoom: f32,
+    },
+    /// Put the keyboard in the search box (true), or note that it is there (false).
+    FocusSearch(bool),
     /// Clicks measure distances instead of selecting regions.
     SetMeasuring(bool),
     /// Ask for an atlas folder with a native dialog and open it.
@@ -161,7 +172,16 @@ impl AtlasApp {
                 }
             }
             Command::CloseRegion => self.selected_region = None,
-            Command::SetLayer(Layer::Grid, on) => self.aids.graticule = on,
+            Command::SetLayer(Layer::Grid, on) => self.settings.layers.grid = on,
+            Command::SetMapLayer(layer, on) => self.settings.layers.set(layer, on),
+            Command::GoTo { lonlat, zoom } => {
+                let geometry = &self.loaded.geometry;
+                let centre = geometry.projection.map_from_lonlat(lonlat.0, lonlat.1);
+                let zoom = self.view.zoom.get().max(zoom);
+                self.view = View { centre, zoom: zoom.into() }.sanitized(geometry.bounds);
+                self.marked = Some(lonlat);
+            }
+            Command::FocusSearch(on) => self.focus_search = on,
             Command::SetLayer(Layer::Inset, on) => self.aids.locator = on,
             Command::SetLayer(Layer::Chart, on) => self.show_chart = on,
             Command::SetMeasuring(on) => {
@@ -207,6 +227,7 @@ impl AtlasApp {
             lang: self.lang(),
             names: self.settings.names,
             view: Some(self.view),
+            layers: self.settings.layers,
         };
         crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &options, format, path)
     }

@@ -86,6 +86,8 @@ impl AtlasApp {
             selected_region: self.selected_region,
             label_scale: if self.presenting { 1.5 } else { 1.0 },
             blocked: self.last_frame.caption_rects.clone(),
+            layers: self.settings.layers,
+            marked: self.marked.map(|(lon, lat)| geometry.projection.map_from_lonlat(lon, lat)),
         };
         let input = SceneInput {
             atlas,
@@ -98,12 +100,12 @@ impl AtlasApp {
         self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);
         let t = ScreenTransform::for_view(&self.view, response.rect, geometry.bounds);
         let painter = ui.painter_at(response.rect);
-        if self.aids.graticule {
+        if self.settings.layers.grid {
             aids::graticule(&painter, response.rect, t, geometry);
         }
         aids::scale_bar(&painter, response.rect, t);
         if self.aids.locator && !self.presenting {
-            aids::locator(&painter, response.rect, t, geometry);
+            aids::locator(&painter, response.rect, t, (atlas, geometry), &self.style, self.lang());
         }
         for o in &self.overlays {
             overlay_view::paint(&painter, t, &geometry.projection, o);
@@ -111,10 +113,32 @@ impl AtlasApp {
         if !self.aids.points.is_empty() {
             aids::measure_line(&painter, t, geometry, &self.aids.points);
         }
-        if let Some(z) = hovered {
-            let control = self.cursor.control().get(z).copied();
+        // The hover box: the place under the pointer, the zone, the height of the ground.
+        let place = pointer.and_then(|p| {
+            let near = 8.0 / t.scale.max(1e-3);
+            let visible =
+                |i: usize| atlas.places.get(i).is_some_and(|pl| t.scale >= crate::scene::min_scale_for_rank(pl.rank));
+            geometry
+                .places
+                .iter()
+                .enumerate()
+                .filter(|&(i, q)| q.distance(p) < near && visible(i))
+                .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
+                .map(|(i, _)| i)
+        });
+        if hovered.is_some() || place.is_some() {
+            let here = pointer.map(|p| geometry.projection.lonlat_from_map(p));
+            let facts = panels::zone_info::HoverFacts {
+                zone: hovered,
+                controller: hovered.and_then(|z| self.cursor.control().get(z).copied()),
+                place,
+                elevation: here.and_then(|(lon, lat)| {
+                    let grid = atlas.land.elevation.as_ref()?;
+                    Some((grid.at(lon, lat)?, grid.cell_km()))
+                }),
+            };
             let (lang, names) = (self.lang(), self.settings.names);
-            response.on_hover_ui_at_pointer(|ui| panels::zone_info::zone_info_ui(ui, atlas, z, control, lang, names));
+            response.on_hover_ui_at_pointer(|ui| panels::zone_info::zone_info_ui(ui, atlas, &facts, lang, names));
         }
         commands
     }

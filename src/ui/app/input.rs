@@ -28,6 +28,8 @@ pub enum Action {
     TogglePresenting,
     /// Leave presentation mode.
     LeavePresenting,
+    /// Put the keyboard in the search box.
+    Find,
 }
 
 impl Action {
@@ -38,6 +40,7 @@ impl Action {
             Action::TogglePlaying => Command::SetPlaying(!playing),
             Action::TogglePresenting => Command::SetPresenting(!presenting),
             Action::LeavePresenting => Command::SetPresenting(false),
+            Action::Find => Command::FocusSearch(true),
         }
     }
 }
@@ -49,6 +52,8 @@ pub struct KeyBinding {
     pub key: Key,
     /// Held with Shift.
     pub shift: bool,
+    /// Held with Ctrl (Cmd on a Mac).
+    pub ctrl: bool,
     /// When it applies.
     pub mode: Mode,
     /// What it does.
@@ -58,7 +63,11 @@ pub struct KeyBinding {
 }
 
 const fn bind(key: Key, shift: bool, mode: Mode, action: Action, what: &'static str) -> KeyBinding {
-    KeyBinding { key, shift, mode, action, what }
+    KeyBinding { key, shift, ctrl: false, mode, action, what }
+}
+
+const fn bind_ctrl(key: Key, mode: Mode, action: Action, what: &'static str) -> KeyBinding {
+    KeyBinding { key, shift: false, ctrl: true, mode, action, what }
 }
 
 /// Every key the window answers to, in the order the README lists them. A key listed for
@@ -75,6 +84,7 @@ pub const KEY_BINDINGS: &[KeyBinding] = &[
     bind(Key::Home, false, Mode::Window, Action::Step(Step::First), "first day of the timeline"),
     bind(Key::End, false, Mode::Window, Action::Step(Step::Last), "last day (today)"),
     bind(Key::P, false, Mode::Both, Action::TogglePlaying, "play or pause"),
+    bind_ctrl(Key::F, Mode::Window, Action::Find, "find a place, river or peak"),
     bind(Key::F11, false, Mode::Both, Action::TogglePresenting, "presentation mode on or off"),
     bind(
         Key::Space,
@@ -136,7 +146,10 @@ pub fn commands_from_keys(ctx: &egui::Context, presenting: bool, playing: bool) 
             _ => None,
         }) {
             let found = KEY_BINDINGS.iter().find(|b| {
-                b.key == key && applies(b, presenting) && (b.mode == Mode::Presenting || b.shift == i.modifiers.shift)
+                b.key == key
+                    && applies(b, presenting)
+                    && b.ctrl == i.modifiers.command
+                    && (b.mode == Mode::Presenting || b.shift == i.modifiers.shift)
             });
             if let Some(b) = found {
                 out.push(b.action.command(presenting, playing));
@@ -174,7 +187,11 @@ pub fn key_name(b: &KeyBinding) -> String {
         Key::Period => ".",
         other => other.name(),
     };
-    if b.shift { format!("Shift+{name}") } else { name.to_owned() }
+    match (b.shift, b.ctrl) {
+        (true, _) => format!("Shift+{name}"),
+        (false, true) => format!("Ctrl+{name}"),
+        (false, false) => name.to_owned(),
+    }
 }
 
 /// The key table in Markdown, as the README has it.

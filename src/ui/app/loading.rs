@@ -35,6 +35,8 @@ pub struct LoadedAtlas {
     pub dir: Option<PathBuf>,
     /// Distinguishes one loaded atlas from the next, for caches.
     pub generation: u64,
+    /// Every name of every place, region, river and height, folded for the search box.
+    pub search: crate::atlas::SearchIndex,
 }
 
 impl LoadedAtlas {
@@ -63,7 +65,8 @@ impl LoadedAtlas {
             .collect();
         static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Self { atlas, geometry, axis, phase_colours, chart, today_areas, history, dir, generation }
+        let search = crate::atlas::SearchIndex::new(&atlas);
+        Self { atlas, geometry, axis, phase_colours, chart, today_areas, history, dir, generation, search }
     }
 
     /// Rebuilds what is written in the interface language (the chart's legend).

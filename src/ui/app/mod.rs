@@ -56,6 +56,10 @@ pub struct LaunchOptions {
     pub names: Option<NameStyle>,
     /// Plain GeoJSON files to show over the map.
     pub overlays: Vec<PathBuf>,
+    /// The layers of the land shown; the remembered ones when `None`.
+    pub layers: Option<crate::scene::MapLayers>,
+    /// Open centred on the best match of this search, ringed.
+    pub find: Option<String>,
 }
 
 /// An atlas (or overlay) that could not be opened, and why; shown in a window until dismissed.
@@ -67,11 +71,9 @@ pub struct LoadProblem {
     pub errors: AtlasErrors,
 }
 
-/// Teaching aids over the map.
+/// Teaching aids over the map (the graticule is a layer: [`crate::scene::MapLayers::grid`]).
 #[derive(Clone, Debug)]
 pub struct TeachingAids {
-    /// Lines of longitude and latitude.
-    pub graticule: bool,
     /// The locator inset.
     pub locator: bool,
     /// Clicks on the map place measuring points instead of selecting regions.
@@ -82,7 +84,7 @@ pub struct TeachingAids {
 
 impl Default for TeachingAids {
     fn default() -> Self {
-        Self { graticule: false, locator: true, measuring: false, points: Vec::new() }
+        Self { locator: true, measuring: false, points: Vec::new() }
     }
 }
 
@@ -124,6 +126,10 @@ pub struct AtlasApp {
     pub(in crate::ui) builtin_title: crate::atlas::Text,
     pub(in crate::ui) loading: Option<loading::Loading>,
     pub(in crate::ui) map_painter: MapPainter,
+    /// What the search found and the user chose: ringed on the map.
+    pub(in crate::ui) marked: Option<(f64, f64)>,
+    /// The keyboard should go to the search box (Ctrl+F).
+    pub(in crate::ui) focus_search: bool,
     pub(in crate::ui) last_frame: LastFrame,
     /// Commands from the panels, run at the start of the next frame.
     pub(in crate::ui) pending: Vec<Command>,
@@ -162,6 +168,9 @@ impl AtlasApp {
         if let Some(names) = options.names {
             settings.names = names;
         }
+        if let Some(layers) = options.layers {
+            settings.layers = layers;
+        }
         let builtin_title = atlas.title.clone();
         let loaded = LoadedAtlas::new(atlas, None, today, settings.lang());
         let cursor = TimelineCursor::new(&loaded.atlas, today, today);
@@ -184,6 +193,8 @@ impl AtlasApp {
             builtin_title,
             loading: None,
             map_painter: MapPainter::default(),
+            marked: None,
+            focus_search: false,
             last_frame: LastFrame::default(),
             pending: Vec::new(),
         };
@@ -209,6 +220,12 @@ impl AtlasApp {
             (None, Some(v)) if app.loaded.dir.is_none() => v.sanitized(bounds),
             _ => View::fit(bounds),
         };
+        if let Some(query) = &options.find
+            && let Some(hit) = app.loaded.search.find(query, 1).first()
+        {
+            let zoom = options.view.map_or(6.0, |v| v.2);
+            app.run(Command::GoTo { lonlat: hit.lonlat, zoom });
+        }
         app
     }
 

@@ -54,6 +54,11 @@ impl AtlasApp {
         self.selected_region.and_then(|r| self.loaded.atlas.region(r)).map(|r| r.id.as_str())
     }
 
+    /// Where the map was last drawn.
+    pub fn map_rect(&self) -> Option<egui::Rect> {
+        self.last_frame.map_rect
+    }
+
     /// Where a longitude and latitude is on screen, as last drawn.
     pub fn screen_pos_of(&self, lon: f64, lat: f64) -> egui::Pos2 {
         let g = &self.loaded.geometry;
@@ -116,6 +121,26 @@ impl AtlasApp {
     /// How many times the map's base layer has been tessellated (it is cached between frames).
     pub fn map_rebuilds(&self) -> u64 {
         self.map_painter.rebuilds
+    }
+
+    /// How many times the labels (places, symbols, names) have been placed and tessellated.
+    pub fn label_rebuilds(&self) -> u64 {
+        self.map_painter.label_rebuilds
+    }
+
+    /// How many times the relief image has been uploaded as a texture.
+    pub fn relief_uploads(&self) -> u64 {
+        self.map_painter.relief_uploads
+    }
+
+    /// The layers of the land shown.
+    pub fn layers(&self) -> crate::scene::MapLayers {
+        self.settings.layers
+    }
+
+    /// Where the search's choice is ringed (longitude, latitude).
+    pub fn marked(&self) -> Option<(f64, f64)> {
+        self.marked
     }
 
     /// The settings as they would be saved now.

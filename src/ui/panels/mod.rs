@@ -9,6 +9,7 @@ pub mod overlays;
 pub mod presentation;
 pub mod problem;
 pub mod region;
+pub mod search;
 pub mod side;
 pub mod top_bar;
 pub mod zone_info;

@@ -7,13 +7,14 @@ use egui::{RichText, Ui};
 
 use crate::atlas::{Direction, Step};
 use crate::i18n::{Lang, t, tf};
-use crate::scene::NameStyle;
+use crate::scene::{LayerName, NameStyle};
 use crate::ui::app::input::{Action, Mode, keys_for};
 use crate::ui::{AtlasApp, Command, Layer};
 
 /// The name of a naming tradition in the menu.
 pub fn names_label(n: NameStyle, lang: Lang) -> &'static str {
     match n {
+        NameStyle::International => t(lang, "English / international"),
         NameStyle::Both => t(lang, "Both"),
         NameStyle::Armenian => t(lang, "Armenian usage"),
         NameStyle::Azerbaijani => t(lang, "Azerbaijani usage"),
@@ -30,9 +31,19 @@ fn toggle(ui: &mut Ui, on: bool, label: &str, hover: &str) -> Option<bool> {
 pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
     let lang = app.lang();
     let mut command = None;
+    // First row: the program, the atlas's title (cut short if the window is narrow) and the search.
     ui.horizontal(|ui| {
         ui.heading(RichText::new("Karabakh Atlas").strong());
-        ui.label(RichText::new(app.loaded.atlas.title.get(lang.code())).weak());
+        let room = (ui.available_width() - 280.0).max(60.0);
+        ui.allocate_ui(egui::vec2(room, ui.available_height()), |ui| {
+            ui.add(egui::Label::new(RichText::new(app.loaded.atlas.title.get(lang.code())).weak()).truncate());
+        });
+        ui.add_space(12.0);
+        if let Some(c) = super::search::search_ui(ui, app) {
+            command = Some(c);
+        }
+    });
+    ui.horizontal(|ui| {
         if let Some(loading) = &app.loading {
             ui.spinner();
             ui.label(tf(lang, "Opening {}…", &[&loading.dir.display().to_string()]));
@@ -97,9 +108,20 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             if let Some(on) = toggle(ui, aids.locator, t(lang, "Inset"), t(lang, "Where the view lies in the region")) {
                 command = Some(Command::SetLayer(Layer::Inset, on));
             }
-            if let Some(on) = toggle(ui, aids.graticule, t(lang, "Grid"), t(lang, "Lines of longitude and latitude")) {
-                command = Some(Command::SetLayer(Layer::Grid, on));
-            }
+            ui.menu_button(t(lang, "Layers"), |ui| {
+                for layer in LayerName::ALL {
+                    let mut on = app.settings.layers.get(layer);
+                    if ui.checkbox(&mut on, t(lang, layer.label())).changed() {
+                        command = Some(if layer == LayerName::Grid {
+                            Command::SetLayer(Layer::Grid, on)
+                        } else {
+                            Command::SetMapLayer(layer, on)
+                        });
+                    }
+                }
+            })
+            .response
+            .on_hover_text(t(lang, "Relief, rivers, peaks, roads, villages and the grid"));
             if let Some(on) = toggle(ui, app.show_chart, t(lang, "Chart"), t(lang, "Km² held by each side over time"))
             {
                 command = Some(Command::SetLayer(Layer::Chart, on));
@@ -108,7 +130,7 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             egui::ComboBox::from_id_salt("names")
                 .selected_text(names_label(names, lang))
                 .show_ui(ui, |ui| {
-                    for n in [NameStyle::Both, NameStyle::Armenian, NameStyle::Azerbaijani] {
+                    for n in NameStyle::ALL {
                         ui.selectable_value(&mut names, n, names_label(n, lang));
                     }
                 })

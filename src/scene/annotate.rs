@@ -1,0 +1,255 @@
+//! Names on the map: places by rank as the zoom allows, regions and countries, rivers, lakes,
+//! peaks and ranges, in the chosen naming style, placed without collisions. Depends on the data,
+//! the zoom and the naming only, so the window places them once per zoom level and moves them
+//! with the map as it pans.
+
+use egui::{Color32, Pos2, Rect, Vec2, vec2};
+
+use super::geometry::WaterGeometry;
+use super::labels::{LabelCandidate, place_labels};
+use super::{Primitive, SceneInput, ScreenTransform, names_label, place_label, region_label};
+use crate::atlas::{ContextKind, HeightKind, PlaceKind};
+use crate::i18n::thousands;
+
+/// The smallest scale (screen points per map km) at which places of a rank are shown: the
+/// capital and district centres always, villages as the map is zoomed in.
+pub fn min_scale_for_rank(rank: u8) -> f32 {
+    match rank {
+        0..=2 => 0.0,
+        3 => 4.5,
+        4 => 8.0,
+        5 => 14.0,
+        _ => 24.0,
+    }
+}
+
+/// Spacing of repeated river names along their course, in screen points.
+const RIVER_LABEL_SPACING: f32 = 420.0;
+
+/// Places, symbols and labels for the transform `t`, considering only what falls inside `window`
+/// (screen points) and placing labels inside `within`. `measure` gives a text's size.
+pub fn compose_labels(
+    input: &SceneInput<'_>,
+    t: ScreenTransform,
+    window: Rect,
+    within: Rect,
+    measure: impl Fn(&str, f32, bool) -> Vec2,
+) -> Vec<Primitive> {
+    let SceneInput { atlas, geometry, style, options, .. } = *input;
+    let to_screen = |p: Pos2| t.screen_from_map(p);
+    let scale = options.label_scale;
+    let (lang, names) = (options.lang, options.names);
+    let mut out = Vec::new();
+    let mut candidates = Vec::new();
+    let mut blocked: Vec<Rect> = options.blocked.clone();
+
+    // Places: dots for the capital and towns always; villages only with their names.
+    for (i, (place, &p)) in atlas.places.iter().zip(&geometry.places).enumerate() {
+        let highlighted = options.highlighted_place.is_some_and(|h| h == i);
+        let village = place.rank >= 4;
+        let show =
+            (t.scale >= min_scale_for_rank(place.rank) && (options.layers.settlements || !village)) || highlighted;
+        let at = to_screen(p);
+        if !show || !window.contains(at) {
+            continue;
+        }
+        let (radius, size) = style.place(place.kind, place.rank);
+        let (radius, size) = (radius * scale.sqrt(), size * scale);
+        let (fill, stroke) = match place.kind {
+            _ if place.abandoned => (Color32::WHITE, style.abandoned),
+            PlaceKind::Capital => (Color32::WHITE, style.label),
+            PlaceKind::Village | PlaceKind::Point => (style.village, Color32::WHITE),
+            PlaceKind::Town => (style.label, Color32::WHITE),
+        };
+        let mut symbol = vec![Primitive::Circle { centre: at, radius, fill, stroke_width: 1.2, stroke }];
+        if place.kind == PlaceKind::Capital {
+            symbol.push(Primitive::Circle { centre: at, radius: 1.8, fill: style.label, stroke_width: 0.0, stroke });
+        }
+        let dot = Rect::from_center_size(at, Vec2::splat(radius * 2.0 + 2.0));
+        let mut c = LabelCandidate::new(
+            place_label(place, names, lang),
+            at,
+            if highlighted { 0 } else { u32::from(place.rank) * 10 },
+            size,
+            if place.abandoned { style.abandoned } else { style.label },
+        );
+        c.bold = place.rank <= 1 || highlighted;
+        if village && !highlighted {
+            c.symbol = symbol;
+            c.symbol_rect = Some(dot);
+        } else {
+            out.extend(symbol);
+            blocked.push(dot);
+            c.symbol_rect = None;
+        }
+        candidates.push(c);
+    }
+
+    // Regions and countries.
+    for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
+        let at = to_screen(shape.anchor);
+        if window.contains(at) {
+            let text = region_label(region, lang, names).to_uppercase();
+            candidates.push(LabelCandidate {
+                centred: true,
+                ..LabelCandidate::new(text, at, 15, 11.5 * scale, style.region_label)
+            });
+        }
+    }
+    for (c, shape) in atlas.context.iter().zip(&geometry.context) {
+        if c.kind != ContextKind::Country {
+            continue;
+        }
+        let at = to_screen(c.label_at.map_or(shape.anchor, |p| geometry.projection.map_from_lonlat(p.x(), p.y())));
+        // Without a label point, not on the zones the atlas is about.
+        let clear = c.label_at.is_some() || geometry.zone_at(shape.anchor).is_none();
+        if clear && window.contains(at) {
+            let text = spaced(&c.name.get(lang.code()).to_uppercase());
+            candidates.push(LabelCandidate {
+                centred: true,
+                ..LabelCandidate::new(text, at, 12, 14.0 * scale, style.region_label)
+            });
+        }
+    }
+
+    // Water.
+    if options.layers.water {
+        for (w, g) in atlas.land.water.iter().zip(&geometry.land.water) {
+            let Some(text) = names_label(&w.names, names, lang) else { continue };
+            let priority = 34 + u32::from(w.rank) * 4;
+            let size = if w.rank <= 1 { 11.5 } else { 10.5 } * scale;
+            let mut add = |at: Pos2, centred: bool| {
+                if window.contains(at) {
+                    candidates.push(LabelCandidate {
+                        centred,
+                        ..LabelCandidate::new(text.clone(), at, priority, size, style.water_label)
+                    });
+                }
+            };
+            match g {
+                WaterGeometry::Area(shape) => add(to_screen(shape.anchor), true),
+                WaterGeometry::Point(p) => add(to_screen(*p), false),
+                WaterGeometry::Line(lines) => {
+                    for line in lines.at(super::geometry::lod_for_scale(t.scale)) {
+                        let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
+                        for at in points_along(&points, RIVER_LABEL_SPACING) {
+                            add(at, false);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Heights: peaks as triangles with their height; ranges and plateaus as spaced names.
+    if options.layers.heights {
+        for (h, &p) in atlas.land.heights.iter().zip(&geometry.land.heights) {
+            let at = to_screen(p);
+            let Some(name) = names_label(&h.names, names, lang) else { continue };
+            if !window.contains(at) {
+                continue;
+            }
+            match h.kind {
+                HeightKind::Peak => {
+                    let r = 5.0 * scale.sqrt();
+                    let tri = vec![at + vec2(0.0, -r), at + vec2(r * 0.9, r * 0.6), at + vec2(-r * 0.9, r * 0.6)];
+                    let mut ring = tri.clone();
+                    ring.extend(tri.first().copied());
+                    out.push(Primitive::Area {
+                        vertices: tri,
+                        indices: vec![0, 1, 2],
+                        rings: vec![ring.clone()],
+                        colour: style.height,
+                    });
+                    out.push(Primitive::Polyline { points: ring, width: 1.0, colour: Color32::WHITE, dash: None });
+                    blocked.push(Rect::from_center_size(at, Vec2::splat(r * 2.0)));
+                    let text = match h.elevation_m {
+                        Some(m) => format!("{name} {} m", thousands(m, lang)),
+                        None => name,
+                    };
+                    candidates.push(LabelCandidate::new(text, at, 28, 10.5 * scale, style.height));
+                }
+                HeightKind::Range | HeightKind::Plateau => {
+                    candidates.push(LabelCandidate {
+                        centred: true,
+                        ..LabelCandidate::new(spaced(&name.to_uppercase()), at, 32, 10.0 * scale, style.height)
+                    });
+                }
+            }
+        }
+    }
+
+    for label in place_labels(candidates, within, &blocked, measure) {
+        out.extend(label.candidate.symbol);
+        out.push(Primitive::Text {
+            pos: label.pos,
+            align: label.align,
+            text: label.candidate.text,
+            size: label.candidate.size,
+            bold: label.candidate.bold,
+            colour: label.candidate.colour,
+            halo: style.halo,
+        });
+    }
+    out
+}
+
+/// Letter-spaced capitals, as atlases set the names of countries and ranges ("A R M E N I A").
+/// Thin spaces keep the words apart.
+fn spaced(s: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push_str("   ");
+        }
+        let letters: Vec<String> = word.chars().map(String::from).collect();
+        out.push_str(&letters.join("\u{2009}"));
+    }
+    out
+}
+
+/// Points every `spacing` along a polyline, starting half a spacing in: where a river's name is
+/// repeated, as on a printed map.
+fn points_along(points: &[Pos2], spacing: f32) -> Vec<Pos2> {
+    let mut out = Vec::new();
+    let mut next = spacing / 2.0;
+    let mut walked = 0.0;
+    for w in points.windows(2) {
+        let &[a, b] = w else { continue };
+        let len = a.distance(b);
+        while len > 0.0 && walked + len >= next {
+            out.push(a + (b - a) * ((next - walked) / len));
+            next += spacing;
+            if out.len() > 10_000 {
+                return out;
+            }
+        }
+        walked += len;
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn river_names_repeat_along_the_course() {
+        let line = [pos2(0.0, 0.0), pos2(1000.0, 0.0), pos2(1000.0, 500.0)];
+        let at = points_along(&line, 400.0);
+        assert_eq!(at.len(), 4, "{at:?}");
+        assert_eq!(at[0], pos2(200.0, 0.0));
+        assert_eq!(at[2], pos2(1000.0, 0.0));
+        assert!((at[3].y - 400.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn villages_appear_as_the_map_is_zoomed_in() {
+        assert_eq!(min_scale_for_rank(1), 0.0);
+        assert!(min_scale_for_rank(3) < min_scale_for_rank(5));
+        assert!(min_scale_for_rank(5) < min_scale_for_rank(7));
+        assert_eq!(spaced("ARMENIA"), "A\u{2009}R\u{2009}M\u{2009}E\u{2009}N\u{2009}I\u{2009}A");
+    }
+}
