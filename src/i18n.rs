@@ -91,6 +91,12 @@ const STRINGS: &[(&str, &str)] = &[
     ("Rivers and lakes", "Sông và hồ"),
     ("Peaks and ranges", "Đỉnh và dãy núi"),
     ("Roads", "Đường"),
+    ("Road", "Đường"),
+    (
+        "Road (schematic: the places it joined, not its course)",
+        "Đường (sơ đồ: nối các địa điểm, không theo tuyến thật)",
+    ),
+    ("Outline: {}", "Đường viền: {}"),
     ("Villages", "Làng"),
     ("Find", "Tìm"),
     ("place, river, peak…", "địa danh, sông, núi…"),

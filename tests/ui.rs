@@ -43,6 +43,14 @@ fn harness(options: LaunchOptions) -> Harness<'static, AtlasApp> {
     harness_with(options, Settings::default())
 }
 
+/// The pointer moved onto `at` (from a point beside it: the hover box waits for a real move).
+fn hover(h: &mut Harness<'static, AtlasApp>, at: egui::Pos2) {
+    h.hover_at(at + egui::vec2(3.0, 3.0));
+    h.run();
+    h.hover_at(at);
+    h.run();
+}
+
 /// A click of the primary button at `at`.
 fn click_at(h: &mut Harness<'static, AtlasApp>, at: egui::Pos2) {
     h.hover_at(at);
@@ -193,12 +201,13 @@ fn hovering_a_zone_shows_its_info() {
     let at = h.state().screen_pos_of(46.78, 39.85); // just north-east of Stepanakert
     h.hover_at(at);
     h.run();
+    assert!(h.query_by_label("Area: 1,646 km²").is_none(), "no box before the pointer really moves");
+    hover(&mut h, at);
     assert_eq!(h.state().hovered_zone(), Some("nkao-core"));
     assert!(h.query_by_label("Held by: Karabakh Armenian forces (NKR)").is_some());
     assert!(h.query_by_label("Area: 1,646 km²").is_some());
     let at = h.state().screen_pos_of(46.75, 39.74); // south of Shusha
-    h.hover_at(at);
-    h.run();
+    hover(&mut h, at);
     assert_eq!(h.state().hovered_zone(), Some("nkao-shusha"));
     assert!(h.query_by_label("Held by: Azerbaijan").is_some());
     assert!(h.query_by_label("Approximate edges").is_some());
@@ -455,8 +464,7 @@ fn the_vietnamese_interface_shows_no_english_string() {
     assert_eq!(h.state().lang(), "vi");
     assert!(h.query_by_label("Chú giải").is_some(), "the legend's heading is in Vietnamese");
     let at = h.state().screen_pos_of(46.75, 39.74);
-    h.hover_at(at);
-    h.run();
+    hover(&mut h, at);
     assert!(h.query_by_label("Bên kiểm soát: Azerbaijan").is_some());
     h.drag_at(at);
     h.run();
@@ -588,13 +596,11 @@ fn the_naming_tradition_applies_to_the_panels() {
     use karabakh_atlas::scene::NameStyle;
     let mut h = harness(LaunchOptions { names: Some(NameStyle::Azerbaijani), ..options(date(2021, 1, 1)) });
     let at = h.state().screen_pos_of(46.78, 39.85);
-    h.hover_at(at);
-    h.run();
+    hover(&mut h, at);
     assert!(h.query_by_label("Dağlıq Qarabağ Muxtar Vilayəti").is_some());
     assert!(h.query_by_label_contains("Lernayin").is_none());
     let mut h = harness(options(date(2021, 1, 1)));
-    h.hover_at(at);
-    h.run();
+    hover(&mut h, at);
     assert!(h.query_by_label("Lernayin Gharabaghi Inknavar Marz / Dağlıq Qarabağ Muxtar Vilayəti").is_some());
 }
 
@@ -711,8 +717,7 @@ fn snapshot_chart_and_comparison() {
 fn snapshot_hover_and_error_panel() {
     let mut h = harness(options(date(2021, 1, 1)));
     let at = h.state().screen_pos_of(46.75, 39.74);
-    h.hover_at(at);
-    h.run();
+    hover(&mut h, at);
     snapshot(&mut h, "hover_shusha_2021");
     // A committed broken atlas with a relative path, so the picture is the same on every machine.
     h.state_mut().open_atlas(std::path::Path::new("tests/data/broken"));
@@ -777,4 +782,15 @@ fn labels_are_placed_once_per_zoom_and_moved_when_panning() {
     h.key_press(Key::ArrowRight);
     h.run();
     assert_eq!(h.state().label_rebuilds(), placed, "a date change does not move labels");
+}
+
+#[test]
+fn hovering_a_village_shows_its_names_in_both_traditions_and_the_height() {
+    let mut h = harness(LaunchOptions { view: Some((46.75, 39.76, 6.0)), ..options(date(2021, 1, 1)) });
+    let at = h.state().screen_pos_of(46.74989, 39.76006); // Shusha's dot
+    hover(&mut h, at);
+    assert!(h.query_by_label("Armenian usage: Shushi").is_some());
+    assert!(h.query_by_label("Azerbaijani usage: Şuşa").is_some());
+    assert!(h.query_by_label_contains("Elevation ≈ 1,").is_some(), "Shusha lies above 1,000 m");
+    assert!(h.query_by_label_contains("(1 km grid)").is_some());
 }

@@ -284,8 +284,8 @@ COUNTRY_VI = {"Azerbaijan": "Azerbaijan", "Armenia": "Armenia", "Iran": "Iran", 
 # away from the NKAO and the seven districts (checked in main()).
 COUNTRY_LABEL_AT = {
     "country-AZE": [47.8, 40.3],   # Kura lowland
-    "country-ARM": [44.9, 40.3],   # between Yerevan and Lake Sevan
-    "country-IRN": [46.5, 38.6],   # south of the Aras
+    "country-ARM": [45.6, 39.75],  # Vayots Dzor, inside the default (fitted) view
+    "country-IRN": [47.55, 39.15],  # south of the Aras, inside the default view
     "country-GEO": [46.45, 41.19],  # Georgia's strip along the top edge is widest here (Lagodekhi)
     "country-TUR": [44.24, 39.8],  # Turkey's part of the box west of Nakhchivan
     "country-RUS": [47.75, 41.25],  # the tip of Dagestan in the north-east corner

@@ -120,8 +120,15 @@ pub fn place_labels(
     for c in candidates {
         let size = measure(&c.text, c.size, c.bold) + vec2(4.0, 2.0);
         let gap = c.symbol_rect.map_or(6.0, |r| r.width() / 2.0 + 3.0);
+        // A centred label (a region's) may move a line up or down off a town's dot.
+        let line = size.y;
+        let centred = [
+            (Align2::CENTER_CENTER, Vec2::ZERO),
+            (Align2::CENTER_CENTER, vec2(0.0, line)),
+            (Align2::CENTER_CENTER, vec2(0.0, -line)),
+        ];
         let options: &[(Align2, Vec2)] = if c.centred {
-            &[(Align2::CENTER_CENTER, Vec2::ZERO)]
+            &centred
         } else {
             &[
                 (Align2::LEFT_CENTER, vec2(gap, 0.0)),

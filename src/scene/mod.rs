@@ -28,5 +28,5 @@ pub use names::{NameStyle, label_from, names_label, place_label, region_label};
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};
 pub use scale_bar::scale_bar_km;
-pub use style::Style;
+pub use style::{LineStyle, Style};
 pub use view::{MAX_ZOOM, MIN_ZOOM, View, Zoom};

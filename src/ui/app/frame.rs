@@ -126,7 +126,9 @@ impl AtlasApp {
                 .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
                 .map(|(i, _)| i)
         });
-        if hovered.is_some() || place.is_some() {
+        let moves = ui.input(|i| i.events.iter().filter(|e| matches!(e, egui::Event::PointerMoved(_))).count());
+        self.last_frame.pointer_moves = self.last_frame.pointer_moves.saturating_add(moves as u32);
+        if (hovered.is_some() || place.is_some()) && self.last_frame.pointer_moves >= 2 {
             let here = pointer.map(|p| geometry.projection.lonlat_from_map(p));
             let facts = panels::zone_info::HoverFacts {
                 zone: hovered,

@@ -99,6 +99,10 @@ pub struct LastFrame {
     pub caption_rects: Vec<egui::Rect>,
     /// The zone under the pointer.
     pub hovered_zone: Option<usize>,
+    /// How many times the pointer has moved in the window. The hover box waits for the second:
+    /// a window opened under a resting pointer (as under a screenshot tool) gets one report of
+    /// where it is, and a box in the middle of the map that nobody asked for.
+    pub pointer_moves: u32,
 }
 
 /// The whole app: the atlas and everything derived from it, the reader's place on the timeline,

@@ -68,9 +68,31 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 kinds.push((l.kind, l.name.get(code)));
             }
         }
-        for (kind, name) in kinds {
+        // Roads in use on the date, drawn dashed where schematic, and the outline of the regions the
+        // atlas is about: symbols the map uses that the reader must be told.
+        let mut extra: Vec<(crate::scene::LineStyle, String)> = Vec::new();
+        if app.settings.layers.roads && atlas.land.roads.iter().any(|r| r.applies_on(date)) {
+            let schematic = atlas.land.roads.iter().any(|r| r.applies_on(date) && r.schematic);
+            let s = crate::scene::LineStyle {
+                width: 2.0,
+                colour: style.road,
+                dash: schematic.then_some((6.0, 3.5)),
+                glow: None,
+            };
+            let label = if schematic {
+                t(lang, "Road (schematic: the places it joined, not its course)")
+            } else {
+                t(lang, "Road")
+            };
+            extra.push((s, label.to_owned()));
+        }
+        if let Some(r) = atlas.regions.iter().find(|r| r.emphasis) {
+            let s = crate::scene::LineStyle { width: 2.4, colour: style.emphasis_edge, dash: None, glow: None };
+            extra.push((s, tf(lang, "Outline: {}", &[r.name.get(code)])));
+        }
+        let lines = kinds.into_iter().map(|(kind, name)| (style.line(kind), name.to_owned()));
+        for (s, name) in lines.chain(extra) {
             ui.horizontal(|ui| {
-                let s = style.line(kind);
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
                 let (a, b) = (rect.left_center(), rect.right_center());
                 if let Some((w, c)) = s.glow {
