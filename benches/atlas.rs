@@ -27,6 +27,16 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load and validate the embedded atlas", |b| b.iter(|| black_box(embedded().is_ok())));
 
     let karabakh = embedded().expect("atlas");
+    // Everything the window derives from an atlas once: projection, triangulation, shared edges,
+    // the relief's hillshade, the land's layers; and the search's folded names.
+    c.bench_function("map geometry of the embedded atlas, with the relief", |b| {
+        b.iter(|| black_box(karabakh_atlas::scene::MapGeometry::new(&karabakh).zones.len()))
+    });
+    c.bench_function("search index of the embedded atlas", |b| {
+        b.iter(|| black_box(karabakh_atlas::atlas::SearchIndex::new(&karabakh).find("s", 1).len()))
+    });
+    let index = karabakh_atlas::atlas::SearchIndex::new(&karabakh);
+    c.bench_function("one search as the user types (\"shus\")", |b| b.iter(|| black_box(index.find("shus", 8).len())));
     let mosaic = synthetic::mosaic(50, 40, 12, 50);
     for (name, atlas) in [("karabakh", &karabakh), ("mosaic 2000 zones", &mosaic)] {
         let dates = sweep(atlas);

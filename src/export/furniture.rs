@@ -33,6 +33,25 @@ pub fn furniture(
     doc.text(pos2(26.0 * s, 20.0 * s), Align2::LEFT_TOP, atlas.title.get(lang.code()), atlas_title);
     doc.text(pos2(26.0 * s, 38.0 * s), Align2::LEFT_TOP, title, TextStyle::bold(24.0 * s, ink));
     doc.text(pos2(26.0 * s, 68.0 * s), Align2::LEFT_TOP, &date, TextStyle::plain(18.0 * s, ink));
+    // Sources of the phase, and the credits the atlas's licences ask for, each wrapped to the width
+    // (not cut short: a credit that runs off the picture is no credit).
+    let sources: Vec<String> =
+        phase.map(|p| p.sources.iter().take(3).map(|s| s.title.clone()).collect()).unwrap_or_default();
+    let size = 11.0 * s;
+    let mut footer = wrap(&format!("{} {}", t(lang, "Sources:"), sources.join(" · ")), size, w - 20.0 * s);
+    let credits = atlas.attribution.get(lang.code());
+    if !credits.is_empty() {
+        footer.extend(wrap(credits, size, w - 20.0 * s));
+    }
+    footer.truncate(8);
+    let line_h = size * 1.3;
+    let footer_h = footer.len() as f32 * line_h + 8.0 * s;
+    doc.panel(Rect::from_min_max(pos2(0.0, h - footer_h), pos2(w, h)));
+    for (i, text) in footer.iter().enumerate() {
+        let y = h - footer_h + 4.0 * s + line_h * (i as f32 + 0.5);
+        doc.text(pos2(10.0 * s, y), Align2::LEFT_CENTER, text, TextStyle::plain(size, Color32::from_gray(60)));
+    }
+    let h = h - footer_h + 24.0 * s;
     // Legend: the sides holding ground on the date, with km².
     let held: Vec<_> = atlas.area_by_controller(options.date).into_iter().filter(|a| a.area_km2 > 0.0).collect();
     let row = 22.0 * s;
@@ -68,19 +87,39 @@ pub fn furniture(
         &format!("{km} km"),
         TextStyle::plain(13.0 * s, ink),
     );
-    // Sources of the phase, and the credits the atlas's licences ask for.
-    let mut sources: Vec<String> =
-        phase.map(|p| p.sources.iter().take(3).map(|s| s.title.clone()).collect()).unwrap_or_default();
-    let credits = atlas.attribution.get(lang.code());
-    if !credits.is_empty() {
-        sources.push(credits.to_owned());
+}
+
+/// Splits `text` into lines no wider than `width` at font `size` (by the exports' text measure),
+/// at spaces; a single word wider than the line stays whole.
+pub(crate) fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        if measure(&candidate, size, false).x > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            current = word.to_owned();
+        } else {
+            current = candidate;
+        }
     }
-    let line = format!("{} {}", t(lang, "Sources:"), sources.join(" · "));
-    doc.panel(Rect::from_min_max(pos2(0.0, h - 24.0 * s), pos2(w, h)));
-    doc.text(
-        pos2(10.0 * s, h - 12.0 * s),
-        Align2::LEFT_CENTER,
-        &line,
-        TextStyle::plain(11.0 * s, Color32::from_gray(60)),
-    );
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_credits_wrap_to_the_width_and_lose_no_word() {
+        let text =
+            "Geometry: a public-domain outline. Relief: a national data centre's grid of 1999, thirty seconds a cell.";
+        let lines = wrap(text, 11.0, 200.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(lines.iter().all(|l| measure(l, 11.0, false).x <= 200.0 || !l.contains(' ')));
+        assert_eq!(lines.join(" "), text);
+    }
 }

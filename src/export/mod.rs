@@ -167,13 +167,22 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     let (w, h) = picture_size(options);
     let style = Style::default();
     let control = atlas.control_at(options.date).unwrap_or_default();
-    let scene_options =
-        SceneOptions { lang: options.lang, names: options.names, layers: options.layers, ..Default::default() };
-    let input =
-        SceneInput { atlas, geometry, style: &style, control: &control, date: options.date, options: &scene_options };
     let screen = canvas(w, h);
     let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
     let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
+    // The furniture first, so that the map's labels keep clear of its panels.
+    let mut furniture_doc = svg::SvgWriter::fragment();
+    furniture::furniture(&mut furniture_doc, atlas, &style, options, transform, w, h);
+    let (furniture_markup, panels) = furniture_doc.into_fragment();
+    let scene_options = SceneOptions {
+        lang: options.lang,
+        names: options.names,
+        layers: options.layers,
+        blocked: panels.iter().map(|r| r.expand(3.0)).collect(),
+        ..Default::default()
+    };
+    let input =
+        SceneInput { atlas, geometry, style: &style, control: &control, date: options.date, options: &scene_options };
     let mut primitives = compose_base(&input, transform, screen);
     primitives.extend(compose_labels(&input, transform, screen, screen.shrink(4.0), measure));
     primitives.extend(compose_live(&input, &view, screen));
@@ -182,7 +191,7 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     doc.set_relief(geometry.land.relief.clone());
     doc.rect(screen, style.water);
     doc.primitives(&primitives);
-    furniture::furniture(&mut doc, atlas, &style, options, transform, w, h);
+    doc.raw(&furniture_markup);
     doc.finish()
 }
 

@@ -11,11 +11,16 @@ use crate::scene::Primitive;
 pub struct SvgWriter {
     out: String,
     relief: Option<crate::scene::Relief>,
+    /// Where panels were drawn: map labels keep clear of them.
+    panels: Vec<Rect>,
 }
 
-/// A colour as `#rrggbb` (its alpha goes in a separate opacity attribute).
+/// A colour as `#rrggbb` (its alpha goes in a separate opacity attribute). egui keeps colours
+/// premultiplied by their alpha; SVG wants them straight, so they are unmultiplied here (else a
+/// translucent zone comes out dark, and a translucent white halo grey).
 pub fn colour(c: Color32) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
+    let [r, g, b, _] = c.to_srgba_unmultiplied();
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 fn opacity(c: Color32) -> String {
@@ -77,7 +82,17 @@ impl SvgWriter {
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
         );
-        Self { out, relief: None }
+        Self { out, relief: None, panels: Vec::new() }
+    }
+
+    /// Markup without the document round it, to be appended to another with [`Self::raw`].
+    pub fn fragment() -> Self {
+        Self { out: String::new(), relief: None, panels: Vec::new() }
+    }
+
+    /// The markup written so far (of a fragment), and the panels drawn in it.
+    pub fn into_fragment(self) -> (String, Vec<Rect>) {
+        (self.out, self.panels)
     }
 
     /// The finished document.
@@ -107,6 +122,7 @@ impl SvgWriter {
 
     /// A white, rounded, slightly see-through panel that the furniture sits on.
     pub fn panel(&mut self, r: Rect) {
+        self.panels.push(r);
         let _ = writeln!(
             self.out,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#bbbbbb\"/>",
@@ -229,6 +245,17 @@ impl SvgWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translucent_colours_are_written_straight_not_premultiplied() {
+        let orange = Color32::from_rgba_unmultiplied(0xd9, 0x88, 0x3e, 115);
+        let written = colour(orange);
+        let channel = |i: usize| written.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
+        for (i, want) in [(1, 0xd9u8), (3, 0x88), (5, 0x3e)] {
+            assert!(channel(i).abs_diff(want) <= 2, "{written}: channel {i} against {want:02x}");
+        }
+        assert_eq!(opacity(orange), " opacity=\"0.451\"");
+    }
 
     #[test]
     fn atlas_texts_are_escaped_in_elements_and_attributes() {

@@ -194,13 +194,14 @@ pub fn compose_labels(
     out
 }
 
-/// Letter-spaced capitals, as atlases set the names of countries and ranges ("A R M E N I A").
-/// Thin spaces keep the words apart.
+/// Letter-spaced capitals, as atlases set the names of countries and ranges ("A R M E N I A"):
+/// thin spaces between letters, an em space between words (one character, so SVG, which folds
+/// runs of spaces into one, keeps the words apart).
 fn spaced(s: &str) -> String {
     let mut out = String::new();
     for (i, word) in s.split_whitespace().enumerate() {
         if i > 0 {
-            out.push_str("   ");
+            out.push('\u{2003}');
         }
         let letters: Vec<String> = word.chars().map(String::from).collect();
         out.push_str(&letters.join("\u{2009}"));

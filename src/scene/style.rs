@@ -88,7 +88,7 @@ impl Default for Style {
             hover: Color32::from_rgba_unmultiplied(255, 255, 255, 60),
             village: Color32::from_rgb(0x55, 0x55, 0x55),
             zone_opacity: 0.78,
-            zone_opacity_over_relief: 0.5,
+            zone_opacity_over_relief: 0.45,
             river: Color32::from_rgb(0x3f, 0x86, 0xc0),
             lake: Color32::from_rgb(0xa8, 0xcc, 0xe6),
             water_label: Color32::from_rgb(0x1f, 0x5f, 0x98),
