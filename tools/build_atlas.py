@@ -23,8 +23,9 @@ import os
 import sys
 from datetime import date, timedelta
 
+import numpy as np
 import shapely
-from pyproj import Geod
+from pyproj import Geod, Transformer
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, mapping, shape
 from shapely.geometry.polygon import orient
 from shapely.ops import linemerge, unary_union
@@ -147,6 +148,31 @@ for rid, code, *_ in SEVEN:
 # Corrections to the reference, each with its reason (repeated in SOURCES.md).
 CORRECTIONS = []
 
+# Jabrayil's eastern end: Natural Earth gives it to Fuzuli, yet Jojug Marjanli (Cocuq Mərcanlı), the
+# Lele Tepe (Lələtəpə) hill and the villages round them are in the Jabrayil district (Wikipedia
+# 'Lalatapa', 'Jojug Marjanli'; GeoNames admin-1 of Mirzənağılı, Mehdili, Nuzgər, Şəybəy, Quycaq). The
+# part of the drawn Fuzuli district west of 47.317° E (the 1994 line there) and south of 39.435° N
+# (north of it, Kənd Horadiz and Dörtçinar are Fuzuli villages) goes to Jabrayil.
+JABRAYIL_EAST = box(47.10, 39.30, 47.317, 39.435)
+_moved = regions["fuzuli"].intersection(JABRAYIL_EAST)
+regions["jabrayil"] = clean(unary_union([regions["jabrayil"], _moved]), 0.05)
+regions["fuzuli"] = clean(regions["fuzuli"].difference(JABRAYIL_EAST), 0.05)
+CORRECTIONS.append("Jabrayil's eastern end: Natural Earth gives the eastern end of the Jabrayil district to Fuzuli, "
+                   "although Jojug Marjanli/Cocuq Mərcanlı, the Lele Tepe/Lələtəpə hill and the villages round them "
+                   "(Mirzənağılı, Mehdili, Nuzgər, Şəybəy, Quycaq in GeoNames) are in Jabrayil. The part of the drawn "
+                   "Fuzuli district west of 47.317° E and south of 39.435° N is given to Jabrayil; approximate.")
+# Jojug Marjanli: inside Natural Earth's 1994 polygon, but held by Azerbaijan from January 1994 to 2020
+# (a village on the line of contact, "the only village of the Jabrayil district effectively controlled
+# by the Azerbaijani Armed Forces"). Lele Tepe, 2.9 km north-west, was Armenian-held from February 1994
+# until Azerbaijan took it on 2 Apr 2016. Both are drawn by the project, approximately.
+JOJUG_AREA = box(47.284, 39.36, 47.33, 39.401)
+LELE_TEPE_AREA = Point(47.2686, 39.4086).buffer(0.011)
+CORRECTIONS.append("Jojug Marjanli and Lele Tepe: Natural Earth's 1994 polygon puts Jojug Marjanli/Cocuq Mərcanlı on the "
+                   "Armenian-held side, although it was held by Azerbaijan from January 1994 to 2020. The zone "
+                   "jabrayil-jojug-marjanli is a box drawn by the project between the village and the 1994 line "
+                   "(47.284–47.33° E, 39.36–39.401° N); the zone jabrayil-lele-tepe is a disc of about 1 km round the "
+                   "Lele Tepe hill, taken by Azerbaijan on 2 Apr 2016. Both approximate.")
+
 # Shusha: NE's 2020 line runs ~5 km south of the town, so the town would stay Armenian-held.
 # Azerbaijan took it on 8 Nov 2020 while Stepanakert (6 km north) did not change hands. We draw an
 # approximate zone around the town and the plateau south-east of it.
@@ -157,11 +183,11 @@ CORRECTIONS.append("Shusha: Natural Earth's 2020 line leaves Shusha/Şuşa on th
                    "The zone nkao-shusha is drawn by the project around the town and the plateau south-east of "
                    "it, stopping short of Stepanakert; it is marked approximate.")
 # Talish and Madagiz: NE's northern 2020 line is the old NKAO border with a small cut at the tip.
-TALISH_AREA = box(46.62, 40.30, 47.00, 40.46)
+TALISH_AREA = box(46.62, 40.31, 47.00, 40.46)
 CORRECTIONS.append("Talish and Madagiz: Natural Earth's 2020 line in the north follows the old NKAO border, "
                    "so Talish/Talış and Madagiz/Suqovuşan, taken by Azerbaijan on 3 Oct 2020, would stay "
-                   "Armenian-held. The zone nkao-talish cuts the NKAO north of 40.30° N and east of 46.62° E (about 3 km south of "
-                   "Madagiz, north of Martakert town); it is marked approximate.")
+                   "Armenian-held. The zone nkao-talish cuts the NKAO north of 40.31° N and east of 46.62° E (about 2.4 km south of "
+                   "Madagiz and just north of Tonashen, which stayed Armenian-held until 2023); it is marked approximate.")
 # Martakert district, held by Azerbaijan from the summer 1992 offensive until 27 Jun 1993.
 MARTAKERT_AREA = box(46.30, 40.06, 47.00, 40.46)
 CORRECTIONS.append("Martakert 1992–93: no open line exists for Azerbaijan's 1992 hold of the Martakert "
@@ -179,6 +205,24 @@ CORRIDOR_VILLAGES = unary_union([LACHIN_TOWN, Point(46.5128, 39.6269), Point(46.
 CORRECTIONS.append("Lachin corridor: Natural Earth's corridor (70 km², straight edges) leaves Lachin/Berdzor "
                    "town outside, but the town, Aghavno/Zabux and Sus stayed inside the corridor until 26 Aug 2022. "
                    "The corridor zone adds a ~2 km band round those three places; approximate.")
+# Lachin corridor after 26 Aug 2022: the corridor under the Russian peacekeepers moved to the new road
+# (Stepanakert – Mets Shen – Hin Shen – Kornidzor) and stayed there until the exodus of September 2023.
+# No open geometry exists: the zone is a band of 2.5 km each side of the schematic road of
+# data/reference/physical/roads_schematic.geojson (half the 5 km of the 10 Nov 2020 statement), less the
+# part held by the Karabakh Armenian side (Stepanakert to Hin Shen) and less the area round Lachin town,
+# Aghavno/Zabux and Sus handed to Azerbaijan on 26 Aug 2022.
+_roads = {f["id"]: f for f in json.load(open(os.path.join(REF, "physical", "roads_schematic.geojson"), encoding="utf-8"))["features"]}
+ROAD_2022 = shape(_roads["road-lachin-corridor-2022"]["geometry"])
+_aeqd = Transformer.from_crs("EPSG:4326", "+proj=aeqd +lat_0=39.7 +lon_0=46.6 +units=m +ellps=WGS84", always_xy=True)
+_aeqd_inv = Transformer.from_crs("+proj=aeqd +lat_0=39.7 +lon_0=46.6 +units=m +ellps=WGS84", "EPSG:4326", always_xy=True)
+CORRIDOR_2022_BAND = shapely.transform(
+    shapely.transform(ROAD_2022, lambda c: np.column_stack(_aeqd.transform(c[:, 0], c[:, 1]))).buffer(2500, quad_segs=8),
+    lambda c: np.column_stack(_aeqd_inv.transform(c[:, 0], c[:, 1])))
+CORRECTIONS.append("Lachin corridor 2022–2023: no line exists for the corridor on the new road opened on 26 Aug 2022. "
+                   "The zones lachin-corridor-2022, lachin-corridor-2022-border and lachin-corridor-2022-shusha are a band "
+                   "of 2.5 km each side of the schematic road Stepanakert – Mets Shen – Hin Shen – Kornidzor, clipped to the "
+                   "regions, without the part held by the Karabakh Armenian side and without the area round Lachin town, "
+                   "Aghavno/Zabux and Sus handed over on 26 Aug 2022; approximate.")
 # Kalbajar: NE's district reaches ~200 km² north of NE's 1994 polygon, yet sources say the whole
 # Soviet-era district was held from April 1993 to November 2020.
 CORRECTIONS.append("Kalbajar: Natural Earth's 1994 polygon leaves ~200 km² of the district's north outside, "
@@ -213,13 +257,23 @@ nk, nk_rest = carve(regions["nkao"], [
     ("nkao-martakert", MARTAKERT_AREA),
 ])
 nk.append(("nkao-core", nk_rest))
-zones += [(z, "nkao", g) for z, g in nk]
+# The 2022–2023 corridor is cut out of the zones it crosses outside the Armenian-held part: out of the
+# 2020 corridor, the rest of the Lachin district and the Shusha area (one zone for each, since each had
+# the history of the zone it was cut from until 26 Aug 2022; see CORRIDOR_2022_FROM below).
+band22 = CORRIDOR_2022_BAND.difference(CORRIDOR_VILLAGES)
+nk_geoms = dict(nk)
+band22_nkao = clean(band22.intersection(nk_geoms["nkao-shusha"]), 0.5)
+nk = [(z, clean(g.difference(band22_nkao), 0.01)) for z, g in nk] + [("lachin-corridor-2022-shusha", band22_nkao)]
+zones = [(z, "nkao", g) for z, g in nk]
 # Seven districts
 corridor = clean(unary_union([CORRIDOR, CORRIDOR_VILLAGES]).intersection(regions["lachin"]), 0.5)
-la, la_rest = carve(regions["lachin"], [("lachin-corridor", corridor)])
+la, la_rest = carve(regions["lachin"], [("lachin-corridor-2022", band22.intersection(corridor)), ("lachin-corridor", corridor),
+                                        ("lachin-corridor-2022-border", band22)])
 zones += [(z, "lachin", g) for z, g in la] + [("lachin", "lachin", la_rest)]
-for rid in ["kalbajar", "qubadli", "zangilan", "jabrayil"]:
+for rid in ["kalbajar", "qubadli", "zangilan"]:
     zones.append((rid, rid, regions[rid]))
+jb, jb_rest = carve(regions["jabrayil"], [("jabrayil-lele-tepe", LELE_TEPE_AREA), ("jabrayil-jojug-marjanli", JOJUG_AREA)])
+zones += [("jabrayil", "jabrayil", jb_rest)] + [(z, "jabrayil", g) for z, g in jb]
 fz, fz_rest = carve(regions["fuzuli"], [("fuzuli-west", C94), ("fuzuli-horadiz", HORADIZ_AREA)])
 zones += [(z, "fuzuli", g) for z, g in fz] + [("fuzuli-east", "fuzuli", fz_rest)]
 ag, ag_rest = carve(regions["aghdam"], [("aghdam-west", C94)])
@@ -244,9 +298,20 @@ ZONE_TEXT = {
     "lachin": ("Lachin district", "Huyện Lachin", False, "Lachin district outside the 2020–2022 corridor."),
     "lachin-corridor": ("Lachin corridor (2020–2022)", "Hành lang Lachin (2020–2022)", True,
                         "Natural Earth's corridor widened round Lachin town, Aghavno/Zabux and Sus; the 10 Nov 2020 statement says 5 km wide."),
+    "lachin-corridor-2022": ("Lachin corridor, new route (2022–2023)", "Hành lang Lachin, tuyến mới (2022–2023)", True,
+                             "Part of the 2020 corridor that the new road (Mets Shen, Hin Shen, Kornidzor) kept after 26 Aug 2022: a band of about 2.5 km each side of the schematic road, drawn by the project."),
+    "lachin-corridor-2022-border": ("Lachin corridor, new route near the border", "Hành lang Lachin, tuyến mới gần biên giới", True,
+                                    "Where the new road of 2022 runs outside the 2020 corridor towards the Armenian border and the Hakari bridge: a band of about 2.5 km each side of the schematic road, drawn by the project."),
+    "lachin-corridor-2022-shusha": ("Lachin corridor below Shusha (2022–2023)", "Hành lang Lachin dưới chân Shusha (2022–2023)", True,
+                                    "Where the corridor road runs through the Shusha (Şuşa) area held by Azerbaijan from 8 Nov 2020; the road was blocked here from 12 Dec 2022. A band of about 2.5 km each side of the schematic road, drawn by the project."),
     "qubadli": ("Qubadli district", "Huyện Qubadli", False, "Whole district."),
     "zangilan": ("Zangilan district", "Huyện Zangilan", False, "Whole district."),
-    "jabrayil": ("Jabrayil district", "Huyện Jabrayil", False, "Whole district (Natural Earth draws it about 15 % small)."),
+    "jabrayil": ("Jabrayil district", "Huyện Jabrayil", False,
+                 "The district except Jojug Marjanli and Lele Tepe; Natural Earth draws the district about 10 % small even with its eastern end given back (see SOURCES.md)."),
+    "jabrayil-jojug-marjanli": ("Jojug Marjanli (Cocuq Mərcanlı)", "Jojug Marjanli (Cocuq Mərcanlı)", True,
+                                "Village on the 1994–2020 line of contact, held by Azerbaijan from January 1994; Natural Earth's 1994 line leaves it on the Armenian-held side. Box drawn by the project."),
+    "jabrayil-lele-tepe": ("Lele Tepe (Lələtəpə) hill", "Đồi Lele Tepe (Lələtəpə)", True,
+                           "The 271-m hill 2.9 km north-west of Jojug Marjanli: Armenian-held from February 1994, taken by Azerbaijan on 2 Apr 2016. Disc of about 1 km drawn by the project."),
     "fuzuli-west": ("Western Fuzuli", "Tây Fuzuli", True,
                     "Part of Fuzuli west of the 1994 line (Natural Earth). Sources disagree on the share held: 33 % (NKR table), half, or 90 % (Azerbaijani figures); the line follows Natural Earth, which gives about 45 %."),
     "fuzuli-horadiz": ("Horadiz area", "Khu vực Horadiz", True, "Round Horadiz town; held by Karabakh Armenian forces from 23/24 Oct 1993 to 6 Jan 1994. Box drawn by the project."),
@@ -265,9 +330,14 @@ ZONE_NOTES_VI = {
     'kalbajar': 'Toàn bộ huyện thời Xô viết.',
     'lachin': 'Huyện Lachin bên ngoài hành lang 2020–2022.',
     'lachin-corridor': 'Hành lang theo Natural Earth, mở rộng quanh thị trấn Lachin, Aghavno/Zabux và Sus; tuyên bố ngày 10/11/2020 ghi rộng 5 km.',
+    'lachin-corridor-2022': 'Phần của hành lang năm 2020 mà con đường mới (qua Mets Shen, Hin Shen, Kornidzor) vẫn đi qua sau ngày 26/8/2022: một dải rộng khoảng 2,5 km mỗi bên con đường vẽ theo sơ đồ, do dự án vẽ.',
+    'lachin-corridor-2022-border': 'Đoạn con đường mới năm 2022 nằm ngoài hành lang năm 2020, hướng về biên giới Armenia và cầu Hakari: một dải rộng khoảng 2,5 km mỗi bên con đường vẽ theo sơ đồ, do dự án vẽ.',
+    'lachin-corridor-2022-shusha': 'Đoạn đường hành lang đi qua khu vực Shusha (Şuşa) do Azerbaijan nắm giữ từ ngày 8/11/2020; từ ngày 12/12/2022 con đường bị chặn tại đây. Một dải rộng khoảng 2,5 km mỗi bên con đường vẽ theo sơ đồ, do dự án vẽ.',
     'qubadli': 'Toàn bộ huyện.',
     'zangilan': 'Toàn bộ huyện.',
-    'jabrayil': 'Toàn bộ huyện (Natural Earth vẽ nhỏ hơn khoảng 15 %).',
+    'jabrayil': 'Cả huyện, trừ Jojug Marjanli và Lele Tepe; dù đã trả lại phần cực đông cho huyện, Natural Earth vẫn vẽ huyện nhỏ hơn khoảng 10% (xem SOURCES.md).',
+    'jabrayil-jojug-marjanli': 'Làng nằm trên giới tuyến tiếp xúc 1994–2020, do Azerbaijan nắm giữ từ tháng 1/1994; đường năm 1994 của Natural Earth để làng này ở phía do người Armenia nắm giữ. Hình chữ nhật do dự án vẽ.',
+    'jabrayil-lele-tepe': 'Ngọn đồi cao 271 m cách Jojug Marjanli 2,9 km về phía tây bắc: do phía Armenia nắm giữ từ tháng 2/1994, bị Azerbaijan chiếm ngày 2/4/2016. Hình tròn bán kính khoảng 1 km do dự án vẽ.',
     'fuzuli-west': 'Phần Fuzuli phía tây đường năm 1994 (Natural Earth). Các nguồn khác nhau về tỷ lệ bị chiếm: 33 % (bảng của NKR), một nửa, hoặc 90 % (số liệu của Azerbaijan); đường ranh theo Natural Earth, khoảng 45 %.',
     'fuzuli-horadiz': 'Quanh thị trấn Horadiz; lực lượng người Armenia ở Karabakh nắm giữ từ 23–24/10/1993 đến 6/1/1994. Hình chữ nhật do dự án vẽ.',
     'fuzuli-east': 'Phần Fuzuli phía đông đường năm 1994, do Azerbaijan nắm giữ suốt thời gian này.',
@@ -331,11 +401,36 @@ def lines_features(zone_geoms):
                              "valid_from": "2020-11-10", "valid_to": "2023-09-20", "approximate": True,
                              "note": {"en": "Natural Earth 5.x 2020 line, corrected at Shusha and Talish (see SOURCES.md)."},
                              "source": "Natural Earth 5.x disputed-area boundary lines (public domain)"})
-    line("lachin-corridor", zone_geoms["lachin-corridor"].boundary.difference(near_border),
+    corridor20 = unary_union([zone_geoms[z] for z in CORRIDOR_ZONES])
+    line("lachin-corridor", corridor20.boundary.difference(near_border),
          {"kind": "corridor", "name": {"en": "Lachin corridor", "vi": "Hành lang Lachin"},
           "valid_from": "2020-11-10", "valid_to": "2022-08-25", "approximate": True,
-          "note": {"en": "The road link to Armenia under Russian peacekeepers; re-routed south of Lachin town on 26 Aug 2022 (the new route is not drawn)."},
+          "note": {"en": "The road link to Armenia under Russian peacekeepers; re-routed south of Lachin town on 26 Aug 2022 (see the new route's line).",
+                   "vi": "Tuyến đường nối với Armenia do lực lượng gìn giữ hòa bình Nga kiểm soát; ngày 26/8/2022 được chuyển sang tuyến mới ở phía nam thị trấn Lachin (xem đường của tuyến mới)."},
           "source": "Natural Earth 5.x, widened round Lachin town (see SOURCES.md)"})
+    corridor22 = unary_union([zone_geoms[z] for z in CORRIDOR_2022_FROM])
+    outline22 = corridor22.boundary.difference(near_border)
+    src22 = "Band of 2.5 km each side of the schematic road road-lachin-corridor-2022 (roads.geojson), drawn by the project (see SOURCES.md)"
+    how = {"en": "A band of about 2.5 km each side of the schematic new road (Stepanakert – Mets Shen – Hin Shen – Kornidzor), outside the Armenian-held area; not the corridor's surveyed edge.",
+           "vi": "Một dải rộng khoảng 2,5 km mỗi bên con đường mới vẽ theo sơ đồ (Stepanakert – Mets Shen – Hin Shen – Kornidzor), bên ngoài khu vực do người Armenia nắm giữ; không phải ranh giới đo đạc của hành lang."}
+    line("lachin-corridor-2022", outline22,
+         {"kind": "corridor", "name": {"en": "Lachin corridor, new route", "vi": "Hành lang Lachin, tuyến mới"},
+          "valid_from": "2022-08-26", "valid_to": "2022-12-11", "approximate": True,
+          "note": {"en": "The corridor under Russian peacekeepers on the new road from 26 Aug 2022. " + how["en"],
+                   "vi": "Hành lang do lực lượng gìn giữ hòa bình Nga kiểm soát trên con đường mới từ ngày 26/8/2022. " + how["vi"]},
+          "source": src22})
+    line("lachin-corridor-blockade", outline22,
+         {"kind": "corridor", "name": {"en": "Lachin corridor, blocked (12 Dec 2022 – 23 Sep 2023)", "vi": "Hành lang Lachin bị chặn (12/12/2022 – 23/9/2023)"},
+          "valid_from": "2022-12-12", "valid_to": "2023-09-23", "approximate": True,
+          "note": {"en": "Blocked near Shusha from 12 Dec 2022 (the ICJ ordered Azerbaijan on 22 Feb 2023 to ensure unimpeded movement along it); Azerbaijani checkpoint at the Hakari bridge from 23 Apr 2023. " + how["en"],
+                   "vi": "Bị chặn gần Shusha từ ngày 12/12/2022 (ngày 22/2/2023 Tòa án Công lý Quốc tế ra lệnh Azerbaijan bảo đảm việc đi lại không bị cản trở trên hành lang); trạm kiểm soát của Azerbaijan tại cầu Hakari từ ngày 23/4/2023. " + how["vi"]},
+          "source": src22})
+    line("lachin-corridor-exodus", outline22,
+         {"kind": "corridor", "name": {"en": "Lachin corridor: the exodus (24–30 Sep 2023)", "vi": "Hành lang Lachin: cuộc di tản (24–30/9/2023)"},
+          "valid_from": "2023-09-24", "valid_to": "2023-09-30", "approximate": True,
+          "note": {"en": "The road by which almost all Karabakh Armenians left for Armenia; Armenia's government counted 100,417 arrivals by 30 Sep 2023. " + how["en"],
+                   "vi": "Con đường mà gần như toàn bộ người Armenia ở Karabakh đã theo đó rời sang Armenia; chính phủ Armenia ghi nhận 100.417 người đến tính tới ngày 30/9/2023. " + how["vi"]},
+          "source": src22})
     talish = Point(46.74083, 40.38139)
     front = loc94.intersection(talish.buffer(0.13))
     line("talish-front", front, {"kind": "front", "name": {"en": "Talish front", "vi": "Mặt trận Talish"},
@@ -367,8 +462,21 @@ CONTROLLERS = [
 
 NKAO_ZONES = ["nkao-core", "nkao-martakert", "nkao-talish", "nkao-shusha", "nkao-hadrut", "nkao-northwest", "nkao-east"]
 HELD_1994 = ["nkao-core", "nkao-martakert", "nkao-talish", "nkao-shusha", "nkao-hadrut", "nkao-northwest", "kalbajar",
-             "lachin", "lachin-corridor", "qubadli", "zangilan", "jabrayil", "fuzuli-west", "aghdam-west"]
-HELD_2021 = ["nkao-core", "nkao-martakert", "lachin-corridor"]
+             "lachin", "lachin-corridor", "qubadli", "zangilan", "jabrayil", "fuzuli-west", "aghdam-west",
+             "lachin-corridor-2022", "lachin-corridor-2022-border", "lachin-corridor-2022-shusha", "jabrayil-lele-tepe"]
+HELD_2021 = ["nkao-core", "nkao-martakert", "lachin-corridor", "lachin-corridor-2022"]
+CORRIDOR_ZONES = ["lachin-corridor", "lachin-corridor-2022"]
+# The 2022–2023 corridor zones had, until the new road took over on 26 Aug 2022, the history of the
+# zone each was cut from; build_phases() copies it (start sets and dated changes) up to that day.
+CORRIDOR_2022_FROM = {"lachin-corridor-2022": "lachin-corridor", "lachin-corridor-2022-border": "lachin",
+                      "lachin-corridor-2022-shusha": "nkao-shusha"}
+CORRIDOR_2022_START = "2022-08-26"
+# Jojug Marjanli followed the Jabrayil district until Azerbaijan retook it (by 6 Jan 1994), Lele Tepe until
+# Azerbaijan took it on 2 Apr 2016.
+# child zone -> (zone whose start sets and dated changes it copies, first day it no longer does)
+INHERIT = {z: (parent, CORRIDOR_2022_START) for z, parent in CORRIDOR_2022_FROM.items()}
+INHERIT["jabrayil-jojug-marjanli"] = ("jabrayil", "1994-01-06")
+INHERIT["jabrayil-lele-tepe"] = ("jabrayil", "2016-04-02")
 
 
 def src(title, url):
@@ -421,14 +529,14 @@ CONTROL = {
           "vi": "29/10/1993 (Los Angeles Times; nguồn chính thức Azerbaijan); một báo Azerbaijan ghi 28–29/10."},
          [src("Los Angeles Times, 1 Nov 1993", "https://www.latimes.com/archives/la-xpm-1993-11-01-mn-51997-story.html")]),
     ]),
-    "P11": ({"fuzuli-horadiz": "az"}, [
+    "P11": ({"fuzuli-horadiz": "az", "jabrayil-jojug-marjanli": "az"}, [
         ("1994-04-11", ["nkao-talish"], "ka",
          {"en": "Madagiz was retaken on 10 Apr and Talish on 11 Apr 1994.",
           "vi": "Madagiz bị chiếm lại ngày 10/4 và Talish ngày 11/4/1994."},
          [WP("Talish, Tartar")]),
     ]),
     "P12": ({}, []),
-    "P13": ({}, []),
+    "P13": ({"jabrayil-lele-tepe": "az"}, []),
     "P14": ({}, []),
     "P15": ({}, [
         ("2020-10-03", ["nkao-talish"], "az", None, [WP("Madagiz offensive")]),
@@ -463,10 +571,18 @@ CONTROL = {
          [src("TASS", "https://tass.com/world/1229757"), src("JAMnews", "https://jam-news.net/trilateral-agreement-kelbajar-region-postponement-of-november-25-azerbaijan-news/")]),
     ]),
     "P17": ({"lachin": "az"}, []),
-    "P18": ({"lachin-corridor": "az"}, []),
+    "P18": ({"lachin-corridor": "az", "lachin-corridor-2022": "rpk", "lachin-corridor-2022-border": "rpk",
+             "lachin-corridor-2022-shusha": "rpk"}, []),
     "P19": ({}, []),
     "P20": ({"nkao-core": "contested", "nkao-martakert": "contested"}, []),
-    "P21": ({"nkao-core": "az", "nkao-martakert": "az"}, []),
+    "P21": ({"nkao-core": "az", "nkao-martakert": "az"}, [
+        ("2023-10-01", ["lachin-corridor-2022", "lachin-corridor-2022-border", "lachin-corridor-2022-shusha"], "az",
+         {"en": "The corridor's purpose ended with the exodus: Armenia's government counted 100,417 arrivals by 30 Sep 2023, and the map ends the corridor that day. The Russian peacekeepers closed their posts only gradually (the last in the Lachin district in November 2023).",
+          "vi": "Hành lang hết vai trò khi cuộc di tản kết thúc: chính phủ Armenia ghi nhận 100.417 người đến tính tới ngày 30/9/2023, và bản đồ kết thúc hành lang vào ngày đó. Lực lượng gìn giữ hòa bình Nga chỉ đóng dần các trạm của họ (trạm cuối cùng ở huyện Lachin vào tháng 11/2023)."},
+         [src("DW, 30 Sep 2023: over 100,000 flee to Armenia", "https://www.dw.com/en/nagorno-karabakh-over-100000-flee-to-armenia/a-66969667"),
+          src("AzerNews, 6 Oct 2023: Russian peacekeepers close posts (Russian MoD; Azerbaijani outlet)", "https://www.azernews.az/karabakh/215724.html"),
+          src("Balkan Periscope, 23 Nov 2023: peacekeepers close a post in the Lachin region (Russian MoD)", "https://www.echedoros-a.gr/2023/11/russian-peacekeepers-close-down-another.html")]),
+    ]),
     "P22": ({}, []),
     "P23": ({}, []),
 }
@@ -479,10 +595,15 @@ def build_phases(zone_ids):
     phases = []
     for t in texts:
         start_set, changes = CONTROL[t["id"]]
+        start_set = dict(start_set)
+        for child, (parent, until) in INHERIT.items():
+            if t["start"] < until and parent in start_set and child not in start_set:
+                start_set[child] = start_set[parent]
         state.update(start_set)
         control = dict(state)
         out_changes = []
         for d, zs, ctl, claim, sources in changes:
+            zs = list(zs) + [c for c, (parent, until) in INHERIT.items() if parent in zs and d < until and c not in zs]
             for z in zs:
                 state[z] = ctl
             ch = {"date": d, "zones": zs, "controller": ctl, "sources": sources}
@@ -528,8 +649,8 @@ def main():
             props["emphasis"] = True
             props["valid_to"] = "1991-11-26"
         if tol != 10:
-            props["area_note"] = {"en": "Natural Earth draws this district about 15–19 % smaller than the official figure; held to a 20 % tolerance.",
-                                  "vi": "Natural Earth vẽ huyện này nhỏ hơn số liệu chính thức khoảng 15–19 %; dung sai 20 %."}
+            props["area_note"] = {"en": "Natural Earth's polygon of today's district is 19% smaller than the official figure (its Khojavend polygon reaches over the district); held to a 20% tolerance. The region as drawn, with the eastern end Natural Earth gives to Fuzuli given back, is 7% smaller.",
+                                  "vi": "Đa giác huyện hiện nay của Natural Earth nhỏ hơn số liệu chính thức 19% (đa giác Khojavend lấn sang huyện này); dung sai 20%. Vùng được vẽ ở đây, sau khi trả lại phần cực đông mà Natural Earth gán cho Fuzuli, nhỏ hơn 7%."}
         region_feats.append(feature(rid, rounded(g), props))
     overlap = sum(km2(regions["nkao"].intersection(regions[r])) for r, *_ in SEVEN)
     report += ["", f"Overlap of the NKAO with the seven districts as drawn: {overlap:.3f} km²", ""]
@@ -549,10 +670,14 @@ def main():
         covered = sum(km2(zg) for z, r, zg in zones if r == rid)
         report.append(f"| (gap) | {rid} | {km2(g) - covered:,.2f} |")
     held94 = sum(km2(zone_geoms[z]) for z in HELD_1994)
-    held21 = sum(km2(zone_geoms[z]) for z in HELD_2021 if z != "lachin-corridor")
+    held21 = sum(km2(zone_geoms[z]) for z in HELD_2021 if z not in CORRIDOR_ZONES)
     report += ["", f"Held by the Armenian side in 1994–2020 (zones): {held94:,.0f} km² (NKR figure 11,458)",
                f"Held by the Armenian side from 1 Dec 2020 (zones, without the corridor): {held21:,.0f} km² (about 3,170 with the corridor)",
-               f"Lachin corridor zone: {km2(zone_geoms['lachin-corridor']):,.0f} km²", ""]
+               f"Lachin corridor zones 2020–2022 (lachin-corridor + lachin-corridor-2022): {sum(km2(zone_geoms[z]) for z in CORRIDOR_ZONES):,.0f} km²",
+               f"Lachin corridor zones 2022–2023 (the three lachin-corridor-2022 zones): {sum(km2(zone_geoms[z]) for z in CORRIDOR_2022_FROM):,.0f} km²",
+               f"Western Fuzuli (fuzuli-west) as a share of the Fuzuli district as drawn: {100 * km2(zone_geoms['fuzuli-west']) / km2(regions['fuzuli']):.1f} %",
+               f"Western Aghdam (aghdam-west) as a share of the Aghdam district as drawn: {100 * km2(zone_geoms['aghdam-west']) / km2(regions['aghdam']):.1f} %",
+               f"NKAO held by the Armenian side on 1994-06-01 (zones): {100 * (1 - km2(zone_geoms['nkao-east']) / km2(regions['nkao'])):.1f} %", ""]
 
     # Context: countries and today's districts
     ctx = []
