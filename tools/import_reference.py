@@ -3,6 +3,7 @@
 
     python3 tools/import_reference.py /path/to/geodata
     python3 tools/import_reference.py /path/to/geodata --world-atlas world-atlas-2.0.2.tgz
+    python3 tools/import_reference.py /work/shared/geodata --facts /work/shared/facts
 
 The build scripts (tools/build_atlas.py, tools/build_land.py) read data/reference/ only; nothing
 in the repository reads the shared folder. This script is the one step that brings files in:
@@ -10,12 +11,15 @@ in the repository reads the shared folder. This script is the one step that brin
 * it copies every file in FILES from SHARED/<path> to data/reference/<path>, and fails (exit 1,
   nothing written) if any of them is missing;
 * for a file already in data/reference/ it says whether the new copy is identical or differs;
+* with --facts FACTS it also copies the capture-date tables FACTS/<path> in FACT_FILES to
+  data/reference/<path> (data/reference/captures/), read by tools/build_evidence.py; without
+  --facts the copies already there are kept and listed in the manifest again (unchecked);
 * with --world-atlas it also unpacks the Natural Earth countries used by the locator inset from
   the npm package world-atlas 2.0.2 (get it with `npm pack world-atlas@2.0.2`) into
   data/reference/locator/, after checking the tarball's and the file's SHA-256
   (see data/reference/locator/PROVENANCE.md);
 * it writes data/reference/MANIFEST.sha256 (`sha256sum -c` format, one line per file, sorted)
-  over everything it copied plus the locator files.
+  over everything it copied plus the locator files and the capture-date tables.
 
 Standard library only.
 """
@@ -55,6 +59,14 @@ FILES = [
     "settlements/settlements.csv",
 ]
 
+# Capture-date tables: paths relative to the shared facts folder; copied to data/reference/<path>.
+FACT_FILES = {
+    "captures/README.md": "captures/README.md",
+    "captures/captures_2020.csv": "captures/captures_2020.csv",
+    "captures/captures_1991_94.csv": "captures/captures_1991_94.csv",
+    "captures/aliases.csv": "captures/aliases.csv",
+}
+
 # Locator inset: Natural Earth 4.1.0 admin-0 countries 1:50m as TopoJSON, from npm world-atlas 2.0.2.
 WORLD_ATLAS_TGZ_SHA256 = "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"
 LOCATOR = {
@@ -77,6 +89,7 @@ def read(path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("shared", help="the shared reference folder (the one holding PROVENANCE.md)")
+    ap.add_argument("--facts", metavar="FACTS", help="the shared facts folder (the one holding captures/README.md)")
     ap.add_argument("--world-atlas", metavar="TGZ", help="world-atlas-2.0.2.tgz from `npm pack world-atlas@2.0.2`")
     args = ap.parse_args()
 
@@ -84,7 +97,15 @@ def main():
     if missing:
         sys.exit("import_reference: missing in %s:\n  %s" % (args.shared, "\n  ".join(missing)))
 
+    if args.facts:
+        missing = [p for p in FACT_FILES if not os.path.isfile(os.path.join(args.facts, p))]
+        if missing:
+            sys.exit("import_reference: missing in %s:\n  %s" % (args.facts, "\n  ".join(missing)))
+
     new = {p: read(os.path.join(args.shared, p)) for p in FILES}
+    if args.facts:
+        for src, dst in FACT_FILES.items():
+            new[dst] = read(os.path.join(args.facts, src))
 
     if args.world_atlas:
         tgz = read(args.world_atlas)
@@ -118,6 +139,10 @@ def main():
         if not os.path.isfile(path):
             sys.exit(f"import_reference: data/reference/{p} is missing; run with --world-atlas (see locator/PROVENANCE.md)")
         listed[p] = sha256(read(path))
+    for p in FACT_FILES.values():
+        path = os.path.join(REF, p)
+        if p not in listed and os.path.isfile(path):
+            listed[p] = sha256(read(path))
     for dst, want in LOCATOR.values():
         if want and listed[dst] != want:
             sys.exit(f"import_reference: data/reference/{dst} has sha256 {listed[dst]}, expected {want}")

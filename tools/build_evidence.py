@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""Build assets/karabakh/evidence.json and data/evidence_report.md.
+
+    python3 tools/build_evidence.py
+
+Reads data/reference/captures/ (copied by `tools/import_reference.py ... --facts /work/shared/facts`),
+data/reference/settlements/settlements.csv, assets/karabakh/places.geojson, atlas.json and
+zones.geojson, and data/land_report.md (the table of WOF records merged into curated places).
+
+Every matched row of captures_2020.csv becomes one evidence row; besides them the script generates
+rows by five rules (see RULES and data/evidence_report.md): (a) the district handovers of Nov-Dec
+2020, (b) the Araz-valley villages held 1993-2020 that Natural Earth's 1994 line leaves out,
+(c) Jojug Marjanli, held by Azerbaijan from 6 Jan 1994, (d) the NKR-held area passing to
+Azerbaijan on 20 Sep 2023, (e) the unannounced places of the 1994-held parts of Fuzuli, Jabrayil,
+Zangilan and Qubadli (10 Nov 2020 as an upper bound).
+
+Deterministic (sorted inputs, no clock); standard library + shapely.
+"""
+import csv
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from urllib.parse import urlparse
+
+from shapely.geometry import Point, shape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from evidence_notes_vi import VI  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REF = os.path.join(ROOT, "data", "reference")
+ASSETS = os.path.join(ROOT, "assets", "karabakh")
+OUT = os.path.join(ASSETS, "evidence.json")
+REPORT = os.path.join(ROOT, "data", "evidence_report.md")
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+OUTLETS = {
+    "abzas.org": "Abzas Media", "alalam.ir": "Al-Alam", "anews.com.tr": "aNews", "armenpress.am": "Armenpress",
+    "azernews.az": "Azernews", "babel.ua": "Babel", "busaat.az": "Busaat", "dialog.ua": "Dialog.ua",
+    "trend.az": "Trend", "az24saat.org": "az24saat", "gundemtube.com": "Gündem Tube",
+    "hishel.org": "Bellingcat (mirror on hishel.org)", "topwar.ru": "Topwar", "jam-news.net": "JAMnews",
+    "kommersant.ru": "Kommersant", "linehaber.com.tr": "Line Haber", "mubasher.aljazeera.net": "Al Jazeera Mubasher",
+    "mynet.com": "Mynet", "liga.net": "LIGA.net", "news24.az": "News24.az", "noticiabrasil.net.br": "Notícia Brasil",
+    "panorama.am": "Panorama.am", "pchaberturkiye.com": "PC Haber Türkiye", "thefrontierpost.com": "The Frontier Post",
+    "timeturk.com": "Timeturk", "trthaber.com": "TRT Haber", "unn.ua": "UNN", "verdeprofilo.ru": "Verdeprofilo",
+    "vestnikkavkaza.net": "Vestnik Kavkaza", "alaturka.us": "Alaturka", "aljazeera.com": "Al Jazeera",
+    "almasdarnews.com": "Al-Masdar News", "artsakhpress.am": "Artsakhpress", "ctvnews.ca": "CTV News (AP)",
+    "dailysabah.com": "Daily Sabah", "easternherald.com": "The Eastern Herald", "etikhaber.com": "Etik Haber",
+    "ortadoguhaber.com": "Ortadoğu Haber", "pravda.com.ua": "Ukrainska Pravda", "tgrthaber.com": "TGRT Haber",
+    "today.az": "Today.az", "ukr.life": "Ukr.life", "yerepouni-news.com": "Yerepouni News",
+    "yjc.ir": "Young Journalists Club (YJC)", "virtualkarabakh.az": "Virtual Karabakh", "report.az": "Report.az",
+}
+
+# claimant_side of the CSV -> "by"
+SIDE = {"azerbaijan": "az", "armenia": "ka", "neutral": "neutral", "third-party": "neutral", "russia": "rpk"}
+
+DISTRICT_HANDOVER = {"Aghdam": "2020-11-20", "Kalbajar": "2020-11-25", "Lachin": "2020-12-01"}
+# captures_1991_94.csv rows giving the date a district fell (rule b)
+DISTRICT_FALL = {"Jabrayil": "1993-08-23-jabrayil-town", "Fuzuli": "1993-08-23-fuzuli-town",
+                 "Zangilan": "1993-10-29-zangilan-town", "Qubadli": "1993-08-31-qubadli-town"}
+WIKI_JOJUG = "https://en.wikipedia.org/wiki/%C3%87ocuq_M%C9%99rcanl%C4%B1"
+TRILATERAL = {"title": "Office of the Prime Minister of Armenia: trilateral statement, 10 Nov 2020",
+              "url": "https://www.primeminister.am/en/press-release/item/2020/11/10/Announcement/%20%20%20%20%20%20%20%20%20statement"}
+README_REF = "README of facts/captures, data/reference/captures/README.md"
+
+
+def en_date(d):
+    y, m, dd = d.split("-")
+    return f"{int(dd)} {MONTHS[int(m) - 1]} {y}"
+
+
+def vi_date(d):
+    y, m, dd = d.split("-")
+    return f"{int(dd)}/{int(m)}/{y}"
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def outlet(url):
+    host = urlparse(url).netloc.lower()
+    for key in sorted(OUTLETS, key=len, reverse=True):
+        if host == key or host.endswith("." + key):
+            return OUTLETS[key]
+    sys.exit(f"build_evidence: no outlet name for {host} ({url}); add it to OUTLETS")
+
+
+def url_date(url):
+    """The article's date when the URL carries one (/2021/10/24/, /20201107/)."""
+    m = re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", url) or re.search(r"/(20\d\d)(\d\d)(\d\d)/", url)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return None
+
+
+def source(url, date):
+    return {"title": f"{outlet(url)}, {en_date(url_date(url) or date)}", "url": url}
+
+
+def row_sources(r):
+    return [source(u, r["date"]) for u in [r["url"]] + r["other_urls"].split()]
+
+
+def note(en, vi):
+    return {"en": en, "vi": vi}
+
+
+def join_notes(parts):
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    return note(" ".join(p[0] for p in parts), " ".join(p[1] for p in parts))
+
+
+def sentence(s):
+    s = s.strip()
+    s = s[0].upper() + s[1:]
+    return s if s.endswith((".", ")", "'")) and not s.endswith("')") else s + "."
+
+
+def csv_note(r):
+    """The CSV note in both languages: its main part always, its 'match:' part only for probable or
+    uncertain identifications."""
+    parts = re.split(r"; ?(?=match: )|^(?=match: )", r["note"])
+    main = parts[0]
+    match = parts[1] if len(parts) > 1 else ""
+    out = []
+    for text, keep in ((main, bool(main)), (match, match and r["match_confidence"] in ("alias-probable", "alias-uncertain"))):
+        if not keep:
+            continue
+        if text not in VI:
+            sys.exit(f"build_evidence: no Vietnamese for the note of {r['id']}:\n  {text!r}\nadd it to tools/evidence_notes_vi.py")
+        en = text.replace("match: aliases.csv: ", "Identification: ")
+        out.append((sentence(en), VI[text]))
+    return out
+
+
+def main():
+    cap_dir = os.path.join(REF, "captures")
+    if not os.path.isfile(os.path.join(cap_dir, "captures_2020.csv")):
+        sys.exit("build_evidence: data/reference/captures/ is missing; run "
+                 "python3 tools/import_reference.py /work/shared/geodata --facts /work/shared/facts")
+    rows = read_csv(os.path.join(cap_dir, "captures_2020.csv"))
+    early = {r["id"]: r for r in read_csv(os.path.join(cap_dir, "captures_1991_94.csv"))}
+    setts = {s["id"]: s for s in read_csv(os.path.join(REF, "settlements", "settlements.csv"))}
+    with open(os.path.join(ASSETS, "places.geojson"), encoding="utf-8") as f:
+        places = json.load(f)["features"]
+    with open(os.path.join(ASSETS, "atlas.json"), encoding="utf-8") as f:
+        atlas = json.load(f)
+    with open(os.path.join(ASSETS, "zones.geojson"), encoding="utf-8") as f:
+        zones = {z["id"]: shape(z["geometry"]) for z in json.load(f)["features"]}
+    controllers = {c["id"] for c in atlas["controllers"]}
+    place_ids = {p["id"] for p in places}
+
+    # WOF id -> place id: the WOF place itself, or the curated place it was merged into.
+    wof_place = {}
+    for p in places:
+        m = re.search(r"wof:id (\d+)", p["properties"].get("source", ""))
+        if m:
+            wof_place[m.group(1)] = p["id"]
+    with open(os.path.join(ROOT, "data", "land_report.md"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^\| ([a-z_]+) \| (\d+) \|", line)
+            if m and m.group(1) in place_ids:
+                wof_place[m.group(2)] = m.group(1)
+    place_name = {p["id"]: p["properties"]["name"]["en"] for p in places}
+
+    def zones_of(s):
+        pt = Point(float(s["lon"]), float(s["lat"]))
+        return [k for k, g in sorted(zones.items()) if g.contains(pt)]
+
+    def district(s):
+        return s["district_gn"] if s["district_gn"] in DISTRICT_FALL or s["district_gn"] in DISTRICT_HANDOVER else s["soviet_unit"]
+
+    evidence = []
+    unmatched = []
+    by_id = {}
+    for r in rows:
+        wid = r["settlement_id"]
+        if not wid:
+            unmatched.append(r)
+            continue
+        place = wof_place.get(wid)
+        if place is None:
+            sys.exit(f"build_evidence: {r['id']}: WOF {wid} is not in places.geojson")
+        kind, by = r["kind"], SIDE.get(r["claimant_side"])
+        if kind == "claim" and by == "az":
+            controller = "az"
+        elif kind == "claim" and r["claimant_side"] == "russia":
+            # Russia MoD + NKR MoD say Azerbaijani forces took Farukh: the losing side confirms.
+            kind, by, controller = "confirmation", "ka", "az"
+        elif kind == "denial":
+            controller = by                      # the denying side says it still holds the place
+        elif kind == "counterclaim":
+            controller = by                      # Russia MoD (Farukh, 27 Mar 2022): peacekeepers hold it
+        elif kind == "confirmation":
+            controller = "az"                    # every confirmation in the table is of Azerbaijani control
+        elif kind == "handover":
+            by, controller = "agreement", "az"
+        else:
+            sys.exit(f"build_evidence: {r['id']}: kind {kind} / side {r['claimant_side']} not handled")
+        e = {"id": r["id"], "place": place, "date": r["date"], "date_precision": r["date_precision"],
+             "kind": kind, "by": by, "said_by": r["claimed_by"], "controller": controller,
+             "sources": row_sources(r), "_notes": csv_note(r), "_rule": "csv", "_wof": wid}
+        evidence.append(e)
+        by_id[r["id"]] = r
+
+    csv_places = defaultdict(list)
+    for e in evidence:
+        csv_places[e["place"]].append(e)
+
+    # Repeats: a place announced as taken on more than one date keeps every row; the later ones say so.
+    repeats = []
+    for place, es in sorted(csv_places.items()):
+        claims = sorted((e for e in es if e["kind"] == "claim" and e["by"] == "az"), key=lambda e: (e["date"], e["id"]))
+        for e in claims[1:]:
+            if e["date"] != claims[0]["date"]:
+                d = claims[0]["date"]
+                e["_notes"].insert(0, (f"Repeat of the announcement of {en_date(d)} ({claims[0]['id']}).",
+                                       f"Lặp lại thông báo ngày {vi_date(d)} ({claims[0]['id']})."))
+                repeats.append((place, claims[0], e))
+
+    generated = defaultdict(list)
+    excluded = defaultdict(list)
+
+    def add(rule, e):
+        e["_rule"] = rule
+        evidence.append(e)
+        generated[rule].append(e)
+
+    def has_rows(wid):
+        return wof_place[wid] in csv_places
+
+    # (a) handover rule
+    district_rows = {d: next(r for r in rows if r["kind"] == "handover" and r["place_type"] == "district" and r["district"] == d)
+                     for d in DISTRICT_HANDOVER}
+    for wid, s in sorted(setts.items()):
+        d = s["soviet_unit"] or s["district_gn"]
+        if s["in_control_1994_NE"] != "True" or d not in DISTRICT_HANDOVER or has_rows(wid):
+            continue
+        place = wof_place[wid]
+        if any(k.startswith("lachin-corridor") for k in zones_of(s)):
+            excluded["a-corridor"].append((place, s))
+            continue
+        hr = district_rows[d]
+        date = DISTRICT_HANDOVER[d]
+        extra_en = extra_vi = ""
+        if not s["soviet_unit"]:
+            extra_en = f" Natural Earth puts the point just outside the district; GeoNames gives {d}."
+            extra_vi = f" Natural Earth đặt điểm này ngay bên ngoài huyện; GeoNames xếp vào {d}."
+        add("a", {"id": f"{date}-{place}-handover-{d.lower()}-district", "place": place, "date": date,
+                  "date_precision": "day", "kind": "handover", "by": "agreement", "said_by": hr["claimed_by"],
+                  "controller": "az", "sources": row_sources(hr),
+                  "_notes": [(f"Rule: every settlement of the part of the {d} district still held by the Karabakh Armenian side "
+                              f"passed to Azerbaijan on the district's handover day, {en_date(date)}, under the trilateral statement "
+                              f"of 10 Nov 2020; there is no village-level announcement ({README_REF}, handover rule).{extra_en}",
+                              f"Quy tắc: mọi khu dân cư thuộc phần huyện {d} mà phía người Armenia ở Karabakh còn nắm giữ đều được "
+                              f"chuyển cho Azerbaijan vào ngày bàn giao huyện, {vi_date(date)}, theo tuyên bố ba bên ngày 10/11/2020; "
+                              f"không có thông báo riêng cho từng làng (README của facts/captures, quy tắc bàn giao).{extra_vi}")]})
+
+    # (b) Araz-valley villages held 1993-2020 that NE's 1994 polygon leaves out
+    araz = [e for e in evidence if e["_rule"] == "csv" and e["kind"] == "claim" and e["date"] < "2021"
+            and by_id[e["id"]]["in_control_1994_NE"] == "False"]
+    seen_b = set()
+    for e in sorted(araz, key=lambda e: (e["date"], e["id"])):
+        s = setts[e["_wof"]]
+        if e["place"] in seen_b:
+            continue
+        seen_b.add(e["place"])
+        d = district(s)
+        fall = early[DISTRICT_FALL[d]]
+        add("b", {"id": f"{fall['date']}-{e['place']}-assessment-araz-valley", "place": e["place"], "date": fall["date"],
+                  "date_precision": "approx", "kind": "assessment", "by": "neutral",
+                  "said_by": "Karabakh Atlas (inferred from the 2020 claim and the district's fall)",
+                  "controller": "ka",
+                  "sources": [e["sources"][0], {"title": f"{outlet(fall['url'])}: {fall['place']} {fall['event']}", "url": fall["url"]}],
+                  "_notes": [(f"Held by the Karabakh Armenian forces from the fall of the {d} district ({en_date(fall['date'])}; "
+                              f"the district's date, not a village-level one) until 2020: Azerbaijan announced its capture on "
+                              f"{en_date(e['date'])}, so it was not in Azerbaijani hands before. Natural Earth's 1994 line misses this "
+                              f"Araz-valley village by 0–2 km, so the map's zones leave it out ({README_REF}, known contradictions).",
+                              f"Do lực lượng người Armenia ở Karabakh nắm giữ từ khi huyện {d} thất thủ ({vi_date(fall['date'])}; "
+                              f"đây là ngày của cả huyện, không phải của riêng làng) đến năm 2020: Azerbaijan tuyên bố chiếm làng ngày "
+                              f"{vi_date(e['date'])}, nghĩa là trước đó làng không nằm trong tay Azerbaijan. Đường ranh năm 1994 của "
+                              f"Natural Earth bỏ sót làng thuộc thung lũng sông Araz này 0–2 km, nên các vùng trên bản đồ không bao gồm nó "
+                              f"(README của facts/captures, mục mâu thuẫn đã biết).")]})
+
+    # (c) Jojug Marjanli
+    jr = early["1994-01-06-horadiz-20-fuzuli-villages-jojug-marjanl"]
+    add("c", {"id": "1994-01-06-jojug_marjanli-assessment-az-held", "place": "jojug_marjanli", "date": jr["date"],
+              "date_precision": "day", "kind": "assessment", "by": "neutral", "said_by": "English Wikipedia",
+              "controller": "az",
+              "sources": [{"title": "English Wikipedia, 'Çocuq Mərcanlı' (text of June 2020)", "url": WIKI_JOJUG},
+                          {"title": f"{outlet(jr['url'])}, 2020: {jr['place']} {jr['event']}", "url": jr["url"]}],
+              "_notes": [("Held by Azerbaijan from the Horadiz operation (retaken by 6 Jan 1994) to 2020: \"currently the only "
+                          "village of the Jabrayil District effectively controlled by the Azerbaijani Armed Forces\" (English "
+                          "Wikipedia, June 2020). Natural Earth's 1994 line puts it on the NKR side.",
+                          "Do Azerbaijan nắm giữ từ chiến dịch Horadiz (chiếm lại trước ngày 6/1/1994) đến năm 2020: “hiện là làng "
+                          "duy nhất của huyện Jabrayil thực sự do Lực lượng vũ trang Azerbaijan kiểm soát” (Wikipedia tiếng Anh, "
+                          "6/2020). Đường ranh năm 1994 của Natural Earth xếp làng về phía NKR.")]})
+    jojug_wid = next(w for w, p in wof_place.items() if p == "jojug_marjanli")
+    p2000 = next(p for p in atlas["phases"] if p["start"] <= "2000-01-01" <= p["end"])["control"]
+    jz = zones_of(setts[jojug_wid])
+    excluded["c-zone"] = [(k, p2000.get(k)) for k in jz]
+
+    # (e) unannounced places of the 1994-held parts of Fuzuli, Jabrayil, Zangilan, Qubadli
+    for wid, s in sorted(setts.items()):
+        d = s["soviet_unit"]
+        if s["in_control_1994_NE"] != "True" or d not in DISTRICT_FALL or has_rows(wid):
+            continue
+        place = wof_place[wid]
+        if wid == jojug_wid:
+            excluded["e-jojug"].append((place, s))
+            continue
+        add("e", {"id": f"2020-11-10-{place}-confirmation-upper-bound", "place": place, "date": "2020-11-10",
+                  "date_precision": "approx", "kind": "confirmation", "by": "agreement",
+                  "said_by": "Trilateral statement of Azerbaijan, Armenia and Russia (10 Nov 2020)", "controller": "az",
+                  "sources": [TRILATERAL],
+                  "_notes": [(f"No dated announcement found; the 10 Nov statement is an upper bound. Rule: the part of the {d} "
+                              f"district held by the Karabakh Armenian side since 1993 was in Azerbaijani hands when the "
+                              f"statement froze the lines (it returned only Aghdam, Kalbajar and Lachin) ({README_REF}).",
+                              f"Không tìm thấy thông báo có ngày; tuyên bố ngày 10/11 là mốc muộn nhất. Quy tắc: phần huyện {d} "
+                              f"do phía người Armenia ở Karabakh nắm giữ từ năm 1993 đã nằm trong tay Azerbaijan khi tuyên bố "
+                              f"giữ nguyên giới tuyến (tuyên bố chỉ trả lại Aghdam, Kalbajar và Lachin) (README của facts/captures).")]})
+
+    # (d) the NKR-held area on 20 Sep 2023
+    cr = next(r for r in rows if r["date"] == "2023-09-20")
+    p20 = next(p for p in atlas["phases"] if p["start"] <= "2023-09-19" <= p["end"])["control"]
+    by_place = defaultdict(list)
+    for e in evidence:
+        by_place[e["place"]].append(e)
+    for wid, s in sorted(setts.items()):
+        place = wof_place[wid]
+        inside = s["in_control_2020_NE"] == "True"
+        nkao_open = s["soviet_unit"] == "NKAO" and s["in_control_1994_NE"] == "True"
+        if not (inside or nkao_open):
+            continue
+        before = sorted((e for e in by_place[place] if e["date"] < "2023-09-20"), key=lambda e: (e["date"], e["id"]))
+        if any(e["controller"] == "az" and e["date"] < "2021" for e in before):
+            continue                    # taken (or handed over) in 2020
+        if before and before[-1]["controller"] == "az":
+            continue
+        zs = zones_of(s)
+        z = ", ".join(zs)
+        if not inside:
+            excluded["d-outside-2020"].append((place, s, z))
+            continue
+        if any(k.startswith("lachin-corridor") for k in zs) and not before:
+            excluded["d-corridor"].append((place, s, z))
+            continue
+        if place in {e["place"] for e in generated["d"]}:
+            continue                    # two WOF records merged into one curated place
+        if zs and all(p20.get(k) == "az" for k in zs):
+            excluded["d-zone-az"].append((place, s, z))  # kept, but listed: the map says otherwise
+        add("d", {"id": f"2023-09-20-{place}-handover-ceasefire", "place": place, "date": "2023-09-20",
+                  "date_precision": "day", "kind": "handover", "by": "agreement", "said_by": cr["claimed_by"],
+                  "controller": "az", "sources": row_sources(cr),
+                  "_notes": [("Rule: the settlements still held by the NKR (inside Natural Earth's 2020 Armenian-held polygon, no "
+                              "earlier row passing them to Azerbaijan) came under Azerbaijani control with the ceasefire of "
+                              "20 Sep 2023 that ended the NKR's resistance; no village-level dates, the physical takeover took the "
+                              f"following weeks ({README_REF}, NKAO).",
+                              "Quy tắc: các khu dân cư NKR còn nắm giữ (nằm trong vùng do người Armenia kiểm soát năm 2020 theo "
+                              "Natural Earth, không có dòng nào trước đó ghi việc chuyển sang Azerbaijan) thuộc quyền kiểm soát của "
+                              "Azerbaijan theo thỏa thuận ngừng bắn ngày 20/9/2023 chấm dứt sự kháng cự của NKR; không có ngày riêng "
+                              "cho từng làng, việc tiếp quản thực tế kéo dài vài tuần sau đó (README của facts/captures, mục NKAO).")]})
+
+    # Checks and output
+    ids = Counter(e["id"] for e in evidence)
+    dup = [i for i, n in ids.items() if n > 1]
+    if dup:
+        sys.exit(f"build_evidence: duplicate ids: {dup[:5]}")
+    for e in evidence:
+        assert e["place"] in place_ids, e
+        assert e["controller"] in controllers, e
+        assert e["by"] in controllers | {"neutral", "agreement"}, e
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", e["date"]), e
+        assert e["sources"] and all(s["url"] and s["title"] for s in e["sources"]), e
+        if e["kind"] == "claim":
+            assert e["by"] == e["controller"], e
+    evidence.sort(key=lambda e: (e["date"], e["place"], e["id"]))
+    out = []
+    for e in evidence:
+        o = {k: v for k, v in e.items() if not k.startswith("_")}
+        n = join_notes(e["_notes"])
+        if n:
+            o["note"] = n
+        out.append(o)
+    text = ('{"format": "karabakh-atlas/1", "evidence": [\n'
+            + ",\n".join(json.dumps(o, ensure_ascii=False) for o in out) + "\n]}\n")
+    json.loads(text)
+    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+    write_report(evidence, rows, unmatched, generated, excluded, repeats, csv_places, place_name, len(text.encode()))
+    print(f"evidence.json: {len(out):,} rows, {len({e['place'] for e in out}):,} places, {len(text.encode()):,} bytes; "
+          f"report: data/evidence_report.md")
+
+
+def write_report(evidence, rows, unmatched, generated, excluded, repeats, csv_places, place_name, size):
+    L = ["# Evidence report (tools/build_evidence.py)", "",
+         "Written by `tools/build_evidence.py` from `data/reference/captures/` (copies of `/work/shared/facts/captures/`), "
+         "`data/reference/settlements/settlements.csv`, `assets/karabakh/places.geojson`, `atlas.json`, `zones.geojson` and "
+         "the merge table of `data/land_report.md`.", "",
+         f"`assets/karabakh/evidence.json`: **{len(evidence):,} rows** about **{len({e['place'] for e in evidence}):,} places** "
+         f"({size:,} bytes): {sum(e['_rule'] == 'csv' for e in evidence)} from `captures_2020.csv` "
+         f"(of its {len(rows)} rows; {len(unmatched)} left out, below) and "
+         f"{sum(len(v) for v in generated.values())} generated by the rules below.", "",
+         "## Rows by kind and year", ""]
+    years = sorted({e["date"][:4] for e in evidence})
+    kinds = ["claim", "denial", "counterclaim", "confirmation", "handover", "assessment"]
+    L.append("| kind | " + " | ".join(years) + " | all |")
+    L.append("|---|" + "---|" * (len(years) + 1))
+    for k in kinds:
+        c = Counter(e["date"][:4] for e in evidence if e["kind"] == k)
+        L.append(f"| {k} | " + " | ".join(str(c.get(y, 0)) for y in years) + f" | {sum(c.values())} |")
+    c = Counter(e["date"][:4] for e in evidence)
+    L.append("| **all** | " + " | ".join(str(c.get(y, 0)) for y in years) + f" | **{len(evidence)}** |")
+    L += ["", "| origin | rows |", "|---|---|"]
+    for rule, label in [("csv", "`captures_2020.csv`"), ("a", "rule (a) district handovers 2020"),
+                        ("b", "rule (b) Araz-valley villages, 1993"), ("c", "rule (c) Jojug Marjanli, 1994"),
+                        ("d", "rule (d) 20 Sep 2023"), ("e", "rule (e) 10 Nov 2020 upper bound")]:
+        L.append(f"| {label} | {sum(e['_rule'] == rule for e in evidence)} |")
+    L += ["", "`by` of the rows: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(e["by"] for e in evidence).items())) + "; "
+          "`controller`: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(e["controller"] for e in evidence).items())) + ".", ""]
+
+    L += ["## How the CSV rows are read", "",
+          "- `place`: the WOF `settlement_id` gives `wof-<id>`, or the curated place the record was merged into "
+          "(`data/land_report.md`, e.g. 1125938249 → `hadrut`, 421193975 → `stepanakert`, 1192979901 → `aghavno`).",
+          "- `by` from `claimant_side`: azerbaijan → `az`, armenia (Armenia MoD, NKR, Armenian media) → `ka`, neutral → `neutral`, "
+          "third-party (Daily Sabah / Anadolu, Turkish) → `neutral`, russia → `rpk`. `said_by` = `claimed_by`.",
+          "- claim → `controller` = `by`; denial and counterclaim → `controller` = `by` (the side that says it still holds the place); "
+          "confirmation → `controller` = `az` (every confirmation in the table is of Azerbaijani control); handover → `by` = "
+          "`agreement`, `controller` = `az`.",
+          "- Farukh (Parukh), 24 Mar 2022: the CSV's `claim` by \"Russia MoD + NKR MoD\" says *Azerbaijani* forces took the village, "
+          "so it is written as a `confirmation` by `ka` with `controller` `az`; the Russian MoD's 27 Mar counterclaim (Azerbaijani "
+          "units withdrawn) as a `counterclaim` by `rpk` with `controller` `rpk` (the peacekeepers took over the village).",
+          "- `sources`: `url` then each of `other_urls`; title = outlet and the date of the statement, or the date in the URL when "
+          "it has one (anniversary articles, the Panorama.am article of 6 Jan 2021).",
+          "- `note`: the CSV note (English, with a Vietnamese translation from `tools/evidence_notes_vi.py`); its `match:` part only "
+          "where the identification is `alias-probable` or `alias-uncertain`.", ""]
+
+    L += [f"## CSV rows left out ({len(unmatched)})", "",
+          "No matched settlement (`settlement_id` empty): a district, region or landmark, or a name not found in WOF.", "",
+          "| id | settlement | district | match | what it is used for |", "|---|---|---|---|---|"]
+    for r in unmatched:
+        use = ""
+        if r["kind"] == "handover" and r["place_type"] == "district":
+            use = "source of rule (a)"
+        elif r["date"] == "2023-09-20":
+            use = "source of rule (d)"
+        L.append(f"| {r['id']} | {r['settlement']} | {r['district']} | {r['match_confidence']} | {use} |")
+    L.append("")
+
+    L += ["## Generated rows", ""]
+    a = generated["a"]
+    ca = Counter(e["id"].rsplit("-", 2)[-2] for e in a)
+    L += [f"### (a) Handover rule: {len(a)} `handover` rows", "",
+          "Every settlement with `in_control_1994_NE = True` and `soviet_unit` (or, where that is empty, `district_gn`) Aghdam, "
+          "Kalbajar or Lachin, with no row in `captures_2020.csv`, gets a `handover` (`by` `agreement`, `controller` `az`) on "
+          "the district's day: Aghdam 2020-11-20, Kalbajar 2020-11-25, Lachin 2020-12-01; source = the CSV's district handover row. "
+          f"By district: {', '.join(f'{k.capitalize()} {v}' for k, v in sorted(ca.items()))}. "
+          f"Of them {sum('GeoNames gives' in e['_notes'][0][0] for e in a)} are Aghdam villages that Natural Earth puts just outside the "
+          "district (`soviet_unit` empty, `district_gn` Aghdam).", "",
+          "Left out: the places with their own rows (Lachin town, Zabukh/`aghavno`, Sus: handed over 26 Aug 2022; Gulabird, Safiyan, "
+          "Turklar: claimed 9 Nov 2020), and these Lachin-district points that lie inside the map's `lachin-corridor` zone "
+          "or the 2022 corridor zones (Russian peacekeepers from 10 Nov 2020; see the zones' dates in `atlas.json`). No village-level source says whether they passed on "
+          "1 Dec 2020, with Lachin town in Aug 2022 or, next to the 2022 route (Mets Shen, Hin Shen), only in Sep 2023, so they "
+          "get no row and the map's zone decides:", ""]
+    L.append(", ".join(f"`{p}` ({s['name']})" for p, s in excluded["a-corridor"]) + ".")
+    L.append("")
+    b = generated["b"]
+    L += [f"### (b) Araz-valley villages: {len(b)} `assessment` rows", "",
+          "The villages Azerbaijan announced as taken in Oct 2020 whose WOF point Natural Earth's 1994 polygon leaves out "
+          "(`in_control_1994_NE = False`) get an `assessment` that `ka` held them from the fall of their district "
+          "(`captures_1991_94.csv`: Jabrayil and Fuzuli 1993-08-23, Qubadli 1993-08-31, Zangilan 1993-10-29), `by` `neutral`, "
+          "`date_precision` `approx`; sources: the Azerbaijani claim's first URL and the district-fall row's URL. The README lists 19; "
+          f"the rule finds {len(b)}:", ""]
+    L.append(", ".join(f"`{e['place']}` ({place_name[e['place']]}, {e['date']})" for e in b) + ".")
+    L += ["", "### (c) Jojug Marjanli: 1 `assessment` row", "",
+          "`jojug_marjanli`: `az` from 1994-01-06 (`by` `neutral`; English Wikipedia 'Çocuq Mərcanlı', June 2020 text: "
+          "\"currently the only village of the Jabrayil District effectively controlled by the Azerbaijani Armed Forces\"; and the "
+          "1994-01-06 row of `captures_1991_94.csv`). The map's zone at its WOF point in 2000: "
+          + (", ".join(f"`{k}` → `{c}`" for k, c in excluded["c-zone"]) or "none") + " (the rule was written when the "
+          "zone gave it to the NKR; the row is kept either way, it is sourced). Its WOF record "
+          "(1293572749, `in_control_1994_NE = True`) is kept out of rule (e).", ""]
+    d = generated["d"]
+    L += [f"### (d) 20 Sep 2023: {len(d)} `handover` rows", "",
+          "A settlement inside Natural Earth's 2020 Armenian-held polygon (`in_control_2020_NE = True`) gets a `handover` to `az` "
+          "on 2023-09-20 (`by` `agreement`, source = the CSV's 2023-09-20 row) unless it already has a row passing it to `az` in "
+          "2020, or its last row before 2023-09-20 gives it to `az`. Farukh (last row: the peacekeepers, 27 Mar 2022) gets one; "
+          "Stepanakert, Khojaly and Martakert get one as well as their 15 Oct 2023 flag-raising confirmations (flag-raisings, "
+          "not the date of control).", "",
+          f"Not given a row: the {len(excluded['d-outside-2020'])} NKAO settlements without a 2020 claim (and with "
+          "`in_control_1994_NE = True`) that lie outside NE's 2020 polygon. The README calls them \"either unannounced 2020 losses "
+          "or errors of NE's coarse 2020 line\"; the map's zone agrees with NE for all of them (they are in the `nkao-hadrut` zone, "
+          "Azerbaijani from 10 Nov 2020), so a 2023 handover would contradict two sources with none. Some of them are probably "
+          "NE errors and need an `assessment` with a source (Tukhnakal is a suburb of Stepanakert; Qırmızı Bazar / Karmir Shuka "
+          "and Machkalashen were reported as Armenian-held after 2020):", ""]
+    L.append(", ".join(f"`{p}` ({s['name']})" for p, s, z in excluded["d-outside-2020"]) + ".")
+    L += ["", "Also without a row: the 4 NKAO points with `in_control_1994_NE = False` (`nkao-east` zone, Azerbaijani since 1992–94).", ""]
+    if excluded["d-corridor"]:
+        L.append("Lachin-corridor points inside NE's 2020 polygon, left to the map's zone (see (a)): "
+                 + ", ".join(f"`{p}`" for p, s, z in excluded["d-corridor"]) + ".")
+        L.append("")
+    if excluded["d-zone-az"]:
+        L.append(f"Kept although the map's zone is already Azerbaijani on 2023-09-19 ({len(excluded['d-zone-az'])}; NE's 2020 polygon "
+                 "and the zones disagree, and the README counts these among the 204 held until 2023): "
+                 + ", ".join(f"`{p}` ({s['name']}, zone {z})" for p, s, z in excluded["d-zone-az"]) + ".")
+        L.append("")
+    e_ = generated["e"]
+    ce = Counter(e["_notes"][0][0].split("part of the ")[1].split(" ")[0] for e in e_)
+    L += [f"### (e) Upper bound 10 Nov 2020: {len(e_)} `confirmation` rows", "",
+          "Every settlement with `in_control_1994_NE = True`, `soviet_unit` Fuzuli, Jabrayil, Zangilan or Qubadli and no row in "
+          "`captures_2020.csv` gets a `confirmation` of `az` on 2020-11-10 (`by` `agreement`, `date_precision` `approx`, source: the "
+          "trilateral statement), note: \"no dated announcement found; the 10 Nov statement is an upper bound\". By district: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(ce.items())) + " (the README's 127 less Jojug Marjanli).", ""]
+
+    L += ["## Contradictions kept", "", "### Places announced as taken on more than one date", "",
+          "The engine takes rows in date order (\"earliest date for taken by\"); the later row stays, with the note "
+          "\"Repeat of the announcement of DATE\".", "", "| place | first | repeat |", "|---|---|---|"]
+    for place, first, later in repeats:
+        L.append(f"| `{place}` ({place_name[place]}) | {first['id']} | {later['id']} |")
+    L += ["", "### Places whose rows disagree about the controller", "", "| place | rows (date kind by → controller) |", "|---|---|"]
+    for place, es in sorted(csv_places.items()):
+        if len({e["controller"] for e in es}) > 1:
+            L.append(f"| `{place}` | " + "; ".join(f"{e['date']} {e['kind']} {e['by']} → {e['controller']}"
+                                                    for e in sorted(es, key=lambda e: (e['date'], e['id']))) + " |")
+    L += ["", "Talish: its last row is the Armenian counterclaim of 12 Oct 2020 (`ka`); no later row says who held it at the "
+          "ceasefire (it was Azerbaijani after 10 Nov 2020 on the map), so an engine that follows rows alone keeps it `ka`.", "",
+          "### Same WOF record under two names", ""]
+    multi = [(p, es) for p, es in sorted(csv_places.items()) if len({by_name for by_name in (e["id"].split("-", 4)[4].rsplit("-claim", 1)[0] for e in es if e["kind"] == "claim")}) > 1]
+    for p, es in multi:
+        L.append(f"- `{p}`: " + ", ".join(e["id"] for e in es if e["kind"] == "claim"))
+    L.append("")
+
+    L += ["## Evidence at the grain of settlements (evidence.json)", "",
+          "`assets/karabakh/evidence.json` holds dated statements about single places, each with its sources: who said that a "
+          "place was taken (`claim`), that it was not (`denial`), that it was still held (`counterclaim`), who confirmed it "
+          "(`confirmation`), transfers under an agreement (`handover`), and sourced statements of who held a place where the "
+          "map's zone is known to be wrong (`assessment`). Built by `tools/build_evidence.py` (report: `data/evidence_report.md`) "
+          "from the capture-date tables of the shared facts folder, copied to `data/reference/captures/` by "
+          "`tools/import_reference.py --facts`.", "",
+          "- **Sources.** Every row cites the page it was read from. For 2020 almost every row (97 %) is an Azerbaijani "
+          "announcement (President Aliyev's tweets and addresses, the Azerbaijani MoD): a date is \"announced by X on\", not an "
+          "established fact, and the application shows who said it. Armenian-side statements exist for five places "
+          "(Hadrut, Talish, Shusha, Hin Tagher, Khtsaberd), neutral ones for Hadrut (Bellingcat / BBC / DFRLab) and Stepanakert (AP).",
+          "- **Places** are matched to Who's On First localities (CC0; GeoNames-derived fields CC BY 4.0, \"GeoNames (geonames.org)\") "
+          "by name, with a hand-made alias table; rows naming a village not found in WOF, a district or a landmark are left out "
+          f"({len(unmatched)} of {len(rows)}). Some identifications are only probable; their note says so.",
+          "- **Rules, not sources.** Where no village-level statement exists, rows are generated by stated rules, each saying so in "
+          "its note: the district handovers of 20 Nov (Aghdam), 25 Nov (Kalbajar) and 1 Dec 2020 (Lachin) for every settlement of the "
+          "part still held; 10 Nov 2020 as an upper bound for the unannounced places of the 1994-held parts of Fuzuli, Jabrayil, "
+          "Zangilan and Qubadli; 20 Sep 2023 for the area the NKR still held (inside Natural Earth's coarse 2020 polygon); "
+          "and assessments for the Araz-valley villages held 1993–2020 that Natural Earth's 1994 polygon misses, and for Jojug "
+          "Marjanli, held by Azerbaijan from 6 Jan 1994 (English Wikipedia).",
+          "- **Contradictions are kept**: a place announced on two dates keeps both rows (the later one is marked as a repeat), and "
+          "denials and counterclaims stay next to the claims they answer.",
+          "- **Known gaps.** The 2020 table misses several announcement days (see the README of the capture tables); about 30 NKAO "
+          "villages outside Natural Earth's 2020 polygon have no row (unannounced 2020 losses or errors of that line); the "
+          "Lachin-corridor villages other than Lachin town, Zabukh and Sus have no village-level date; WOF has near-duplicate and "
+          "crossed-name records (the two Sirik points).",
+          "- **Licence.** Dates and names are facts, each cited by URL; coordinates come from Who's On First (CC0) and "
+          "GeoNames (CC BY 4.0).", ""]
+    with open(REPORT, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(L))
+
+
+if __name__ == "__main__":
+    main()
