@@ -141,6 +141,7 @@ fn benches(c: &mut Criterion) {
         // The map view alone: cached against naive.
         let geometry = MapGeometry::new(atlas);
         let control = atlas.control_at(date).unwrap_or_default();
+        let places = atlas.place_control.all_at(date);
         let style = Style::default();
         let scene_options = SceneOptions::default();
         let view = View::fit(geometry.bounds);
@@ -152,6 +153,7 @@ fn benches(c: &mut Criterion) {
                 geometry: &geometry,
                 style: &style,
                 control: &control,
+                places: &places,
                 date,
                 options: &scene_options,
             };

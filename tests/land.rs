@@ -16,6 +16,18 @@ fn atlas() -> Atlas {
     embedded().expect("the built-in atlas loads")
 }
 
+/// The Aras's course.
+fn aras(atlas: &Atlas) -> &geo::MultiLineString {
+    let river = atlas
+        .land
+        .water
+        .iter()
+        .find(|w| w.names.name.as_ref().is_some_and(|n| n.get("en") == "Aras"))
+        .expect("the Aras");
+    let WaterShape::Line(course) = &river.shape else { panic!("the Aras is a line") };
+    course
+}
+
 #[test]
 fn elevation_through_the_atlas_api() {
     let atlas = atlas();
@@ -25,14 +37,7 @@ fn elevation_through_the_atlas_api() {
     assert!((h - 824.0).abs() <= 150.0, "Stepanakert at {h} m");
     // The Aras near Horadiz: the river's point nearest the town.
     let horadiz = atlas.places.iter().find(|p| p.id == "horadiz").expect("Horadiz").point;
-    let aras = atlas
-        .land
-        .water
-        .iter()
-        .find(|w| w.names.name.as_ref().is_some_and(|n| n.get("en") == "Aras"))
-        .expect("the Aras");
-    let WaterShape::Line(course) = &aras.shape else { panic!("the Aras is a line") };
-    let nearest = course
+    let nearest = aras(&atlas)
         .iter()
         .flat_map(|l| l.points())
         .min_by(|a, b| {
@@ -257,15 +262,8 @@ fn an_exported_picture_shows_the_relief_and_the_aras() {
         "varied ground: {v_with:.2} with the relief, {v_without:.2} without"
     );
     // The Aras: the river's colour along its course south of the districts.
-    let aras = atlas
-        .land
-        .water
-        .iter()
-        .find(|w| w.names.name.as_ref().is_some_and(|n| n.get("en") == "Aras"))
-        .expect("the Aras");
-    let WaterShape::Line(course) = &aras.shape else { panic!("a line") };
     let points: Vec<geo::Point> =
-        course.iter().flat_map(|l| l.points()).filter(|p| (46.6..47.4).contains(&p.x())).collect();
+        aras(&atlas).iter().flat_map(|l| l.points()).filter(|p| (46.6..47.4).contains(&p.x())).collect();
     assert!(points.len() > 5);
     // The river's blue within two pixels of its course (the border, dashed, runs along its middle).
     let river_blue = |p: &geo::Point| {

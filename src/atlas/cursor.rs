@@ -45,6 +45,7 @@ pub struct TimelineCursor {
     date: Date,
     phase: Option<usize>,
     control: Vec<ControllerIdx>,
+    places: Vec<Option<super::PlaceControl>>,
     areas: Vec<ControllerArea>,
     selected_event: Option<usize>,
     compare: Option<Date>,
@@ -59,6 +60,7 @@ impl TimelineCursor {
             date,
             phase: None,
             control: Vec::new(),
+            places: Vec::new(),
             areas: Vec::new(),
             selected_event: None,
             compare: None,
@@ -66,6 +68,11 @@ impl TimelineCursor {
         };
         cursor.force_date(atlas, date);
         cursor
+    }
+
+    /// Who holds each place on the date shown, and on what that rests (by place index).
+    pub fn place_control(&self) -> &[Option<super::PlaceControl>] {
+        &self.places
     }
 
     /// The date shown.
@@ -138,6 +145,7 @@ impl TimelineCursor {
         self.date = date;
         self.phase = atlas.phase_index_at(date);
         self.control = atlas.control_at(date).unwrap_or_default();
+        self.places = atlas.place_control.all_at(date);
         self.areas = atlas.area_by_controller(date);
         if self.selected_event.is_some_and(|e| atlas.events.get(e).is_none_or(|ev| ev.date != date)) {
             self.selected_event = None;

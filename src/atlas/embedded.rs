@@ -27,6 +27,7 @@ pub fn embedded() -> Result<Atlas, AtlasErrors> {
             asset!("heights.geojson"),
             asset!("roads.geojson"),
             asset!("locator.geojson"),
+            asset!("evidence.json"),
         ],
         Some(elevation),
     )

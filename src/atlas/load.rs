@@ -7,6 +7,7 @@ use std::path::Path;
 
 use geo::GeodesicArea;
 
+mod evidence_file;
 mod land_layers;
 mod timeline_file;
 
@@ -19,7 +20,7 @@ use super::{
 };
 
 /// The text files of an atlas folder, in the order they are read. The first three are required.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 11] = [
     "atlas.json",
     "regions.geojson",
     "zones.geojson",
@@ -30,6 +31,7 @@ pub const FILES: [&str; 10] = [
     "heights.geojson",
     "roads.geojson",
     "locator.geojson",
+    "evidence.json",
 ];
 const REQUIRED: usize = 3;
 
@@ -195,7 +197,31 @@ fn build(
     };
     let (name, text) = get(0)?;
     let layers = Layers { regions, zones, places, lines, context, land, rejected_zones };
-    read_timeline(name, text, layers, errs)
+    let mut atlas = read_timeline(name, text, layers, errs)?;
+    if let Some((n, t)) = get(10) {
+        atlas.evidence = evidence_file::read_evidence(n, t, &atlas, errs);
+    }
+    let zone_of = place_zones(&atlas);
+    atlas.place_control = atlas.build_place_timeline(zone_of);
+    Some(atlas)
+}
+
+/// The zone each place lies in (the first whose area, edge included, holds its point).
+fn place_zones(atlas: &Atlas) -> Vec<Option<super::ZoneIdx>> {
+    use geo::{BoundingRect as _, Intersects as _};
+    let boxes: Vec<Option<geo::Rect>> = atlas.zones.iter().map(|z| z.geometry.bounding_rect()).collect();
+    atlas
+        .places
+        .iter()
+        .map(|p| {
+            atlas
+                .zones
+                .iter()
+                .zip(&boxes)
+                .position(|(z, b)| b.is_some_and(|b| b.intersects(&p.point)) && z.geometry.intersects(&p.point))
+                .map(super::ZoneIdx::new)
+        })
+        .collect()
 }
 
 /// The map layers as read, for the timeline to refer to. Zones refused for their own errors are
@@ -436,6 +462,21 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
     out
 }
 
+/// Reads `valid_from` and `valid_to` (the days a line or road applies, both included), refusing
+/// an end before the start.
+fn valid_span(p: &Props<'_>, errs: &mut AtlasErrors) -> (Option<jiff::civil::Date>, Option<jiff::civil::Date>) {
+    let date = |key: &str, errs: &mut AtlasErrors| {
+        p.string(key, errs).and_then(|s| parse_date(&s, p.file, &p.f.label, key, errs))
+    };
+    let (valid_from, valid_to) = (date("valid_from", errs), date("valid_to", errs));
+    if let (Some(a), Some(b)) = (valid_from, valid_to)
+        && b < a
+    {
+        errs.push(p.file, Some(&p.f.label), format!("valid_to {b} is before valid_from {a}"));
+    }
+    (valid_from, valid_to)
+}
+
 fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
@@ -464,16 +505,7 @@ fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
                 LineKind::Border
             }
         };
-        let date = |key: &str, errs: &mut AtlasErrors| {
-            p.string(key, errs).and_then(|s| parse_date(&s, file, &f.label, key, errs))
-        };
-        let valid_from = date("valid_from", errs);
-        let valid_to = date("valid_to", errs);
-        if let (Some(a), Some(b)) = (valid_from, valid_to)
-            && b < a
-        {
-            errs.push(file, Some(&f.label), format!("valid_to {b} is before valid_from {a}"));
-        }
+        let (valid_from, valid_to) = valid_span(&p, errs);
         let approximate = p.bool("approximate", errs);
         let note = p.text("note", errs).unwrap_or_default();
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::line(&f, file, errs)) {

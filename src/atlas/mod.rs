@@ -9,6 +9,7 @@ mod dates;
 mod elevation;
 mod embedded;
 mod error;
+mod evidence;
 mod geojson_layer;
 mod land;
 mod load;
@@ -27,6 +28,7 @@ pub use dates::{
 };
 pub use embedded::embedded;
 pub use error::{AtlasError, AtlasErrors};
+pub use evidence::{ControlStatus, DatePrecision, Evidence, EvidenceKind, PlaceControl, PlaceTimeline, Witness};
 pub use land::*;
 pub use load::{ELEVATION_FILES, ElevationFiles, FILES, MAX_FILE_BYTES, load_dir, load_files, load_files_with};
 pub use model::*;

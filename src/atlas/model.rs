@@ -75,8 +75,15 @@ impl Atlas {
             lines: Vec::new(),
             context: Vec::new(),
             land: super::Land::default(),
+            evidence: Vec::new(),
+            place_control: super::PlaceTimeline::default(),
             sealed: Sealed,
         }
+    }
+
+    /// The index of the place with `id`.
+    pub fn place_index(&self, id: &str) -> Option<PlaceIdx> {
+        self.places.iter().position(|p| p.id == id).map(PlaceIdx::new)
     }
 
     /// Checks that every index points into its list and that every phase gives every zone a
@@ -112,6 +119,9 @@ impl Atlas {
         }
         for e in self.events.iter().filter(|e| e.place.is_some_and(|p| p.get() >= places)) {
             errs.push("atlas", Some(&format!("event '{}'", e.id)), "is at a place that is not in the atlas");
+        }
+        for e in self.evidence.iter().filter(|e| e.place.get() >= places || e.controller.get() >= controllers) {
+            errs.push("evidence", Some(&format!("row '{}'", e.id)), "names what is not in the atlas");
         }
         for r in self.regions.iter().filter(|r| r.today_boundary.is_some_and(|c| c >= self.context.len())) {
             errs.push("atlas", Some(&format!("region '{}'", r.id)), "names a boundary that is not in the atlas");
@@ -182,6 +192,11 @@ pub struct Atlas {
     pub context: Vec<ContextArea>,
     /// Elevation, water, heights, roads and the locator's countries: all optional.
     pub land: super::Land,
+    /// Dated claims, denials, confirmations, handovers and assessments about single places, in
+    /// date order.
+    pub evidence: Vec<super::Evidence>,
+    /// Every place's control on every day, from its zone and its evidence (made by the loader).
+    pub place_control: super::PlaceTimeline,
     /// Only this crate makes atlases (the loader, [`Atlas::empty`], the generators), and every
     /// index in one it made points into its lists ([`Atlas::check_indices`]).
     #[expect(dead_code, reason = "it only keeps other crates from assembling atlases")]

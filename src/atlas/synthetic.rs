@@ -137,6 +137,8 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         lines: Vec::new(),
         context,
         land: super::Land::default(),
+        evidence: Vec::new(),
+        place_control: super::PlaceTimeline::default(),
         sealed: super::model::Sealed,
     }
 }
@@ -215,6 +217,8 @@ pub fn world_triangle() -> Atlas {
         lines: Vec::new(),
         context: Vec::new(),
         land: super::Land::default(),
+        evidence: Vec::new(),
+        place_control: super::PlaceTimeline::default(),
         sealed: super::model::Sealed,
     }
 }

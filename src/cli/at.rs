@@ -39,6 +39,8 @@ pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> R
                     }).collect::<Vec<_>>(),
                 })
             }).collect::<Vec<_>>(),
+            "settlements": settlements_json(&atlas, date, lang),
+            "settlement_counts": settlement_counts_json(&atlas, date),
             "events": events.iter().map(|e| json!({
                 "id": e.id,
                 "date": e.date.to_string(),
@@ -69,4 +71,75 @@ pub(super) fn at(date: Date, dir: Option<&Path>, as_json: bool, lang: Lang) -> R
         let _ = writeln!(out, "total {:<40} {:.0} km²", name(a.controller), a.area_km2);
     }
     Ok(())
+}
+
+/// Every place with a controller on `date`: who holds it, on what that rests, since when, and
+/// the evidence up to that day.
+fn settlements_json(atlas: &crate::atlas::Atlas, date: Date, lang: &str) -> serde_json::Value {
+    use crate::atlas::Witness;
+    let controls = atlas.place_control.all_at(date);
+    let id_of = |c: ControllerIdx| atlas.controller(c).map(|c| c.id.clone());
+    let rows: Vec<serde_json::Value> = atlas
+        .places
+        .iter()
+        .zip(&controls)
+        .enumerate()
+        .filter_map(|(i, (p, c))| {
+            let c = (*c)?;
+            let evidence: Vec<serde_json::Value> = atlas
+                .place_control
+                .evidence_of
+                .get(i)
+                .into_iter()
+                .flatten()
+                .filter_map(|&k| atlas.evidence.get(k))
+                .filter(|e| e.date <= date)
+                .map(|e| {
+                    let by = match e.by {
+                        Witness::Side(s) => id_of(s),
+                        Witness::Neutral => Some("neutral".to_owned()),
+                        Witness::Agreement => Some("agreement".to_owned()),
+                    };
+                    json!({
+                        "date": e.date.to_string(),
+                        "kind": e.kind.code(),
+                        "by": by,
+                        "said_by": e.said_by,
+                        "controller": id_of(e.controller),
+                        "sources": e.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            Some(json!({
+                "id": p.id,
+                "name": p.name.get(lang),
+                "region": p.region.and_then(|r| atlas.region(r)).map(|r| r.id.clone()),
+                "controller": id_of(c.controller),
+                "status": c.status.code(),
+                "since": c.since.map(|d| d.to_string()),
+                "evidence": evidence,
+            }))
+        })
+        .collect();
+    serde_json::Value::Array(rows)
+}
+
+/// For each region, how many of its places each controller holds on `date`.
+fn settlement_counts_json(atlas: &crate::atlas::Atlas, date: Date) -> serde_json::Value {
+    let controls = atlas.place_control.all_at(date);
+    let mut out = serde_json::Map::new();
+    for (ri, r) in atlas.regions.iter().enumerate() {
+        let mut counts = serde_json::Map::new();
+        for (p, c) in atlas.places.iter().zip(&controls) {
+            if let (Some(pr), Some(c)) = (p.region, c)
+                && pr == ri
+                && let Some(k) = atlas.controller(c.controller)
+            {
+                let n = counts.get(&k.id).and_then(serde_json::Value::as_u64).unwrap_or(0);
+                counts.insert(k.id.clone(), json!(n + 1));
+            }
+        }
+        out.insert(r.id.clone(), serde_json::Value::Object(counts));
+    }
+    serde_json::Value::Object(out)
 }

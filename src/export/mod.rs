@@ -26,7 +26,7 @@ use crate::atlas::Atlas;
 use crate::i18n::Lang;
 use crate::scene::{
     MapGeometry, MapLayers, NameStyle, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base,
-    compose_labels, compose_live,
+    compose_dots, compose_labels, compose_live,
 };
 
 /// What to draw.
@@ -167,6 +167,7 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     let (w, h) = picture_size(options);
     let style = Style::default();
     let control = atlas.control_at(options.date).unwrap_or_default();
+    let places = atlas.place_control.all_at(options.date);
     let screen = canvas(w, h);
     let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
     let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
@@ -181,10 +182,19 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
         blocked: panels.iter().map(|r| r.expand(3.0)).collect(),
         ..Default::default()
     };
-    let input =
-        SceneInput { atlas, geometry, style: &style, control: &control, date: options.date, options: &scene_options };
+    let input = SceneInput {
+        atlas,
+        geometry,
+        style: &style,
+        control: &control,
+        places: &places,
+        date: options.date,
+        options: &scene_options,
+    };
     let mut primitives = compose_base(&input, transform, screen);
-    primitives.extend(compose_labels(&input, transform, screen, screen.shrink(4.0), measure));
+    let labels = compose_labels(&input, transform, screen, screen.shrink(4.0), measure);
+    primitives.extend(compose_dots(&input, &labels.dots, Vec2::ZERO));
+    primitives.extend(labels.primitives);
     primitives.extend(compose_live(&input, &view, screen));
 
     let mut doc = svg::SvgWriter::new(w as f32, h as f32);

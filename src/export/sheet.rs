@@ -56,7 +56,15 @@ pub fn sheet_svg(
         let map = Rect::from_min_max(frame.min + vec2(0.0, 18.0), frame.max);
         let date = phase.end.unwrap_or(today.max(phase.start));
         let control = atlas.control_at(date).unwrap_or_default();
-        let input = SceneInput { atlas, geometry, style: &style, control: &control, date, options: &scene_options };
+        let input = SceneInput {
+            atlas,
+            geometry,
+            style: &style,
+            control: &control,
+            places: &[],
+            date,
+            options: &scene_options,
+        };
         let t_map = ScreenTransform::for_view(&View::fit(geometry.bounds), map, geometry.bounds);
         doc.raw(&format!(
             "<svg x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" viewBox=\"{:.1} {:.1} {:.1} {:.1}\">\n",

@@ -23,6 +23,9 @@ pub fn min_scale_for_rank(rank: u8) -> f32 {
     }
 }
 
+/// The scale (screen points per km) from which every village's dot is drawn, named or not.
+pub const VILLAGE_DOTS_SCALE: f32 = 5.0;
+
 /// Spacing of repeated river names along their course, in screen points.
 const RIVER_LABEL_SPACING: f32 = 420.0;
 
@@ -34,7 +37,7 @@ pub fn compose_labels(
     window: Rect,
     within: Rect,
     measure: impl Fn(&str, f32, bool) -> Vec2,
-) -> Vec<Primitive> {
+) -> Labels {
     let SceneInput { atlas, geometry, style, options, .. } = *input;
     let to_screen = |p: Pos2| t.screen_from_map(p);
     let scale = options.label_scale;
@@ -43,29 +46,28 @@ pub fn compose_labels(
     let mut candidates = Vec::new();
     let mut blocked: Vec<Rect> = options.blocked.clone();
 
-    // Places: dots for the capital and towns always; villages only with their names.
+    // Places: the capital's and towns' dots always; villages' dots from a middle zoom on, since
+    // who holds each village is the map's information, and their names where there is room.
+    // The dots themselves are drawn by [`compose_dots`], in the colour of who holds each place.
+    let mut dots: Vec<PlaceDot> = Vec::new();
     for (i, (place, &p)) in atlas.places.iter().zip(&geometry.places).enumerate() {
         let highlighted = options.highlighted_place.is_some_and(|h| h == i);
         let village = place.rank >= 4;
-        let show =
-            (t.scale >= min_scale_for_rank(place.rank) && (options.layers.settlements || !village)) || highlighted;
+        let layer_on = options.layers.settlements || !village;
+        let named = (t.scale >= min_scale_for_rank(place.rank) && layer_on) || highlighted;
+        let dotted = named || (village && layer_on && t.scale >= VILLAGE_DOTS_SCALE);
         let at = to_screen(p);
-        if !show || !window.contains(at) {
+        if !dotted || !window.contains(at) {
             continue;
         }
         let (radius, size) = style.place(place.kind, place.rank);
-        let (radius, size) = (radius * scale.sqrt(), size * scale);
-        let (fill, stroke) = match place.kind {
-            _ if place.abandoned => (Color32::WHITE, style.abandoned),
-            PlaceKind::Capital => (Color32::WHITE, style.label),
-            PlaceKind::Village | PlaceKind::Point => (style.village, Color32::WHITE),
-            PlaceKind::Town => (style.label, Color32::WHITE),
-        };
-        let mut symbol = vec![Primitive::Circle { centre: at, radius, fill, stroke_width: 1.2, stroke }];
-        if place.kind == PlaceKind::Capital {
-            symbol.push(Primitive::Circle { centre: at, radius: 1.8, fill: style.label, stroke_width: 0.0, stroke });
-        }
+        let radius = if named { radius } else { radius * 0.75 } * scale.sqrt();
+        let size = size * scale;
+        dots.push(PlaceDot { place: crate::atlas::PlaceIdx::new(i), centre: at, radius });
         let dot = Rect::from_center_size(at, Vec2::splat(radius * 2.0 + 2.0));
+        if !named {
+            continue;
+        }
         let mut c = LabelCandidate::new(
             place_label(place, names, lang),
             at,
@@ -75,12 +77,10 @@ pub fn compose_labels(
         );
         c.bold = place.rank <= 1 || highlighted;
         if village && !highlighted {
-            c.symbol = symbol;
+            // A label keeps clear of its own dot; other labels may pass over a village's dot.
             c.symbol_rect = Some(dot);
         } else {
-            out.extend(symbol);
             blocked.push(dot);
-            c.symbol_rect = None;
         }
         candidates.push(c);
     }
@@ -190,6 +190,61 @@ pub fn compose_labels(
             colour: label.candidate.colour,
             halo: style.halo,
         });
+    }
+    Labels { primitives: out, dots }
+}
+
+/// A place's dot where its label found room (or which is always drawn), in the same frame as the
+/// labels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlaceDot {
+    /// The place.
+    pub place: crate::atlas::PlaceIdx,
+    /// Its centre.
+    pub centre: Pos2,
+    /// Its radius.
+    pub radius: f32,
+}
+
+/// The labels of a view and the dots of the places they name.
+#[derive(Clone, Debug, Default)]
+pub struct Labels {
+    /// Symbols and texts.
+    pub primitives: Vec<Primitive>,
+    /// The places' dots, drawn by [`compose_dots`].
+    pub dots: Vec<PlaceDot>,
+}
+
+/// The places' dots in the colour of who holds each on the date, styled by what that rests on:
+/// filled where held by its zone or confirmed, hollow (a ring in the claimant's colour) where
+/// resting on one side's claim only, grey with that ring where the claim is disputed. Places the
+/// atlas says nothing about are grey. Drawn under the labels, made afresh when control changes.
+pub fn compose_dots(input: &SceneInput<'_>, dots: &[PlaceDot], offset: Vec2) -> Vec<Primitive> {
+    use crate::atlas::ControlStatus;
+    let SceneInput { atlas, style, places, .. } = *input;
+    let mut out = Vec::with_capacity(dots.len() + 8);
+    for d in dots {
+        let Some(place) = atlas.place(d.place) else { continue };
+        let centre = d.centre + offset;
+        let held = places.get(d.place.get()).copied().flatten();
+        let side = held.and_then(|h| atlas.controller(h.controller)).map(|c| style.controller(c.colour));
+        let (fill, stroke_width, stroke) = match (held.map(|h| h.status), side) {
+            _ if place.abandoned => (Color32::WHITE, 1.2, style.abandoned),
+            (Some(ControlStatus::Claimed), Some(c)) => (Color32::WHITE, 2.2, c),
+            (Some(ControlStatus::Disputed), Some(c)) => (style.disputed, 2.2, c),
+            (Some(_), Some(c)) if place.kind == PlaceKind::Capital => (Color32::WHITE, 1.6, c),
+            (Some(_), Some(c)) => (c, 1.2, Color32::WHITE),
+            _ => match place.kind {
+                PlaceKind::Capital => (Color32::WHITE, 1.2, style.label),
+                PlaceKind::Village | PlaceKind::Point => (style.village, 1.2, Color32::WHITE),
+                PlaceKind::Town => (style.label, 1.2, Color32::WHITE),
+            },
+        };
+        out.push(Primitive::Circle { centre, radius: d.radius, fill, stroke_width, stroke });
+        if place.kind == PlaceKind::Capital {
+            let inner = side.unwrap_or(style.label);
+            out.push(Primitive::Circle { centre, radius: 1.8, fill: inner, stroke_width: 0.0, stroke: inner });
+        }
     }
     out
 }

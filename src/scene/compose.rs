@@ -130,6 +130,9 @@ pub struct SceneInput<'a> {
     pub style: &'a Style,
     /// The controller of every zone, indexed by zone.
     pub control: &'a [ControllerIdx],
+    /// Who holds every place and on what that rests, indexed by place (empty: not known; places
+    /// are then drawn without a side's colour).
+    pub places: &'a [Option<crate::atlas::PlaceControl>],
     /// The date shown (lines apply on some dates only).
     pub date: jiff::civil::Date,
     /// What else to show.
@@ -182,7 +185,7 @@ pub fn hatching(atlas: &Atlas, style: &Style, changes: &[ZoneChange], other_is_l
 /// the window; everything else is drawn whole, so the result can be cached and moved as the user
 /// pans.
 pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Rect) -> Vec<Primitive> {
-    let SceneInput { atlas, geometry, style, control, date, options } = *input;
+    let SceneInput { atlas, geometry, style, control, date, options, .. } = *input;
     let lod = super::geometry::lod_for_scale(t.scale);
     let to_screen = |p: Pos2| t.screen_from_map(p);
     let mut out = Vec::new();

@@ -484,6 +484,7 @@ mod tests {
             geometry: &geometry,
             style: &style,
             control: &control,
+            places: &[],
             date: jiff::civil::Date::constant(2000, 1, 1),
             options: &options,
         };

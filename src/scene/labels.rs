@@ -28,6 +28,8 @@ pub struct LabelCandidate {
     pub symbol: Vec<Primitive>,
     /// Room the symbol takes, kept clear of other labels once placed.
     pub symbol_rect: Option<Rect>,
+    /// The caller's mark, to know which candidates found room.
+    pub tag: Option<usize>,
 }
 
 impl LabelCandidate {
@@ -43,6 +45,7 @@ impl LabelCandidate {
             colour,
             symbol: Vec::new(),
             symbol_rect: None,
+            tag: None,
         }
     }
 }

@@ -17,7 +17,7 @@ mod scale_bar;
 mod style;
 mod view;
 
-pub use annotate::{compose_labels, min_scale_for_rank};
+pub use annotate::{Labels, PlaceDot, compose_dots, compose_labels, min_scale_for_rank};
 pub use compose::{Primitive, SceneInput, SceneOptions, ScreenTransform, compose_base, compose_live, hatch, hatching};
 pub use geometry::{
     AreaLevel, AreaShape, LOD_KM, LandGeometry, Lod, MapGeometry, Polylines, WaterGeometry, ZoneEdge, lod_for_scale,

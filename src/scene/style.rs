@@ -68,6 +68,8 @@ pub struct Style {
     pub height: Color32,
     /// Dots and names of abandoned places.
     pub abandoned: Color32,
+    /// The fill of a place whose claimed capture is disputed.
+    pub disputed: Color32,
 }
 
 impl Default for Style {
@@ -96,6 +98,7 @@ impl Default for Style {
             road_casing: Color32::from_rgba_unmultiplied(255, 255, 255, 190),
             height: Color32::from_rgb(0x6b, 0x4a, 0x2b),
             abandoned: Color32::from_rgb(0x8c, 0x84, 0x7c),
+            disputed: Color32::from_rgb(0xb4, 0xb4, 0xb4),
         }
     }
 }

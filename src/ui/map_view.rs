@@ -3,7 +3,7 @@
 use egui::{Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, epaint::CircleShape};
 
 use crate::scene::{
-    MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_labels, compose_live,
+    MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_dots, compose_labels, compose_live,
 };
 
 /// Handles pan and zoom on the map's rectangle; returns the map position under the pointer.
@@ -99,6 +99,11 @@ pub struct MapPainter {
     relief_rect: Option<(Rect, bool)>,
     labels_key: Option<LabelsKey>,
     labels: std::sync::Arc<Mesh>,
+    /// The places' dots where labels found room, in the plane.
+    dots: Vec<crate::scene::PlaceDot>,
+    /// The dots in the colours of the date: remade when control of a place, or the labels, change.
+    dots_mesh: std::sync::Arc<Mesh>,
+    dots_key: Option<(u64, Vec<Option<crate::atlas::PlaceControl>>)>,
     relief_texture: Option<(u64, bool, egui::TextureHandle)>,
     /// How many times the base layer was tessellated (for tests and benchmarks).
     pub rebuilds: u64,
@@ -202,8 +207,9 @@ impl MapPainter {
             plane_options.blocked = blocked.clone();
             let plane_input = SceneInput { options: &plane_options, ..*input };
             let plane = ScreenTransform { scale: t.scale, offset: egui::Vec2::ZERO };
-            let primitives = compose_labels(&plane_input, plane, window, window, measure(ui));
-            self.labels = std::sync::Arc::new(tessellate(ui, &primitives, ppp));
+            let labels = compose_labels(&plane_input, plane, window, window, measure(ui));
+            self.labels = std::sync::Arc::new(tessellate(ui, &labels.primitives, ppp));
+            self.dots = labels.dots;
             self.label_rebuilds += 1;
             self.labels_key = Some(LabelsKey {
                 generation,
@@ -217,6 +223,11 @@ impl MapPainter {
                 blocked,
                 window,
             });
+        }
+        if !self.dots_key.as_ref().is_some_and(|(n, places)| *n == self.label_rebuilds && places == input.places) {
+            let dots = compose_dots(input, &self.dots, egui::Vec2::ZERO);
+            self.dots_mesh = std::sync::Arc::new(tessellate(ui, &dots, ppp));
+            self.dots_key = Some((self.label_rebuilds, input.places.to_vec()));
         }
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, input.style.water);
@@ -232,6 +243,7 @@ impl MapPainter {
             painter.image(texture, plane_rect.translate(t.offset), uv, Color32::WHITE);
         }
         painter.add(moved(&self.over));
+        painter.add(moved(&self.dots_mesh));
         painter.add(moved(&self.labels));
         let live = compose_live(input, view, rect);
         painter.extend(to_shapes(&painter, &live));

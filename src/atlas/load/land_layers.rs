@@ -6,7 +6,6 @@ use geo::InteriorPoint as _;
 use geojson::GeometryValue as Value;
 use serde_json::Value as Json;
 
-use super::timeline_file::parse_date;
 use super::{features, name_of};
 use crate::atlas::geojson_layer::{self, Props, text_problem};
 use crate::atlas::land::{Height, HeightKind, LocatorFeature, LocatorKind, Names, Road, Water, WaterKind, WaterShape};
@@ -176,15 +175,7 @@ pub(super) fn read_roads(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<
         let p = Props { f: &f, file };
         let names = names(&p, true, errs);
         kind(&p, &[("road", ())], Some(()), errs);
-        let date = |key: &str, errs: &mut AtlasErrors| {
-            p.string(key, errs).and_then(|s| parse_date(&s, file, &f.label, key, errs))
-        };
-        let (valid_from, valid_to) = (date("valid_from", errs), date("valid_to", errs));
-        if let (Some(a), Some(b)) = (valid_from, valid_to)
-            && b < a
-        {
-            errs.push(file, Some(&f.label), format!("valid_to {b} is before valid_from {a}"));
-        }
+        let (valid_from, valid_to) = super::valid_span(&p, errs);
         let schematic = p.bool("schematic", errs);
         let note = p.text("note", errs).unwrap_or_default();
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::line(&f, file, errs)) {

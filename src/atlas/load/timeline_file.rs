@@ -37,7 +37,7 @@ struct RawController {
 }
 
 #[derive(Deserialize)]
-struct RawSource {
+pub(super) struct RawSource {
     title: String,
     url: Option<String>,
 }
@@ -95,7 +95,7 @@ pub(super) fn parse_date(s: &str, file: &str, feature: &str, key: &str, errs: &m
     }
 }
 
-fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut AtlasErrors) -> Vec<Source> {
+pub(super) fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut AtlasErrors) -> Vec<Source> {
     raw.into_iter()
         .filter_map(|s| {
             if s.title.trim().is_empty() {
@@ -325,6 +325,8 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         lines,
         context,
         land,
+        evidence: Vec::new(),
+        place_control: Default::default(),
         sealed: crate::atlas::model::Sealed,
     })
 }

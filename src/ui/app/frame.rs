@@ -94,6 +94,7 @@ impl AtlasApp {
             geometry,
             style: &self.style,
             control: self.cursor.control(),
+            places: self.cursor.place_control(),
             date: self.cursor.date(),
             options: &options,
         };
@@ -138,6 +139,8 @@ impl AtlasApp {
                     let grid = atlas.land.elevation.as_ref()?;
                     Some((grid.at(lon, lat)?, grid.cell_km()))
                 }),
+                date: Some(self.cursor.date()),
+                place_control: place.and_then(|i| self.cursor.place_control().get(i).copied().flatten()),
             };
             let (lang, names) = (self.lang(), self.settings.names);
             response.on_hover_ui_at_pointer(|ui| panels::zone_info::zone_info_ui(ui, atlas, &facts, lang, names));

@@ -110,6 +110,28 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 ui.label(name);
             });
         }
+        // The places' symbols, when some rest on a claim only or a disputed claim on the date.
+        let statuses: Vec<crate::atlas::ControlStatus> =
+            app.cursor.place_control().iter().flatten().map(|c| c.status).collect();
+        let claimed = statuses.contains(&crate::atlas::ControlStatus::Claimed);
+        let disputed = statuses.contains(&crate::atlas::ControlStatus::Disputed);
+        if claimed || disputed {
+            let grey = egui::Color32::from_gray(110);
+            let mut symbol = |fill: egui::Color32, ring: egui::Color32, width: f32, label: &str| {
+                ui.horizontal(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+                    ui.painter().circle(rect.center(), 4.0, fill, egui::Stroke::new(width, ring));
+                    ui.label(label);
+                });
+            };
+            symbol(grey, egui::Color32::WHITE, 1.2, t(lang, "Place held (by its zone, or confirmed)"));
+            if claimed {
+                symbol(egui::Color32::WHITE, grey, 2.2, t(lang, "Claimed by one side only"));
+            }
+            if disputed {
+                symbol(style.disputed, grey, 2.2, t(lang, "Claim disputed by the other side"));
+            }
+        }
         ui.label(RichText::new(t(lang, "Dashed zone edges: position only approximately known.")).small().weak());
 
         ui.separator();

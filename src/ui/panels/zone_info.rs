@@ -19,6 +19,56 @@ pub struct HoverFacts {
     pub place: Option<usize>,
     /// The grid's height there and the grid's cell size in km.
     pub elevation: Option<(f32, f64)>,
+    /// The date shown (the place's evidence up to it is listed).
+    pub date: Option<jiff::civil::Date>,
+    /// Who holds the place, and on what that rests.
+    pub place_control: Option<crate::atlas::PlaceControl>,
+}
+
+/// The place's control and the evidence for it up to the date: who said what on which day.
+fn place_evidence_ui(ui: &mut Ui, atlas: &Atlas, place: usize, facts: &HoverFacts, lang: Lang) {
+    use crate::atlas::{ControlStatus, EvidenceKind, Witness};
+    let code = lang.code();
+    let Some(pc) = facts.place_control else { return };
+    let side = atlas.controller(pc.controller).map_or("?", |c| c.name.get(code));
+    let status = match pc.status {
+        ControlStatus::ByZone => t(lang, "by its zone's control"),
+        ControlStatus::Claimed => t(lang, "on one side's claim only"),
+        ControlStatus::Disputed => t(lang, "claimed, and disputed by the other side"),
+        ControlStatus::Confirmed => t(lang, "confirmed"),
+    };
+    let since = pc.since.map(|d| tf(lang, " since {}", &[&crate::i18n::short_date(d, lang)])).unwrap_or_default();
+    ui.label(RichText::new(format!("{}{since}", tf(lang, "Held by {} ({})", &[side, status]))).strong());
+    let Some(date) = facts.date else { return };
+    let rows: Vec<&crate::atlas::Evidence> = atlas
+        .place_control
+        .evidence_of
+        .get(place)
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| atlas.evidence.get(i))
+        .filter(|e| e.date <= date)
+        .collect();
+    let skipped = rows.len().saturating_sub(5);
+    for e in rows.iter().skip(skipped) {
+        let kind = match e.kind {
+            EvidenceKind::Claim => t(lang, "claim"),
+            EvidenceKind::Denial => t(lang, "denial"),
+            EvidenceKind::Counterclaim => t(lang, "counterclaim"),
+            EvidenceKind::Confirmation => t(lang, "confirmation"),
+            EvidenceKind::Handover => t(lang, "handover"),
+            EvidenceKind::Assessment => t(lang, "assessment"),
+        };
+        let by = match e.by {
+            Witness::Side(c) => atlas.controller(c).map_or("?", |c| c.name.get(code)),
+            Witness::Neutral => t(lang, "a neutral source"),
+            Witness::Agreement => t(lang, "an agreement"),
+        };
+        let who = e.said_by.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        ui.label(format!("{} — {kind}, {by}{who}", crate::i18n::short_date(e.date, lang)));
+        let sources: Vec<&str> = e.sources.iter().take(2).map(|s| s.title.as_str()).collect();
+        ui.label(RichText::new(sources.join(" · ")).small().weak());
+    }
 }
 
 /// The names of a feature in both traditions, as the hover box lists them ("Shushi / Şuşa").
@@ -51,6 +101,9 @@ pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, facts: &HoverFacts, lang: Lang, 
         }
         if p.abandoned {
             ui.label(RichText::new(t(lang, "Abandoned")).italics());
+        }
+        if let Some(i) = facts.place {
+            place_evidence_ui(ui, atlas, i, facts, lang);
         }
         ui.separator();
     }
