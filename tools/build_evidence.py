@@ -368,6 +368,31 @@ def main():
                               "Azerbaijan theo thỏa thuận ngừng bắn ngày 20/9/2023 chấm dứt sự kháng cự của NKR; không có ngày riêng "
                               "cho từng làng, việc tiếp quản thực tế kéo dài vài tuần sau đó (README của facts/captures, mục NKAO).")]})
 
+    # (f) claimed 2020 places that lie in no zone (Natural Earth's lines put them outside the
+    # districts, mostly in the Araz valley): no phase's control table can settle them, so the
+    # trilateral statement that froze the lines on 10 Nov 2020 is recorded as their confirmation.
+    by_place = defaultdict(list)
+    for e in evidence:
+        by_place[e["place"]].append(e)
+    for wid, s in sorted(setts.items()):
+        place = wof_place[wid]
+        rows_here = sorted(by_place[place], key=lambda e: (e["date"], e["id"]))
+        if not rows_here or zones_of(s) or place in {e["place"] for e in generated["f"]}:
+            continue
+        last = rows_here[-1]
+        if not (last["kind"] == "claim" and last["controller"] == "az" and "2020-09-27" <= last["date"] < "2020-11-10"):
+            continue
+        add("f", {"id": f"2020-11-10-{place}-confirmation-statement", "place": place, "date": "2020-11-10",
+                  "date_precision": "day", "kind": "confirmation", "by": "agreement",
+                  "said_by": "Trilateral statement of Azerbaijan, Armenia and Russia (10 Nov 2020)", "controller": "az",
+                  "sources": [TRILATERAL],
+                  "_notes": [("Rule: the place lies outside every zone of the map (Natural Earth's lines leave it out), so "
+                              "no phase's control table settles it; the 10 Nov 2020 statement froze the lines with it on "
+                              "the Azerbaijani side, which is recorded here as the confirmation of the earlier claim.",
+                              "Quy tắc: địa điểm nằm ngoài mọi vùng của bản đồ (đường ranh của Natural Earth bỏ sót), nên "
+                              "không bảng kiểm soát giai đoạn nào xác định được; tuyên bố ngày 10/11/2020 giữ nguyên giới "
+                              "tuyến với địa điểm này ở phía Azerbaijan, được ghi ở đây như xác nhận tuyên bố trước đó.")]})
+
     # Checks and output
     ids = Counter(e["id"] for e in evidence)
     dup = [i for i, n in ids.items() if n > 1]
@@ -422,7 +447,8 @@ def write_report(evidence, rows, unmatched, generated, excluded, repeats, csv_pl
     L += ["", "| origin | rows |", "|---|---|"]
     for rule, label in [("csv", "`captures_2020.csv`"), ("a", "rule (a) district handovers 2020"),
                         ("b", "rule (b) Araz-valley villages, 1993"), ("c", "rule (c) Jojug Marjanli, 1994"),
-                        ("d", "rule (d) 20 Sep 2023"), ("e", "rule (e) 10 Nov 2020 upper bound")]:
+                        ("d", "rule (d) 20 Sep 2023"), ("e", "rule (e) 10 Nov 2020 upper bound"),
+                        ("f", "rule (f) 10 Nov 2020 statement for places outside every zone")]:
         L.append(f"| {label} | {sum(e['_rule'] == rule for e in evidence)} |")
     L += ["", "`by` of the rows: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(e["by"] for e in evidence).items())) + "; "
           "`controller`: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(e["controller"] for e in evidence).items())) + ".", ""]
