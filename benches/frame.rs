@@ -142,6 +142,7 @@ fn benches(c: &mut Criterion) {
         let geometry = MapGeometry::new(atlas);
         let control = atlas.control_at(date).unwrap_or_default();
         let places = atlas.place_control.all_at(date);
+        let cells = atlas.cell_control(&control, &places);
         let style = Style::default();
         let scene_options = SceneOptions::default();
         let view = View::fit(geometry.bounds);
@@ -154,6 +155,7 @@ fn benches(c: &mut Criterion) {
                 style: &style,
                 control: &control,
                 places: &places,
+                cells: &cells,
                 date,
                 options: &scene_options,
             };

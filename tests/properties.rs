@@ -59,7 +59,15 @@ proptest! {
             let (d1, d2) = (day(atlas, a), day(atlas, b));
             let (c1, c2) = (atlas.control_at(d1).expect("c1"), atlas.control_at(d2).expect("c2"));
             let changes = atlas.changes_between(d1, d2);
-            let changed: Vec<usize> = (0..atlas.zones.len()).filter(|&z| c1[z] != c2[z]).collect();
+            // At the grain of the ground: the zones with a cell (or, without cells, the zones
+            // themselves) whose holder differs.
+            let changed: Vec<usize> = if atlas.cells.is_empty() {
+                (0..atlas.zones.len()).filter(|&z| c1[z] != c2[z]).collect()
+            } else {
+                let h1 = atlas.cell_control(&c1, &atlas.place_control.all_at(d1));
+                let h2 = atlas.cell_control(&c2, &atlas.place_control.all_at(d2));
+                atlas.cells.iter().zip(h1.iter().zip(&h2)).filter(|(_, (x, y))| x.0 != y.0).map(|(c, _)| c.zone.get()).collect()
+            };
             prop_assert_eq!(changes.iter().map(|c| c.zone.get()).collect::<std::collections::BTreeSet<_>>(), changed.into_iter().collect());
             let net = atlas.net_change(&changes);
             let (h1, h2) = (atlas.area_by_controller(d1), atlas.area_by_controller(d2));

@@ -46,6 +46,7 @@ pub struct TimelineCursor {
     phase: Option<usize>,
     control: Vec<ControllerIdx>,
     places: Vec<Option<super::PlaceControl>>,
+    cells: Vec<(ControllerIdx, super::ControlStatus)>,
     areas: Vec<ControllerArea>,
     selected_event: Option<usize>,
     compare: Option<Date>,
@@ -61,6 +62,7 @@ impl TimelineCursor {
             phase: None,
             control: Vec::new(),
             places: Vec::new(),
+            cells: Vec::new(),
             areas: Vec::new(),
             selected_event: None,
             compare: None,
@@ -68,6 +70,11 @@ impl TimelineCursor {
         };
         cursor.force_date(atlas, date);
         cursor
+    }
+
+    /// Who holds each cell of the ground on the date shown, and on what that rests.
+    pub fn cell_control(&self) -> &[(ControllerIdx, super::ControlStatus)] {
+        &self.cells
     }
 
     /// Who holds each place on the date shown, and on what that rests (by place index).
@@ -146,6 +153,7 @@ impl TimelineCursor {
         self.phase = atlas.phase_index_at(date);
         self.control = atlas.control_at(date).unwrap_or_default();
         self.places = atlas.place_control.all_at(date);
+        self.cells = atlas.cell_control(&self.control, &self.places);
         self.areas = atlas.area_by_controller(date);
         if self.selected_event.is_some_and(|e| atlas.events.get(e).is_none_or(|ev| ev.date != date)) {
             self.selected_event = None;

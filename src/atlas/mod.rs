@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 #![warn(clippy::indexing_slicing)]
 
+mod cells;
 mod colour;
 mod cursor;
 mod dates;
@@ -21,6 +22,7 @@ pub mod synthetic;
 mod text;
 mod timeline;
 
+pub use cells::Cell;
 pub use cursor::{Direction, Playback, Step, TimelineCursor};
 pub use dates::{
     DateError, DateRange, date_from_day_number, date_from_year, day_number, days_between, parse_iso_date, today_utc,

@@ -139,6 +139,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         land: super::Land::default(),
         evidence: Vec::new(),
         place_control: super::PlaceTimeline::default(),
+        cells: Vec::new(),
         sealed: super::model::Sealed,
     }
 }
@@ -219,6 +220,7 @@ pub fn world_triangle() -> Atlas {
         land: super::Land::default(),
         evidence: Vec::new(),
         place_control: super::PlaceTimeline::default(),
+        cells: Vec::new(),
         sealed: super::model::Sealed,
     }
 }

@@ -108,15 +108,35 @@ impl Atlas {
         self.events.get(a..b.max(a)).unwrap_or(&[])
     }
 
-    /// Km² held by each controller on `date`, in controller order (zeros included).
+    /// Every piece of ground with who holds it on `date`: the cells of the places (their zone,
+    /// controller and km²), or the zones themselves for an atlas without cells.
+    pub fn held_pieces(&self, date: Date) -> Vec<(ZoneIdx, ControllerIdx, f64)> {
+        let Some(control) = self.control_at(date) else { return Vec::new() };
+        if self.cells.is_empty() {
+            return self
+                .zones
+                .iter()
+                .zip(&control)
+                .enumerate()
+                .map(|(z, (zone, &c))| (ZoneIdx::new(z), c, zone.area_km2))
+                .collect();
+        }
+        let places = self.place_control.all_at(date);
+        self.cells
+            .iter()
+            .zip(self.cell_control(&control, &places))
+            .map(|(cell, (c, _))| (cell.zone, c, cell.area_km2))
+            .collect()
+    }
+
+    /// Km² held by each controller on `date`, in controller order (zeros included), from the
+    /// cells of the places: the ground follows the settlements.
     pub fn area_by_controller(&self, date: Date) -> Vec<ControllerArea> {
         let mut areas: Vec<ControllerArea> =
             self.controllers_indexed().map(|(controller, _)| ControllerArea { controller, area_km2: 0.0 }).collect();
-        if let Some(control) = self.control_at(date) {
-            for (zone, c) in self.zones.iter().zip(control) {
-                if let Some(a) = areas.get_mut(c.get()) {
-                    a.area_km2 += zone.area_km2;
-                }
+        for (_, c, km2) in self.held_pieces(date) {
+            if let Some(a) = areas.get_mut(c.get()) {
+                a.area_km2 += km2;
             }
         }
         areas
@@ -124,15 +144,16 @@ impl Atlas {
 
     /// For each region, the km² each controller holds in it on `date`.
     pub fn region_control(&self, date: Date) -> Vec<RegionControl> {
-        let control = self.control_at(date).unwrap_or_default();
+        let pieces = self.held_pieces(date);
         (0..self.regions.len())
             .map(RegionIdx::new)
             .map(|region| {
                 let mut by: Vec<ControllerArea> = Vec::new();
-                for (zone, &c) in self.zones.iter().zip(&control).filter(|(z, _)| z.region == region) {
+                let in_region = pieces.iter().filter(|(z, _, _)| self.zone(*z).is_some_and(|z| z.region == region));
+                for &(_, c, km2) in in_region {
                     match by.iter_mut().find(|a| a.controller == c) {
-                        Some(a) => a.area_km2 += zone.area_km2,
-                        None => by.push(ControllerArea { controller: c, area_km2: zone.area_km2 }),
+                        Some(a) => a.area_km2 += km2,
+                        None => by.push(ControllerArea { controller: c, area_km2: km2 }),
                     }
                 }
                 by.sort_by(|a, b| b.area_km2.total_cmp(&a.area_km2));
@@ -197,7 +218,10 @@ impl Atlas {
         net
     }
 
-    /// The zones whose controller differs between `from` and `to` (in either order of dates).
+    /// The ground that changed hands between `from` and `to` (in either order of dates), by zone
+    /// and direction: the cells of the places that changed hands, summed per zone, so that the
+    /// km² agree with the area totals on both dates. Each entry is dated by the last change in it
+    /// (a zone's transition, or a place's evidence) between the two dates.
     pub fn changes_between(&self, from: Date, to: Date) -> Vec<ZoneChange> {
         let (Some(a), Some(b)) = (self.control_at(from), self.control_at(to)) else {
             return Vec::new();
@@ -211,17 +235,46 @@ impl Atlas {
                 *l = Some((t.date, t.origin));
             }
         }
-        let mut changes: Vec<ZoneChange> = self
-            .zones
-            .iter()
-            .enumerate()
-            .zip(a.iter().zip(&b))
-            .filter(|(_, (from, to))| from != to)
-            .map(|((z, zone), (&from, &to))| {
-                let (date, origin) = last.get(z).copied().flatten().unwrap_or((hi, Origin { phase: 0, change: None }));
-                ZoneChange { zone: ZoneIdx::new(z), from, to, area_km2: zone.area_km2, date, origin }
-            })
-            .collect();
+        let origin_at = |d: Date| Origin { phase: self.phase_index_at(d).unwrap_or(0), change: None };
+        let mut changes: Vec<ZoneChange> = Vec::new();
+        let mut add = |zone: ZoneIdx, f: ControllerIdx, t: ControllerIdx, km2: f64, dated: Option<(Date, Origin)>| {
+            let (date, origin) = dated.unwrap_or((hi, origin_at(hi)));
+            match changes.iter_mut().find(|c| c.zone == zone && c.from == f && c.to == t) {
+                Some(c) => {
+                    c.area_km2 += km2;
+                    if date > c.date {
+                        (c.date, c.origin) = (date, origin);
+                    }
+                }
+                None => changes.push(ZoneChange { zone, from: f, to: t, area_km2: km2, date, origin }),
+            }
+        };
+        if self.cells.is_empty() {
+            for (z, zone) in self.zones.iter().enumerate() {
+                if let (Some(&f), Some(&t)) = (a.get(z), b.get(z))
+                    && f != t
+                {
+                    add(ZoneIdx::new(z), f, t, zone.area_km2, last.get(z).copied().flatten());
+                }
+            }
+        } else {
+            let (pa, pb) = (self.place_control.all_at(from), self.place_control.all_at(to));
+            let (ca, cb) = (self.cell_control(&a, &pa), self.cell_control(&b, &pb));
+            let later = if from <= to { &pb } else { &pa };
+            for ((cell, (f, _)), (t, _)) in self.cells.iter().zip(&ca).zip(&cb) {
+                if f == t {
+                    continue;
+                }
+                let zone_dated = last.get(cell.zone.get()).copied().flatten();
+                let place_dated = cell
+                    .place
+                    .and_then(|p| later.get(p.get()).copied().flatten())
+                    .and_then(|pc| pc.since)
+                    .filter(|&d| d > lo && d <= hi)
+                    .map(|d| (d, origin_at(d)));
+                add(cell.zone, *f, *t, cell.area_km2, place_dated.or(zone_dated));
+            }
+        }
         changes.sort_by_key(|c| (c.date, c.zone));
         changes
     }
@@ -231,6 +284,7 @@ impl Atlas {
     pub fn area_history(&self) -> Vec<(Date, Vec<f64>)> {
         let mut days: Vec<Date> = self.transitions().iter().map(|t| t.date).collect();
         days.extend(self.phases.iter().map(|p| p.start));
+        days.extend(self.place_control.change_dates());
         days.sort();
         days.dedup();
         days.into_iter().map(|d| (d, self.area_by_controller(d).iter().map(|a| a.area_km2).collect())).collect()

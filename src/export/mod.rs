@@ -168,6 +168,7 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     let style = Style::default();
     let control = atlas.control_at(options.date).unwrap_or_default();
     let places = atlas.place_control.all_at(options.date);
+    let cells = atlas.cell_control(&control, &places);
     let screen = canvas(w, h);
     let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
     let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
@@ -188,6 +189,7 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
         style: &style,
         control: &control,
         places: &places,
+        cells: &cells,
         date: options.date,
         options: &scene_options,
     };

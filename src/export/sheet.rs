@@ -62,6 +62,7 @@ pub fn sheet_svg(
             style: &style,
             control: &control,
             places: &[],
+            cells: &[],
             date,
             options: &scene_options,
         };

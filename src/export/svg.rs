@@ -202,7 +202,16 @@ impl SvgWriter {
                             d.push('Z');
                         }
                     }
-                    if !d.is_empty() {
+                    if !d.is_empty() && c.a() < 255 {
+                        // A translucent area (one per controller, cells merged) needs no hairline:
+                        // drawn along its inner edges it would show them.
+                        let _ = writeln!(
+                            self.out,
+                            "<path d=\"{d}\" fill=\"{}\"{} fill-rule=\"evenodd\"/>",
+                            colour(*c),
+                            opacity(*c)
+                        );
+                    } else if !d.is_empty() {
                         // A hairline of the fill colour closes the antialiasing seams between neighbours.
                         let _ = writeln!(
                             self.out,

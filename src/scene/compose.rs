@@ -133,6 +133,9 @@ pub struct SceneInput<'a> {
     /// Who holds every place and on what that rests, indexed by place (empty: not known; places
     /// are then drawn without a side's colour).
     pub places: &'a [Option<crate::atlas::PlaceControl>],
+    /// Who holds every cell of the ground and on what that rests, indexed by cell (empty: the
+    /// zones are drawn instead).
+    pub cells: &'a [(ControllerIdx, crate::atlas::ControlStatus)],
     /// The date shown (lines apply on some dates only).
     pub date: jiff::civil::Date,
     /// What else to show.
@@ -229,29 +232,75 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
             outline(&mut out, shape, 0.7, style.district_edge);
         }
     }
-    // Zones in their controller's colour.
-    for (z, shape) in geometry.zones.iter().enumerate() {
-        let controller = control.get(z).and_then(|&c| atlas.controller(c));
-        let colour = match (controller, relief) {
-            (Some(c), true) => style.zone_fill_over_relief(c.colour),
-            (Some(c), false) => style.zone_fill(c.colour),
-            (None, true) => continue,
-            (None, false) => style.land,
+    // The ground in its holders' colours: the cells of the places where the atlas has them (one
+    // area per controller, so that translucent fills do not seam), else the zones.
+    let cells = input.cells;
+    let by_cells = !cells.is_empty() && cells.len() == geometry.cells.len();
+    let colour_of = |c: Option<ControllerIdx>| {
+        let controller = c.and_then(|c| atlas.controller(c));
+        match (controller, relief) {
+            (Some(k), true) => Some(style.zone_fill_over_relief(k.colour)),
+            (Some(k), false) => Some(style.zone_fill(k.colour)),
+            (None, true) => None,
+            (None, false) => Some(style.land),
+        }
+    };
+    let mut merged: Vec<(Option<ControllerIdx>, Primitive)> = Vec::new();
+    let shapes: Vec<(&super::AreaShape, Option<ControllerIdx>)> = if by_cells {
+        geometry.cells.iter().zip(cells).map(|(shape, (c, _))| (shape, Some(*c))).collect()
+    } else {
+        geometry.zones.iter().enumerate().map(|(z, shape)| (shape, control.get(z).copied())).collect()
+    };
+    for (shape, c) in shapes {
+        let Some(colour) = colour_of(c) else { continue };
+        let level = shape.at(lod);
+        let slot = match merged.iter().position(|(k, _)| *k == c) {
+            Some(i) => i,
+            None => {
+                merged.push((
+                    c,
+                    Primitive::Area { vertices: Vec::new(), indices: Vec::new(), rings: Vec::new(), colour },
+                ));
+                merged.len() - 1
+            }
         };
-        fill(&mut out, shape, colour);
+        if let Some((_, Primitive::Area { vertices, indices, rings, .. })) = merged.get_mut(slot) {
+            let base = vertices.len() as u32;
+            vertices.extend(level.vertices.iter().map(|&p| to_screen(p)));
+            indices.extend(level.indices.iter().map(|&i| base + i));
+            rings.extend(level.rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect::<Vec<_>>()));
+        }
     }
+    out.extend(merged.into_iter().map(|(_, p)| p));
     super::land::compose_water_and_roads(input, t, lod, &mut out);
-    // Lines of control: where neighbouring zones have different controllers. Dashed where either
-    // zone's edges are only approximately known.
-    for edge in &geometry.zone_edges {
-        if control.get(edge.a) == control.get(edge.b) {
+    // Lines of control: where neighbouring cells (or zones) have different holders. Dashed where
+    // either side rests on a claim only or is disputed, or where either zone's edges are only
+    // approximately known.
+    let edges = if by_cells { &geometry.cell_edges } else { &geometry.zone_edges };
+    for edge in edges {
+        let (holder, zone_of, claimed) = if by_cells {
+            let cell = |i: usize| atlas.cells.get(i);
+            let claim = |i: usize| {
+                cells.get(i).is_some_and(|(_, s)| {
+                    matches!(s, crate::atlas::ControlStatus::Claimed | crate::atlas::ControlStatus::Disputed)
+                })
+            };
+            (
+                [cells.get(edge.a).map(|c| c.0), cells.get(edge.b).map(|c| c.0)],
+                [cell(edge.a).map(|c| c.zone.get()), cell(edge.b).map(|c| c.zone.get())],
+                claim(edge.a) || claim(edge.b),
+            )
+        } else {
+            ([control.get(edge.a).copied(), control.get(edge.b).copied()], [Some(edge.a), Some(edge.b)], false)
+        };
+        if holder[0] == holder[1] {
             continue;
         }
-        let approximate = [edge.a, edge.b].iter().any(|&z| atlas.zones.get(z).is_some_and(|z| z.approximate));
+        let approximate = zone_of.iter().flatten().any(|&z| atlas.zones.get(z).is_some_and(|z| z.approximate));
         for line in edge.at(lod) {
             let points: Vec<Pos2> = line.iter().map(|&p| to_screen(p)).collect();
             out.push(Primitive::Polyline { points: points.clone(), width: 3.2, colour: style.zone_edge, dash: None });
-            let dash = approximate.then_some((5.0, 3.5));
+            let dash = (approximate || claimed).then_some((5.0, 3.5));
             out.push(Primitive::Polyline { points, width: 1.3, colour: style.control_edge, dash });
         }
     }

@@ -271,6 +271,11 @@ pub struct MapGeometry {
     pub zones: Vec<AreaShape>,
     /// Shared boundaries of zones: drawn where their controllers differ.
     pub zone_edges: Vec<ZoneEdge>,
+    /// The cells of the places (`atlas.cells`), by cell index: the ground drawn in its holders'
+    /// colours.
+    pub cells: Vec<AreaShape>,
+    /// Shared boundaries of cells (`a` and `b` are cell indices): the front, where holders differ.
+    pub cell_edges: Vec<ZoneEdge>,
     /// Each region, by region index.
     pub regions: Vec<AreaShape>,
     /// Each context area (countries, districts), by index.
@@ -357,6 +362,7 @@ impl MapGeometry {
         let centre = ll.map_or(geo::coord! { x: 0.0, y: 0.0 }, |r| r.center());
         let projection = Projection::centred_on(centre.x, centre.y);
         let zones: Vec<_> = atlas.zones.iter().map(|z| AreaShape::new(&z.geometry, &projection)).collect();
+        let cells: Vec<_> = atlas.cells.iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect();
         let mut bounds = Rect::NOTHING;
         for z in &zones {
             bounds = bounds.union(z.bounds);
@@ -368,6 +374,8 @@ impl MapGeometry {
             projection,
             bounds,
             zone_edges: zone_edges(&zones),
+            cell_edges: zone_edges(&cells),
+            cells,
             regions: atlas.regions.iter().map(|r| AreaShape::new(&r.geometry, &projection)).collect(),
             context: atlas.context.iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect(),
             lines: atlas
@@ -386,6 +394,11 @@ impl MapGeometry {
             land: LandGeometry::new(&atlas.land, &projection, &super::Style::default()),
             zones,
         }
+    }
+
+    /// The cell under a map point.
+    pub fn cell_at(&self, p: Pos2) -> Option<usize> {
+        self.cells.iter().position(|c| c.contains(p))
     }
 
     /// The zone under a map point.
@@ -485,6 +498,7 @@ mod tests {
             style: &style,
             control: &control,
             places: &[],
+            cells: &[],
             date: jiff::civil::Date::constant(2000, 1, 1),
             options: &options,
         };

@@ -119,6 +119,7 @@ struct BaseKey {
     scale: f32,
     pixels_per_point: f32,
     control: Vec<crate::atlas::ControllerIdx>,
+    cells: Vec<(crate::atlas::ControllerIdx, crate::atlas::ControlStatus)>,
     lines: Vec<bool>,
     roads: Vec<bool>,
     layers: crate::scene::MapLayers,
@@ -136,6 +137,7 @@ impl BaseKey {
             && self.scale == scale
             && self.pixels_per_point == ppp
             && self.control == input.control
+            && self.cells == input.cells
             && self.layers == input.options.layers
             && self.hatched == input.options.hatched
             && self.selected_region == input.options.selected_region
@@ -179,6 +181,7 @@ impl MapPainter {
                 scale: t.scale,
                 pixels_per_point: ppp,
                 control: input.control.to_vec(),
+                cells: input.cells.to_vec(),
                 lines: input.atlas.lines.iter().map(|l| l.applies_on(input.date)).collect(),
                 roads: input.atlas.land.roads.iter().map(|r| r.applies_on(input.date)).collect(),
                 layers: input.options.layers,

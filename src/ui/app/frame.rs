@@ -69,6 +69,10 @@ impl AtlasApp {
             commands.push(Command::SetView(view));
         }
         let hovered = pointer.and_then(|p| geometry.zone_at(p));
+        // Hover shows only once the pointer has really moved (see `LastFrame::pointer_moves`).
+        let moves = ui.input(|i| i.events.iter().filter(|e| matches!(e, egui::Event::PointerMoved(_))).count());
+        self.last_frame.pointer_moves = self.last_frame.pointer_moves.saturating_add(moves as u32);
+        let pointer_moved = self.last_frame.pointer_moves >= 2;
         self.last_frame.hovered_zone = hovered;
         if response.clicked()
             && let Some(p) = pointer
@@ -80,7 +84,7 @@ impl AtlasApp {
         let options = SceneOptions {
             lang: self.lang(),
             names: self.settings.names,
-            hovered_zone: hovered,
+            hovered_zone: hovered.filter(|_| pointer_moved),
             highlighted_place,
             hatched: hatching(atlas, &self.style, self.cursor.comparison(), other_is_later),
             selected_region: self.selected_region,
@@ -95,6 +99,7 @@ impl AtlasApp {
             style: &self.style,
             control: self.cursor.control(),
             places: self.cursor.place_control(),
+            cells: self.cursor.cell_control(),
             date: self.cursor.date(),
             options: &options,
         };
@@ -127,13 +132,15 @@ impl AtlasApp {
                 .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
                 .map(|(i, _)| i)
         });
-        let moves = ui.input(|i| i.events.iter().filter(|e| matches!(e, egui::Event::PointerMoved(_))).count());
-        self.last_frame.pointer_moves = self.last_frame.pointer_moves.saturating_add(moves as u32);
-        if (hovered.is_some() || place.is_some()) && self.last_frame.pointer_moves >= 2 {
+        if (hovered.is_some() || place.is_some()) && pointer_moved {
             let here = pointer.map(|p| geometry.projection.lonlat_from_map(p));
             let facts = panels::zone_info::HoverFacts {
                 zone: hovered,
-                controller: hovered.and_then(|z| self.cursor.control().get(z).copied()),
+                // Who holds the ground under the pointer: its cell's holder where the atlas has cells.
+                controller: pointer
+                    .and_then(|p| geometry.cell_at(p))
+                    .and_then(|c| self.cursor.cell_control().get(c).map(|h| h.0))
+                    .or_else(|| hovered.and_then(|z| self.cursor.control().get(z).copied())),
                 place,
                 elevation: here.and_then(|(lon, lat)| {
                     let grid = atlas.land.elevation.as_ref()?;
