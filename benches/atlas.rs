@@ -35,6 +35,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("search index of the embedded atlas", |b| {
         b.iter(|| black_box(karabakh_atlas::atlas::SearchIndex::new(&karabakh).find("s", 1).len()))
     });
+    // The cells the ground is cut into, made on first use (after loading, on every core).
+    c.bench_function("cells of the embedded atlas, first use", |b| {
+        b.iter_batched(|| embedded().expect("atlas"), |a| black_box(a.cells().len()), criterion::BatchSize::LargeInput)
+    });
     let index = karabakh_atlas::atlas::SearchIndex::new(&karabakh);
     c.bench_function("one search as the user types (\"shus\")", |b| b.iter(|| black_box(index.find("shus", 8).len())));
     let mosaic = synthetic::mosaic(50, 40, 12, 50);

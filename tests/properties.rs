@@ -61,12 +61,12 @@ proptest! {
             let changes = atlas.changes_between(d1, d2);
             // At the grain of the ground: the zones with a cell (or, without cells, the zones
             // themselves) whose holder differs.
-            let changed: Vec<usize> = if atlas.cells.is_empty() {
+            let changed: Vec<usize> = if atlas.cells().is_empty() {
                 (0..atlas.zones.len()).filter(|&z| c1[z] != c2[z]).collect()
             } else {
                 let h1 = atlas.cell_control(&c1, &atlas.place_control.all_at(d1));
                 let h2 = atlas.cell_control(&c2, &atlas.place_control.all_at(d2));
-                atlas.cells.iter().zip(h1.iter().zip(&h2)).filter(|(_, (x, y))| x.0 != y.0).map(|(c, _)| c.zone.get()).collect()
+                atlas.cells().iter().zip(h1.iter().zip(&h2)).filter(|(_, (x, y))| x.0 != y.0).map(|(c, _)| c.zone.get()).collect()
             };
             prop_assert_eq!(changes.iter().map(|c| c.zone.get()).collect::<std::collections::BTreeSet<_>>(), changed.into_iter().collect());
             let net = atlas.net_change(&changes);

@@ -71,6 +71,14 @@ fn zone_cells(zone: ZoneIdx, area: &MultiPolygon, sites: &[(PlaceIdx, geo::Point
             *slot = Some(i);
         }
     }
+    // The zone's boundary segments, by their boxes.
+    let boundary: rstar::RTree<rstar::primitives::Rectangle<[f64; 2]>> = rstar::RTree::bulk_load(
+        area.iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .flat_map(|ring| ring.lines())
+            .map(|l| rstar::primitives::Rectangle::from_corners([l.start.x, l.start.y], [l.end.x, l.end.y]))
+            .collect(),
+    );
     let margin = 0.01;
     let (x0, y0) = ((bounds.min().x - lon0) * k - margin, bounds.min().y - lat0 - margin);
     let (x1, y1) = ((bounds.max().x - lon0) * k + margin, bounds.max().y - lat0 + margin);
@@ -98,7 +106,14 @@ fn zone_cells(zone: ZoneIdx, area: &MultiPolygon, sites: &[(PlaceIdx, geo::Point
             poly.iter().map(|&(x, y)| geo::coord! { x: x / k + lon0, y: y + lat0 }).collect();
         ring.extend(ring.first().copied());
         let cell = Polygon::new(geo::LineString::new(ring), Vec::new());
-        let geometry = area.intersection(&MultiPolygon::new(vec![cell]));
+        // A cell clear of the zone's boundary lies wholly inside it (its place is inside): no
+        // boolean operation needed. Only the cells along the boundary are cut.
+        let clear = cell.bounding_rect().is_some_and(|b| {
+            let envelope = rstar::AABB::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]);
+            boundary.locate_in_envelope_intersecting(&envelope).next().is_none()
+        });
+        let geometry =
+            if clear { MultiPolygon::new(vec![cell]) } else { area.intersection(&MultiPolygon::new(vec![cell])) };
         let area_km2 = geometry.geodesic_area_unsigned() / 1e6;
         if area_km2 > 0.0 {
             cells.push(Cell { zone, place: Some(place), geometry, area_km2 });
@@ -111,28 +126,63 @@ fn zone_cells(zone: ZoneIdx, area: &MultiPolygon, sites: &[(PlaceIdx, geo::Point
 }
 
 impl Atlas {
-    /// Cuts every zone into the cells of its places (run by the loader).
-    pub(crate) fn build_cells(&self, zone_of: &[Option<ZoneIdx>]) -> Vec<Cell> {
+    /// The zones cut into the cells of their places, made once, on first use (17 ms for the
+    /// built-in atlas, so loading does not wait for it); empty for an atlas without places, whose
+    /// ground is then its zones.
+    pub fn cells(&self) -> &[Cell] {
+        self.cells_cache.get_or_init(|| {
+            let zone_of = &self.place_control.zone_of;
+            if self.places.is_empty() || zone_of.len() != self.places.len() {
+                return Vec::new();
+            }
+            self.build_cells(zone_of)
+        })
+    }
+
+    /// Cuts every zone into the cells of its places.
+    fn build_cells(&self, zone_of: &[Option<ZoneIdx>]) -> Vec<Cell> {
         let mut sites: Vec<Vec<(PlaceIdx, geo::Point)>> = vec![Vec::new(); self.zones.len()];
         for (i, (p, z)) in self.places.iter().zip(zone_of).enumerate() {
             if let Some(list) = z.and_then(|z| sites.get_mut(z.get())) {
                 list.push((PlaceIdx::new(i), p.point));
             }
         }
-        let mut cells = Vec::new();
-        for (z, (zone, sites)) in self.zones.iter().zip(&sites).enumerate() {
-            let mut these = zone_cells(ZoneIdx::new(z), &zone.geometry, sites);
-            // The cells' geodesic areas differ from the zone's by the rounding of the cuts (a few
-            // parts in a million): scaled to the zone's, so that km² by cells and by zones agree.
-            let sum: f64 = these.iter().map(|c| c.area_km2).sum();
-            if sum > 0.0 {
-                for c in &mut these {
-                    c.area_km2 *= zone.area_km2 / sum;
+        // Zone by zone, on every core (each zone's cells are independent), largest zones first.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut order: Vec<usize> = (0..self.zones.len()).collect();
+        order.sort_by_key(|&z| std::cmp::Reverse(sites.get(z).map_or(0, Vec::len)));
+        let work = || {
+            let mut done: Vec<(usize, Vec<Cell>)> = Vec::new();
+            loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&z) = order.get(k) else { break };
+                let (Some(zone), Some(sites)) = (self.zones.get(z), sites.get(z)) else { continue };
+                let mut these = zone_cells(ZoneIdx::new(z), &zone.geometry, sites);
+                // The cells' geodesic areas differ from the zone's by the rounding of the cuts (a
+                // few parts in a million): scaled to the zone's, so that km² by cells and by
+                // zones agree.
+                let sum: f64 = these.iter().map(|c| c.area_km2).sum();
+                if sum > 0.0 {
+                    for c in &mut these {
+                        c.area_km2 *= zone.area_km2 / sum;
+                    }
                 }
+                done.push((z, these));
             }
-            cells.extend(these);
-        }
-        cells
+            done
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let mut parts: Vec<(usize, Vec<Cell>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = work();
+            for h in handles {
+                all.extend(h.join().unwrap_or_default());
+            }
+            all
+        });
+        // In zone order, whatever thread made them, so that cell indices are the same every run.
+        parts.sort_by_key(|(z, _)| *z);
+        parts.into_iter().flat_map(|(_, cells)| cells).collect()
     }
 
     /// Who holds each cell on a day, and on what that rests: its place's control where the place
@@ -143,7 +193,7 @@ impl Atlas {
         zone_control: &[ControllerIdx],
         places: &[Option<super::PlaceControl>],
     ) -> Vec<(ControllerIdx, ControlStatus)> {
-        self.cells
+        self.cells()
             .iter()
             .map(|c| {
                 let by_place = c.place.and_then(|p| places.get(p.get()).copied().flatten());

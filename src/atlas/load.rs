@@ -202,7 +202,6 @@ fn build(
         atlas.evidence = evidence_file::read_evidence(n, t, &atlas, errs);
     }
     let zone_of = place_zones(&atlas);
-    atlas.cells = atlas.build_cells(&zone_of);
     atlas.place_control = atlas.build_place_timeline(zone_of);
     Some(atlas)
 }

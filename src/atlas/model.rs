@@ -77,7 +77,7 @@ impl Atlas {
             land: super::Land::default(),
             evidence: Vec::new(),
             place_control: super::PlaceTimeline::default(),
-            cells: Vec::new(),
+            cells_cache: std::sync::OnceLock::new(),
             sealed: Sealed,
         }
     }
@@ -198,9 +198,8 @@ pub struct Atlas {
     pub evidence: Vec<super::Evidence>,
     /// Every place's control on every day, from its zone and its evidence (made by the loader).
     pub place_control: super::PlaceTimeline,
-    /// The zones cut into the cells of their places (made by the loader); empty for an atlas
-    /// assembled otherwise, whose ground is then its zones.
-    pub cells: Vec<super::Cell>,
+    /// The zones cut into the cells of their places, made on first use ([`Atlas::cells`]).
+    pub(crate) cells_cache: std::sync::OnceLock<Vec<super::Cell>>,
     /// Only this crate makes atlases (the loader, [`Atlas::empty`], the generators), and every
     /// index in one it made points into its lists ([`Atlas::check_indices`]).
     #[expect(dead_code, reason = "it only keeps other crates from assembling atlases")]

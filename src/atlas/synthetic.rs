@@ -139,7 +139,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         land: super::Land::default(),
         evidence: Vec::new(),
         place_control: super::PlaceTimeline::default(),
-        cells: Vec::new(),
+        cells_cache: std::sync::OnceLock::new(),
         sealed: super::model::Sealed,
     }
 }
@@ -220,7 +220,7 @@ pub fn world_triangle() -> Atlas {
         land: super::Land::default(),
         evidence: Vec::new(),
         place_control: super::PlaceTimeline::default(),
-        cells: Vec::new(),
+        cells_cache: std::sync::OnceLock::new(),
         sealed: super::model::Sealed,
     }
 }

@@ -112,7 +112,7 @@ impl Atlas {
     /// controller and km²), or the zones themselves for an atlas without cells.
     pub fn held_pieces(&self, date: Date) -> Vec<(ZoneIdx, ControllerIdx, f64)> {
         let Some(control) = self.control_at(date) else { return Vec::new() };
-        if self.cells.is_empty() {
+        if self.cells().is_empty() {
             return self
                 .zones
                 .iter()
@@ -122,7 +122,7 @@ impl Atlas {
                 .collect();
         }
         let places = self.place_control.all_at(date);
-        self.cells
+        self.cells()
             .iter()
             .zip(self.cell_control(&control, &places))
             .map(|(cell, (c, _))| (cell.zone, c, cell.area_km2))
@@ -249,7 +249,7 @@ impl Atlas {
                 None => changes.push(ZoneChange { zone, from: f, to: t, area_km2: km2, date, origin }),
             }
         };
-        if self.cells.is_empty() {
+        if self.cells().is_empty() {
             for (z, zone) in self.zones.iter().enumerate() {
                 if let (Some(&f), Some(&t)) = (a.get(z), b.get(z))
                     && f != t
@@ -261,7 +261,7 @@ impl Atlas {
             let (pa, pb) = (self.place_control.all_at(from), self.place_control.all_at(to));
             let (ca, cb) = (self.cell_control(&a, &pa), self.cell_control(&b, &pb));
             let later = if from <= to { &pb } else { &pa };
-            for ((cell, (f, _)), (t, _)) in self.cells.iter().zip(&ca).zip(&cb) {
+            for ((cell, (f, _)), (t, _)) in self.cells().iter().zip(&ca).zip(&cb) {
                 if f == t {
                     continue;
                 }

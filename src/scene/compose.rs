@@ -279,7 +279,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     let edges = if by_cells { &geometry.cell_edges } else { &geometry.zone_edges };
     for edge in edges {
         let (holder, zone_of, claimed) = if by_cells {
-            let cell = |i: usize| atlas.cells.get(i);
+            let cell = |i: usize| atlas.cells().get(i);
             let claim = |i: usize| {
                 cells.get(i).is_some_and(|(_, s)| {
                     matches!(s, crate::atlas::ControlStatus::Claimed | crate::atlas::ControlStatus::Disputed)

@@ -362,7 +362,7 @@ impl MapGeometry {
         let centre = ll.map_or(geo::coord! { x: 0.0, y: 0.0 }, |r| r.center());
         let projection = Projection::centred_on(centre.x, centre.y);
         let zones: Vec<_> = atlas.zones.iter().map(|z| AreaShape::new(&z.geometry, &projection)).collect();
-        let cells: Vec<_> = atlas.cells.iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect();
+        let cells: Vec<_> = atlas.cells().iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect();
         let mut bounds = Rect::NOTHING;
         for z in &zones {
             bounds = bounds.union(z.bounds);

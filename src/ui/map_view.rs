@@ -105,6 +105,11 @@ pub struct MapPainter {
     dots_mesh: std::sync::Arc<Mesh>,
     dots_key: Option<(u64, Vec<Option<crate::atlas::PlaceControl>>)>,
     relief_texture: Option<(u64, bool, egui::TextureHandle)>,
+    /// The four meshes moved to where the view last put them, with that offset and the meshes'
+    /// identities.
+    placed: Option<(egui::Vec2, [u64; 3], [std::sync::Arc<Mesh>; 4])>,
+    /// How many times the dots were remade.
+    dots_rebuilds: u64,
     /// How many times the base layer was tessellated (for tests and benchmarks).
     pub rebuilds: u64,
     /// How many times the labels were placed and tessellated (for tests and benchmarks).
@@ -230,26 +235,39 @@ impl MapPainter {
         if !self.dots_key.as_ref().is_some_and(|(n, places)| *n == self.label_rebuilds && places == input.places) {
             let dots = compose_dots(input, &self.dots, egui::Vec2::ZERO);
             self.dots_mesh = std::sync::Arc::new(tessellate(ui, &dots, ppp));
+            self.dots_rebuilds += 1;
             self.dots_key = Some((self.label_rebuilds, input.places.to_vec()));
         }
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, input.style.water);
-        let moved = |mesh: &Mesh| {
-            let mut mesh = mesh.clone();
-            mesh.translate(t.offset);
-            Shape::mesh(mesh)
-        };
-        painter.add(moved(&self.ground));
+        // The meshes where the view puts them: moved copies kept until the view moves again, so
+        // an idle frame hands egui the same meshes without copying them.
+        if self.placed.as_ref().is_none_or(|(offset, key, _)| *offset != t.offset || *key != self.mesh_key()) {
+            let moved = |mesh: &Mesh| {
+                let mut mesh = mesh.clone();
+                mesh.translate(t.offset);
+                std::sync::Arc::new(mesh)
+            };
+            let meshes = [moved(&self.ground), moved(&self.over), moved(&self.dots_mesh), moved(&self.labels)];
+            self.placed = Some((t.offset, self.mesh_key(), meshes));
+        }
+        let Some((_, _, [ground, over, dots, labels])) = self.placed.clone() else { return };
+        painter.add(Shape::Mesh(ground));
         if let (Some((plane_rect, tinted)), Some(relief)) = (self.relief_rect, &input.geometry.land.relief) {
             let texture = self.relief_texture(ui, relief, tinted, generation);
             let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
             painter.image(texture, plane_rect.translate(t.offset), uv, Color32::WHITE);
         }
-        painter.add(moved(&self.over));
-        painter.add(moved(&self.dots_mesh));
-        painter.add(moved(&self.labels));
+        painter.add(Shape::Mesh(over));
+        painter.add(Shape::Mesh(dots));
+        painter.add(Shape::Mesh(labels));
         let live = compose_live(input, view, rect);
         painter.extend(to_shapes(&painter, &live));
+    }
+
+    /// Which meshes are current: the counts of their remakings.
+    fn mesh_key(&self) -> [u64; 3] {
+        [self.rebuilds, self.label_rebuilds, self.dots_rebuilds]
     }
 
     /// The relief's texture, uploaded on first use for an atlas and look.

@@ -15,10 +15,18 @@ pub const MAX_EVIDENCE: usize = 200_000;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+struct RawFile<'a> {
     #[serde(default)]
     format: Option<String>,
-    evidence: Vec<serde_json::Value>,
+    /// Each row as its text, read on its own so that one bad row does not hide the others.
+    #[serde(borrow)]
+    evidence: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// Just the id of a row, to name it in messages even when the rest is wrong.
+#[derive(Deserialize)]
+struct RowId {
+    id: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -67,8 +75,9 @@ pub(super) fn read_evidence(file: &str, text: &str, atlas: &Atlas, errs: &mut At
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (n, value) in raw.evidence.into_iter().enumerate() {
-        let label = value.get("id").and_then(|v| v.as_str()).map_or(format!("row #{n}"), |id| format!("row '{id}'"));
-        let r: RawEvidence = match serde_json::from_value(value) {
+        let id = serde_json::from_str::<RowId>(value.get()).ok().and_then(|r| r.id);
+        let label = id.as_ref().and_then(|v| v.as_str()).map_or(format!("row #{n}"), |id| format!("row '{id}'"));
+        let r: RawEvidence = match serde_json::from_str(value.get()) {
             Ok(r) => r,
             Err(e) => {
                 errs.push(file, Some(&label), format!("is not an evidence row: {e}"));

@@ -327,7 +327,7 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         land,
         evidence: Vec::new(),
         place_control: Default::default(),
-        cells: Vec::new(),
+        cells_cache: std::sync::OnceLock::new(),
         sealed: crate::atlas::model::Sealed,
     })
 }
