@@ -92,3 +92,51 @@ fn diff_command_prints_the_documented_json() {
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn diff_lists_the_settlements_that_changed_hands_with_their_evidence_and_as_csv() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out
+    };
+    let out = run(&["diff", "2020-10-08", "2020-10-16", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let settlements = v["settlements"].as_array().expect("settlements");
+    let hadrut = settlements.iter().find(|s| s["id"] == "hadrut").expect("Hadrut changed hands");
+    assert_eq!((hadrut["from"].as_str(), hadrut["to"].as_str()), (Some("ka"), Some("az")));
+    assert_eq!(hadrut["status"], "confirmed");
+    let kinds: Vec<&str> =
+        hadrut["evidence"].as_array().expect("evidence").iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert!(kinds.contains(&"claim") && kinds.contains(&"denial") && kinds.contains(&"confirmation"), "{kinds:?}");
+    // The same as CSV, for a spreadsheet: one row a settlement, with its evidence and sources.
+    let out = run(&["diff", "2020-10-08", "2020-10-16", "--csv"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("id,name,region,from,to,status,since,evidence,notes,sources"));
+    let row = text.lines().find(|l| l.starts_with("hadrut,")).expect("Hadrut's row");
+    assert!(row.contains("2020-10-09 claim by az") && row.contains("https://"), "{row}");
+    assert_eq!(text.lines().count(), settlements.len() + 1);
+    // Dates given latest first: listed going back in time, and said so.
+    let out = run(&["diff", "2020-10-16", "2020-10-08", "--json"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("going back in time"));
+}
+
+#[test]
+fn series_writes_km2_and_settlements_per_controller_for_every_day_of_change() {
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(["series", "--csv"]).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let header: Vec<&str> = text.lines().next().expect("header").split(',').collect();
+    assert_eq!(header[0], "date");
+    assert!(header.contains(&"az_km2") && header.contains(&"ka_settlements"), "{header:?}");
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert!(rows.len() > 50, "{} days of change", rows.len());
+    // Every day of the 2020 war on which a settlement was announced is a row.
+    for day in ["2020-10-04", "2020-10-09", "2020-10-21", "2020-11-08"] {
+        assert!(rows.iter().any(|r| r[0] == day), "{day}");
+    }
+    let ka = header.iter().position(|h| *h == "ka_settlements").expect("column");
+    let on = |d: &str| rows.iter().find(|r| r[0] == d).and_then(|r| r[ka].parse::<usize>().ok()).expect("a count");
+    assert!(on("2020-10-21") < on("2020-10-04"), "settlements held by the NKR fall during the war");
+}

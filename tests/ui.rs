@@ -798,3 +798,20 @@ fn hovering_a_village_shows_its_names_in_both_traditions_and_the_height() {
     assert!(h.query_by_label_contains("Elevation ≈ 1,").is_some(), "Shusha lies above 1,000 m");
     assert!(h.query_by_label_contains("(1 km grid)").is_some());
 }
+
+#[test]
+fn the_weeks_events_are_on_the_map_with_their_text_on_hover() {
+    let mut h = harness(options(date(2020, 10, 12)));
+    // The announcement about Hadrut (9 October) is three days old: its diamond is on the map.
+    assert!(h.query_by_label("Fighting (last 30 days)").is_some(), "its legend entry");
+    let hadrut = h.state().atlas().places.iter().find(|p| p.id == "hadrut").expect("Hadrut").point;
+    let at = h.state().screen_pos_of(hadrut.x(), hadrut.y());
+    hover(&mut h, at);
+    assert!(h.query_by_label("Azerbaijan announced the capture of Hadrut.").is_some(), "the event's text on hover");
+    assert!(h.query_by_label("9 October 2020").is_some(), "and its date");
+    // A year later nothing of it is left on the map.
+    let mut later = harness(options(date(2021, 12, 1)));
+    assert!(later.query_by_label("Fighting (last 30 days)").is_none());
+    hover(&mut later, at);
+    assert!(later.query_by_label("Azerbaijan announced the capture of Hadrut.").is_none());
+}

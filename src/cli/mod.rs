@@ -9,6 +9,7 @@ mod check;
 mod diff;
 mod export;
 mod find;
+mod series;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -97,6 +98,9 @@ pub enum Command {
     /// Find places, regions, rivers and peaks by any of their names, in any script, and print
     /// them with their coordinates and district.
     Find(find::FindArgs),
+    /// Km² and settlements held by each controller from every day on which control changed
+    /// (`--csv` for spreadsheets).
+    Series(series::SeriesArgs),
 }
 
 /// Why a command failed; each kind has its exit code.
@@ -149,6 +153,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Diff(args)) => diff::diff(&args),
         Some(Command::Export(args)) => export::export(&args),
         Some(Command::Find(args)) => find::find(&args),
+        Some(Command::Series(args)) => series::series(&args),
         None => {
             let options = crate::ui::LaunchOptions {
                 date: cli.date,

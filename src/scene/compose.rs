@@ -363,6 +363,23 @@ pub fn compose_live(input: &SceneInput<'_>, view: &View, screen: Rect) -> Vec<Pr
             colour: style.hover,
         });
     }
+    // The events of the last weeks at their places, as diamonds by kind.
+    for (_, at) in event_markers(input) {
+        let e = at.0;
+        let c = to_screen(at.1);
+        let r = 5.5 * options.label_scale.sqrt();
+        let diamond =
+            vec![c + Vec2::new(0.0, -r), c + Vec2::new(r, 0.0), c + Vec2::new(0.0, r), c + Vec2::new(-r, 0.0)];
+        let mut ring = diamond.clone();
+        ring.extend(diamond.first().copied());
+        out.push(Primitive::Area {
+            vertices: diamond,
+            indices: vec![0, 1, 2, 0, 2, 3],
+            rings: vec![ring.clone()],
+            colour: style.event_marker(&e.kind),
+        });
+        out.push(Primitive::Polyline { points: ring, width: 1.2, colour: Color32::WHITE, dash: None });
+    }
     let highlighted = options.highlighted_place.and_then(|i| atlas.place(i).and(geometry.places.get(i.get())));
     for at in highlighted.into_iter().chain(options.marked.as_ref()) {
         out.push(Primitive::Circle {
@@ -374,6 +391,31 @@ pub fn compose_live(input: &SceneInput<'_>, view: &View, screen: Rect) -> Vec<Pr
         });
     }
     out
+}
+
+/// How long an event stays on the map after it happened (or ended), in days.
+pub const EVENT_MARKER_DAYS: i64 = 30;
+
+/// The events shown on the map on the date: those that happened in the last
+/// [`EVENT_MARKER_DAYS`] (or are going on), at a place or position of their own, not off the map;
+/// each with its index and where it is (map km).
+pub fn event_markers<'a>(input: &SceneInput<'a>) -> Vec<(usize, (&'a crate::atlas::Event, Pos2))> {
+    let SceneInput { atlas, geometry, date, .. } = *input;
+    let Some(from) = date.checked_sub(jiff::Span::new().days(EVENT_MARKER_DAYS)).ok() else { return Vec::new() };
+    atlas
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.offmap && e.date <= date && e.end.unwrap_or(e.date) >= from)
+        .filter_map(|(i, e)| {
+            let at = match (e.place, e.position) {
+                (Some(p), _) => geometry.places.get(p.get()).copied(),
+                (None, Some(p)) => Some(geometry.projection.map_from_lonlat(p.x(), p.y())),
+                _ => None,
+            }?;
+            Some((i, (e, at)))
+        })
+        .collect()
 }
 
 /// Diagonal stripes inside the area bounded by `rings` (even-odd), `spacing` points apart, within

@@ -111,6 +111,17 @@ impl Style {
         Color32::from_rgb(mix(rgb[0], self.land.r()), mix(rgb[1], self.land.g()), mix(rgb[2], self.land.b()))
     }
 
+    /// An event marker's colour by its kind: fighting (captures, battles, incidents), agreements
+    /// and politics, humanitarian events, and the rest.
+    pub fn event_marker(&self, kind: &str) -> Color32 {
+        match kind {
+            "capture" | "battle" | "incident" | "shelling" | "fighting" => Color32::from_rgb(0xc0, 0x26, 0x1b),
+            "agreement" | "political" | "diplomacy" | "handover" => Color32::from_rgb(0x2b, 0x4f, 0x9e),
+            "humanitarian" => Color32::from_rgb(0x7a, 0x3e, 0x9d),
+            _ => Color32::from_rgb(0x55, 0x55, 0x55),
+        }
+    }
+
     /// A controller's colour over the relief: translucent, so the hillshade shows through.
     pub fn zone_fill_over_relief(&self, rgb: [u8; 3]) -> Color32 {
         let alpha = (self.zone_opacity_over_relief.clamp(0.0, 1.0) * 255.0).round() as u8;

@@ -132,7 +132,16 @@ impl AtlasApp {
                 .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
                 .map(|(i, _)| i)
         });
-        if (hovered.is_some() || place.is_some()) && pointer_moved {
+        // An event marker under the pointer.
+        let event = pointer.and_then(|p| {
+            let near = 9.0 / t.scale.max(1e-3);
+            crate::scene::event_markers(&input)
+                .into_iter()
+                .filter(|(_, (_, at))| at.distance(p) < near)
+                .min_by(|a, b| a.1.1.distance(p).total_cmp(&b.1.1.distance(p)))
+                .map(|(i, _)| i)
+        });
+        if (hovered.is_some() || place.is_some() || event.is_some()) && pointer_moved {
             let here = pointer.map(|p| geometry.projection.lonlat_from_map(p));
             let facts = panels::zone_info::HoverFacts {
                 zone: hovered,
@@ -148,6 +157,7 @@ impl AtlasApp {
                 }),
                 date: Some(self.cursor.date()),
                 place_control: place.and_then(|i| self.cursor.place_control().get(i).copied().flatten()),
+                event,
             };
             let (lang, names) = (self.lang(), self.settings.names);
             response.on_hover_ui_at_pointer(|ui| panels::zone_info::zone_info_ui(ui, atlas, &facts, lang, names));

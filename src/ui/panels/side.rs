@@ -132,6 +132,45 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 symbol(style.disputed, grey, 2.2, t(lang, "Claim disputed by the other side"));
             }
         }
+        // The events on the map (the last weeks'), by kind.
+        let date = app.cursor.date();
+        let since = date.checked_sub(jiff::Span::new().days(crate::scene::EVENT_MARKER_DAYS)).unwrap_or(date);
+        let mut kinds: Vec<(egui::Color32, &str)> = Vec::new();
+        for e in atlas.events.iter().filter(|e| {
+            !e.offmap
+                && e.date <= date
+                && e.end.unwrap_or(e.date) >= since
+                && (e.place.is_some() || e.position.is_some())
+        }) {
+            let colour = style.event_marker(&e.kind);
+            let label = match colour {
+                c if c == style.event_marker("battle") => t(lang, "Fighting (last 30 days)"),
+                c if c == style.event_marker("agreement") => t(lang, "Agreements and politics (last 30 days)"),
+                c if c == style.event_marker("humanitarian") => t(lang, "Humanitarian (last 30 days)"),
+                _ => t(lang, "Other events (last 30 days)"),
+            };
+            if !kinds.iter().any(|(c, _)| *c == colour) {
+                kinds.push((colour, label));
+            }
+        }
+        for (colour, label) in kinds {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+                let c = rect.center();
+                let d = [
+                    c + egui::vec2(0.0, -5.0),
+                    c + egui::vec2(5.0, 0.0),
+                    c + egui::vec2(0.0, 5.0),
+                    c + egui::vec2(-5.0, 0.0),
+                ];
+                ui.painter().add(egui::Shape::convex_polygon(
+                    d.to_vec(),
+                    colour,
+                    egui::Stroke::new(1.0, egui::Color32::WHITE),
+                ));
+                ui.label(label);
+            });
+        }
         ui.label(RichText::new(t(lang, "Dashed zone edges: position only approximately known.")).small().weak());
 
         ui.separator();

@@ -23,6 +23,8 @@ pub struct HoverFacts {
     pub date: Option<jiff::civil::Date>,
     /// Who holds the place, and on what that rests.
     pub place_control: Option<crate::atlas::PlaceControl>,
+    /// An event marker under the pointer, by index.
+    pub event: Option<usize>,
 }
 
 /// The place's control and the evidence for it up to the date: who said what on which day.
@@ -84,6 +86,16 @@ fn traditions(hy: Option<&str>, az: Option<&str>) -> Option<String> {
 /// Draws the hover box.
 pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, facts: &HoverFacts, lang: Lang, names: NameStyle) {
     let code = lang.code();
+    if let Some(e) = facts.event.and_then(|i| atlas.events.get(i)) {
+        ui.label(RichText::new(crate::i18n::long_date(e.date, lang)).strong());
+        ui.label(e.text.get(code));
+        if let Some(claim) = &e.claim {
+            ui.label(RichText::new(claim.get(code)).italics().small());
+        }
+        let sources: Vec<&str> = e.sources.iter().take(3).map(|s| s.title.as_str()).collect();
+        ui.label(RichText::new(sources.join(" · ")).small().weak());
+        ui.separator();
+    }
     if let Some(p) = facts.place.and_then(|i| atlas.places.get(i)) {
         ui.label(RichText::new(place_label(p, names, lang)).strong());
         // The local names are given here whatever the labels show.
