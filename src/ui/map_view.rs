@@ -105,9 +105,9 @@ pub struct MapPainter {
     dots_mesh: std::sync::Arc<Mesh>,
     dots_key: Option<(u64, Vec<Option<crate::atlas::PlaceControl>>)>,
     relief_texture: Option<(u64, bool, egui::TextureHandle)>,
-    /// The four meshes moved to where the view last put them, with that offset and the meshes'
-    /// identities.
-    placed: Option<(egui::Vec2, [u64; 3], [std::sync::Arc<Mesh>; 4])>,
+    /// The four meshes (ground, over the relief, dots, labels) where the view last put them, with
+    /// that offset and the remaking count each was made at.
+    placed: Option<(egui::Vec2, [u64; 4], [std::sync::Arc<Mesh>; 4])>,
     /// How many times the dots were remade.
     dots_rebuilds: u64,
     /// How many times the base layer was tessellated (for tests and benchmarks).
@@ -240,18 +240,25 @@ impl MapPainter {
         }
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, input.style.water);
-        // The meshes where the view puts them: moved copies kept until the view moves again, so
-        // an idle frame hands egui the same meshes without copying them.
-        if self.placed.as_ref().is_none_or(|(offset, key, _)| *offset != t.offset || *key != self.mesh_key()) {
-            let moved = |mesh: &Mesh| {
-                let mut mesh = mesh.clone();
-                mesh.translate(t.offset);
-                std::sync::Arc::new(mesh)
-            };
-            let meshes = [moved(&self.ground), moved(&self.over), moved(&self.dots_mesh), moved(&self.labels)];
-            self.placed = Some((t.offset, self.mesh_key(), meshes));
+        // The meshes where the view puts them, kept there: a fresh mesh (in the plane) is moved
+        // into place once and then held only in its placed form, and panning moves the placed
+        // meshes by the difference, in place. An idle frame hands egui the same meshes without
+        // copying them, and no mesh is held twice.
+        let keys = [self.rebuilds, self.rebuilds, self.dots_rebuilds, self.label_rebuilds];
+        let mut placed = self.placed.take().unwrap_or_else(|| (egui::Vec2::ZERO, [u64::MAX; 4], Default::default()));
+        let fresh = [&mut self.ground, &mut self.over, &mut self.dots_mesh, &mut self.labels];
+        for (((fresh, mesh), key), &want) in fresh.into_iter().zip(&mut placed.2).zip(&mut placed.1).zip(&keys) {
+            if *key != want {
+                *mesh = std::mem::take(fresh);
+                std::sync::Arc::make_mut(mesh).translate(t.offset);
+                *key = want;
+            } else if placed.0 != t.offset {
+                std::sync::Arc::make_mut(mesh).translate(t.offset - placed.0);
+            }
         }
-        let Some((_, _, [ground, over, dots, labels])) = self.placed.clone() else { return };
+        placed.0 = t.offset;
+        let [ground, over, dots, labels] = placed.2.clone();
+        self.placed = Some(placed);
         painter.add(Shape::Mesh(ground));
         if let (Some((plane_rect, tinted)), Some(relief)) = (self.relief_rect, &input.geometry.land.relief) {
             let texture = self.relief_texture(ui, relief, tinted, generation);
@@ -263,11 +270,6 @@ impl MapPainter {
         painter.add(Shape::Mesh(labels));
         let live = compose_live(input, view, rect);
         painter.extend(to_shapes(&painter, &live));
-    }
-
-    /// Which meshes are current: the counts of their remakings.
-    fn mesh_key(&self) -> [u64; 3] {
-        [self.rebuilds, self.label_rebuilds, self.dots_rebuilds]
     }
 
     /// The relief's texture, uploaded on first use for an atlas and look.
