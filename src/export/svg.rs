@@ -169,9 +169,8 @@ impl SvgWriter {
     /// The relief as an embedded PNG, stretched over `rect`.
     fn relief_image(&mut self, rect: Rect, tinted: bool) {
         let Some(relief) = &self.relief else { return };
-        let (image, slot) =
-            if tinted { (&relief.tinted, &relief.encoded[1]) } else { (&relief.shaded, &relief.encoded[0]) };
-        let png = slot.get_or_init(|| encode_png(image).unwrap_or_default());
+        let slot = &relief.encoded[usize::from(tinted)];
+        let png = slot.get_or_init(|| encode_png(&relief.image(tinted)).unwrap_or_default());
         if png.is_empty() {
             return;
         }

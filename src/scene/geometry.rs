@@ -30,6 +30,12 @@ impl<T> Lod<T> {
         Self { levels: LOD_KM.iter().map(|&tolerance| level(tolerance)).collect() }
     }
 
+    /// Full detail only, used at every level: for things small enough that simplifying them
+    /// would save little drawing and cost memory four times over (the cells of places).
+    pub fn single(full: T) -> Self {
+        Self { levels: vec![full] }
+    }
+
     /// The level `lod` (the coarsest there is, if past it).
     pub fn at(&self, lod: usize) -> &T {
         let last = self.levels.len().saturating_sub(1);
@@ -100,12 +106,21 @@ impl AreaShape {
     /// Projects and triangulates `area`. egui fills only convex paths, and zones are concave and
     /// have holes, so they are cut into triangles (earcut) here, once per atlas.
     pub fn new(area: &MultiPolygon, projection: &Projection) -> Self {
+        Self::with_levels(area, projection, true)
+    }
+
+    /// Projects and triangulates `area` at full detail only (see [`Lod::single`]).
+    pub fn full_detail(area: &MultiPolygon, projection: &Projection) -> Self {
+        Self::with_levels(area, projection, false)
+    }
+
+    fn with_levels(area: &MultiPolygon, projection: &Projection, simplified: bool) -> Self {
         let project = |c: geo::Coord| {
             let p = projection.map_from_lonlat(c.x, c.y);
             geo::Coord { x: f64::from(p.x), y: f64::from(p.y) }
         };
         let projected: Vec<geo::Polygon> = area.iter().map(|polygon| polygon.map_coords(project)).collect();
-        let levels = Lod::build(|tolerance| {
+        let level_at = |tolerance: f32| {
             let mut level = AreaLevel::default();
             for polygon in &projected {
                 if tolerance <= 0.0 {
@@ -119,7 +134,8 @@ impl AreaShape {
                 }
             }
             level
-        });
+        };
+        let levels = if simplified { Lod::build(level_at) } else { Lod::single(level_at(0.0)) };
         let mut bounds = Rect::NOTHING;
         for p in &levels.full().vertices {
             bounds.extend_with(*p);
@@ -203,7 +219,7 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 /// of another zone's boundary. Run once per atlas. Segments sit in an R-tree by their bounding
 /// boxes, so time and memory grow with the number of segments, never with their length (one edge
 /// across the world costs what a short one does).
-fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
+fn zone_edges(zones: &[AreaShape], simplified: bool) -> Vec<ZoneEdge> {
     const TOLERANCE_KM: f32 = 0.05;
     let mut segments = Vec::new();
     for (zone, shape) in zones.iter().enumerate() {
@@ -257,7 +273,10 @@ fn zone_edges(zones: &[AreaShape]) -> Vec<ZoneEdge> {
             finish(current.take());
         }
     }
-    found.into_iter().map(|(a, b, full)| ZoneEdge { a, b, lines: polylines(full) }).collect()
+    found
+        .into_iter()
+        .map(|(a, b, full)| ZoneEdge { a, b, lines: if simplified { polylines(full) } else { Lod::single(full) } })
+        .collect()
 }
 
 /// Everything of an atlas that depends only on the data: projected once when it is loaded.
@@ -362,7 +381,7 @@ impl MapGeometry {
         let centre = ll.map_or(geo::coord! { x: 0.0, y: 0.0 }, |r| r.center());
         let projection = Projection::centred_on(centre.x, centre.y);
         let zones: Vec<_> = atlas.zones.iter().map(|z| AreaShape::new(&z.geometry, &projection)).collect();
-        let cells: Vec<_> = atlas.cells().iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect();
+        let cells: Vec<_> = atlas.cells().iter().map(|c| AreaShape::full_detail(&c.geometry, &projection)).collect();
         let mut bounds = Rect::NOTHING;
         for z in &zones {
             bounds = bounds.union(z.bounds);
@@ -373,8 +392,9 @@ impl MapGeometry {
         Self {
             projection,
             bounds,
-            zone_edges: zone_edges(&zones),
-            cell_edges: zone_edges(&cells),
+            // With cells, the front runs between cells and the zones' own edges are never drawn.
+            zone_edges: if cells.is_empty() { zone_edges(&zones, true) } else { Vec::new() },
+            cell_edges: zone_edges(&cells, false),
             cells,
             regions: atlas.regions.iter().map(|r| AreaShape::new(&r.geometry, &projection)).collect(),
             context: atlas.context.iter().map(|c| AreaShape::new(&c.geometry, &projection)).collect(),
@@ -438,7 +458,7 @@ mod tests {
         right.levels =
             Lod::build(|_| AreaLevel { vertices: ring.clone(), indices: Vec::new(), rings: vec![ring.clone()] });
         let far = square(40.0, 0.0, 50.0, 10.0);
-        let edges = zone_edges(&[left, right, far]);
+        let edges = zone_edges(&[left, right, far], true);
         assert_eq!(edges.len(), 1, "{edges:?}");
         let edge = &edges[0];
         assert_eq!((edge.a, edge.b), (0, 1));

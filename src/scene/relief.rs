@@ -38,43 +38,60 @@ pub struct ReliefImage {
 pub struct Relief {
     /// The grid's extent in map km (the image is stretched over it).
     pub rect: Rect,
-    /// Hillshade over the land colour.
-    pub shaded: Arc<ReliefImage>,
-    /// Hillshade over colours by height (green lowlands to brown mountains).
-    pub tinted: Arc<ReliefImage>,
+    /// Width and height of the images in pixels.
+    pub size: [usize; 2],
+    /// How lit each pixel is (0–255 for 0.3–1.12 times its colour), row by row from the top.
+    light: Arc<Vec<u8>>,
+    /// Each pixel's height in metres (`i16::MIN` where the grid has none).
+    heights: Arc<Vec<i16>>,
+    /// The land's colour, under the plain hillshade.
+    land: [f32; 3],
     /// The two images as PNG files (shaded, tinted), encoded by the first export that embeds
     /// them and kept, so a deck of a hundred pictures encodes them once.
     pub encoded: Arc<[std::sync::OnceLock<Vec<u8>>; 2]>,
 }
 
+/// Light as stored: 0.3–1.12 in 256 steps.
+const LIGHT_RANGE: (f32, f32) = (0.3, 1.12);
+
 impl Relief {
-    /// Shades `grid` over `land`, once per atlas.
+    /// Shades `grid` over `land`, once per atlas. Only the light and the height of each pixel are
+    /// kept (3 bytes a pixel); the images are painted from them when they are uploaded or encoded.
     pub fn new(grid: &Elevation, projection: &Projection, land: Color32) -> Self {
         let [west, south, east, north] = grid.edges();
         let a = projection.map_from_lonlat(west, north);
         let b = projection.map_from_lonlat(east, south);
         let rect = Rect::from_two_pos(a, b);
         let (shade, heights, size) = shade(grid);
-        let paint = |colour: &dyn Fn(f32) -> [f32; 3]| {
-            let mut rgba = Vec::with_capacity(size[0] * size[1] * 4);
-            for (&s, &h) in shade.iter().zip(&heights) {
-                if h.is_nan() {
-                    rgba.extend_from_slice(&[0, 0, 0, 0]);
-                    continue;
-                }
-                // Flat ground (shade ≈ 0.71 under a 45° light) keeps its colour; slopes facing
-                // away darken it, slopes facing the light brighten it a little.
-                let light = (0.35 + 0.92 * s).clamp(0.3, 1.12);
-                let [r, g, b] = colour(h);
-                let px = |c: f32| (c * light).clamp(0.0, 255.0) as u8;
-                rgba.extend_from_slice(&[px(r), px(g), px(b), 255]);
+        let (lo, hi) = LIGHT_RANGE;
+        // Flat ground (shade ≈ 0.71 under a 45° light) keeps its colour; slopes facing away darken
+        // it, slopes facing the light brighten it a little.
+        let light: Vec<u8> =
+            shade.iter().map(|&s| (((0.35 + 0.92 * s).clamp(lo, hi) - lo) / (hi - lo) * 255.0).round() as u8).collect();
+        let heights: Vec<i16> = heights
+            .iter()
+            .map(|&h| if h.is_nan() { i16::MIN } else { h.round().clamp(-9_000.0, 9_000.0) as i16 })
+            .collect();
+        let land = [f32::from(land.r()), f32::from(land.g()), f32::from(land.b())];
+        Relief { rect, size, light: Arc::new(light), heights: Arc::new(heights), land, encoded: Arc::default() }
+    }
+
+    /// The hillshade painted over the land colour (`tinted`: over colours by height, green
+    /// lowlands to brown mountains) as an image.
+    pub fn image(&self, tinted: bool) -> ReliefImage {
+        let (lo, hi) = LIGHT_RANGE;
+        let mut rgba = Vec::with_capacity(self.light.len() * 4);
+        for (&l, &h) in self.light.iter().zip(self.heights.iter()) {
+            if h == i16::MIN {
+                rgba.extend_from_slice(&[0, 0, 0, 0]);
+                continue;
             }
-            Arc::new(ReliefImage { size, rgba })
-        };
-        let base = [f32::from(land.r()), f32::from(land.g()), f32::from(land.b())];
-        let shaded = paint(&|_| base);
-        let tinted = paint(&tint);
-        Relief { rect, shaded, tinted, encoded: Arc::default() }
+            let light = lo + f32::from(l) / 255.0 * (hi - lo);
+            let [r, g, b] = if tinted { tint(f32::from(h)) } else { self.land };
+            let px = |c: f32| (c * light).clamp(0.0, 255.0) as u8;
+            rgba.extend_from_slice(&[px(r), px(g), px(b), 255]);
+        }
+        ReliefImage { size: self.size, rgba }
     }
 
     /// The map point of the image's pixel centre, for tests.
@@ -191,7 +208,7 @@ mod tests {
         let grid = Elevation::from_values(cols, rows, [44.0, 40.0, 44.075, 40.05], values).expect("grid");
         let projection = Projection::centred_on(44.04, 40.02);
         let relief = Relief::new(&grid, &projection, Color32::from_rgb(240, 240, 240));
-        let img = &relief.shaded;
+        let img = &relief.image(false);
         assert_eq!(img.size, [cols * UPSAMPLE, rows * UPSAMPLE]);
         let px = |x: usize, y: usize| img.rgba[(y * img.size[0] + x) * 4];
         // Light from the west-north-west: the western slope is lit, the eastern one shadowed.
@@ -210,7 +227,7 @@ mod tests {
         values[10] = f32::NAN;
         let grid = Elevation::from_values(4, 4, [44.0, 40.0, 44.04, 40.04], values).expect("grid");
         let relief = Relief::new(&grid, &Projection::centred_on(44.02, 40.02), Color32::WHITE);
-        let img = &relief.tinted;
+        let img = &relief.image(true);
         let alpha = |x: usize, y: usize| img.rgba[(y * img.size[0] + x) * 4 + 3];
         let [w, h] = img.size;
         assert_eq!(alpha(w / 2, h / 2), 0, "the middle has no data");

@@ -286,7 +286,7 @@ impl MapPainter {
         {
             return handle.id();
         }
-        let image = if tinted { &relief.tinted } else { &relief.shaded };
+        let image = relief.image(tinted);
         let colour = egui::ColorImage::from_rgba_unmultiplied(image.size, &image.rgba);
         let handle = ui.ctx().load_texture("relief", colour, egui::TextureOptions::LINEAR);
         let id = handle.id();
