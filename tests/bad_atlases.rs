@@ -334,3 +334,49 @@ fn a_plain_string_is_english_text() {
     let atlas = load_dir(&dir).expect("a plain string is a text");
     assert_eq!(atlas.phases[1].title.get("vi"), "War");
 }
+
+#[test]
+fn a_checkpoint_is_a_point_and_a_point_is_only_a_checkpoint() {
+    // A checkpoint drawn as a line: refused, saying a point was expected.
+    let (_d, dir) = broken("lines.geojson", replace(r#""kind": "front""#, r#""kind": "checkpoint""#));
+    assert_error(&errors(&dir), "lines.geojson", Some("'front'"), "expected Point, found LineString");
+    // A front drawn as a point: refused, saying a line was expected.
+    let (_d, dir) = broken(
+        "lines.geojson",
+        replace(
+            r#"{"type": "LineString", "coordinates": [[10.5, 10], [10.5, 11]]}"#,
+            r#"{"type": "Point", "coordinates": [10.5, 10.5]}"#,
+        ),
+    );
+    assert_error(
+        &errors(&dir),
+        "lines.geojson",
+        Some("'front'"),
+        "expected LineString or MultiLineString, found Point",
+    );
+    // An unknown kind names the kinds there are, checkpoint among them.
+    let (_d, dir) = broken("lines.geojson", replace(r#""kind": "front""#, r#""kind": "roadblock""#));
+    assert_error(
+        &errors(&dir),
+        "lines.geojson",
+        Some("'front'"),
+        "unknown kind \"roadblock\" (border, line_of_contact",
+    );
+    assert_error(&errors(&dir), "lines.geojson", Some("'front'"), "blockade or checkpoint");
+}
+
+#[test]
+fn a_checkpoint_point_loads_with_its_dates() {
+    let (_d, dir) = broken(
+        "lines.geojson",
+        replace(
+            "}}\n]}",
+            r#"}}, {"type": "Feature", "id": "gate", "properties": {"name": "Gate", "kind": "checkpoint", "valid_from": "2001-06-01"}, "geometry": {"type": "Point", "coordinates": [10.5, 10.5]}}
+]}"#,
+        ),
+    );
+    let atlas = load_dir(&dir).expect("a checkpoint as a point loads");
+    let gate = atlas.lines.iter().find(|l| l.id == "gate").expect("the checkpoint");
+    assert_eq!(gate.kind, karabakh_atlas::atlas::LineKind::Checkpoint);
+    assert!(!gate.applies_on(jiff::civil::date(2001, 5, 31)) && gate.applies_on(jiff::civil::date(2001, 6, 1)));
+}

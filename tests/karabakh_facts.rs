@@ -240,3 +240,44 @@ fn changes_between_name_the_day_of_change() {
     let diff = held_by(&a, "ka", date(2020, 9, 26)) - held_by(&a, "ka", date(2020, 12, 2));
     assert!((lost - gained - diff).abs() < 0.01);
 }
+
+/// The checkpoints' signs (red discs) in an SVG of the whole atlas on `d`.
+fn checkpoint_signs(a: &Atlas, geometry: &karabakh_atlas::scene::MapGeometry, d: Date) -> usize {
+    use karabakh_atlas::export::{ExportOptions, ImageFormat, picture};
+    let options = ExportOptions {
+        date: d,
+        width: 1200,
+        height: 900,
+        lang: karabakh_atlas::i18n::Lang::En,
+        names: karabakh_atlas::scene::NameStyle::International,
+        view: None,
+        layers: karabakh_atlas::scene::MapLayers::default(),
+    };
+    let svg = String::from_utf8(picture(a, geometry, &options, ImageFormat::Svg).expect("an SVG")).expect("UTF-8");
+    svg.split("<circle")
+        .skip(1)
+        .filter(|c| c.split("/>").next().is_some_and(|c| c.contains("fill=\"#c41616\"")))
+        .count()
+}
+
+#[test]
+fn the_blockade_and_the_checkpoint_are_on_the_map_on_their_dates() {
+    let a = atlas();
+    let applies = |id: &str, d: Date| a.lines.iter().find(|l| l.id == id).is_some_and(|l| l.applies_on(d));
+    // The corridor through every phase: the old route, the new one from 26 Aug 2022, blocked
+    // from 12 Dec 2022, the exodus from 24 Sep 2023.
+    assert!(applies("lachin-corridor", date(2021, 6, 1)) && !applies("lachin-corridor", date(2022, 8, 26)));
+    assert!(applies("lachin-corridor-2022", date(2022, 8, 26)) && !applies("lachin-corridor-2022", date(2022, 12, 12)));
+    assert!(applies("lachin-corridor-blockade", date(2022, 12, 12)));
+    assert!(applies("lachin-corridor-exodus", date(2023, 9, 24)));
+    let kind = |id: &str| a.lines.iter().find(|l| l.id == id).map(|l| l.kind);
+    assert_eq!(kind("lachin-corridor-blockade"), Some(karabakh_atlas::atlas::LineKind::Blockade));
+    assert_eq!(kind("checkpoint-hakari-bridge"), Some(karabakh_atlas::atlas::LineKind::Checkpoint));
+    // The signs: the road blocked near Shusha (12 Dec 2022 – 28 Apr 2023), the checkpoint at the
+    // Hakari bridge from 23 Apr 2023.
+    let geometry = karabakh_atlas::scene::MapGeometry::new(&a);
+    assert_eq!(checkpoint_signs(&a, &geometry, date(2022, 11, 1)), 0);
+    assert_eq!(checkpoint_signs(&a, &geometry, date(2023, 1, 15)), 1);
+    assert_eq!(checkpoint_signs(&a, &geometry, date(2023, 4, 25)), 2);
+    assert_eq!(checkpoint_signs(&a, &geometry, date(2023, 6, 1)), 1);
+}

@@ -420,7 +420,7 @@ def lines_features(zone_geoms):
                    "vi": "Hành lang do lực lượng gìn giữ hòa bình Nga kiểm soát trên con đường mới từ ngày 26/8/2022. " + how["vi"]},
           "source": src22})
     line("lachin-corridor-blockade", outline22,
-         {"kind": "corridor", "name": {"en": "Lachin corridor, blocked (12 Dec 2022 – 23 Sep 2023)", "vi": "Hành lang Lachin bị chặn (12/12/2022 – 23/9/2023)"},
+         {"kind": "blockade", "name": {"en": "Lachin corridor, blocked (12 Dec 2022 – 23 Sep 2023)", "vi": "Hành lang Lachin bị chặn (12/12/2022 – 23/9/2023)"},
           "valid_from": "2022-12-12", "valid_to": "2023-09-23", "approximate": True,
           "note": {"en": "Blocked near Shusha from 12 Dec 2022 (the ICJ ordered Azerbaijan on 22 Feb 2023 to ensure unimpeded movement along it); Azerbaijani checkpoint at the Hakari bridge from 23 Apr 2023. " + how["en"],
                    "vi": "Bị chặn gần Shusha từ ngày 12/12/2022 (ngày 22/2/2023 Tòa án Công lý Quốc tế ra lệnh Azerbaijan bảo đảm việc đi lại không bị cản trở trên hành lang); trạm kiểm soát của Azerbaijan tại cầu Hakari từ ngày 23/4/2023. " + how["vi"]},
@@ -431,6 +431,24 @@ def lines_features(zone_geoms):
           "note": {"en": "The road by which almost all Karabakh Armenians left for Armenia; Armenia's government counted 100,417 arrivals by 30 Sep 2023. " + how["en"],
                    "vi": "Con đường mà gần như toàn bộ người Armenia ở Karabakh đã theo đó rời sang Armenia; chính phủ Armenia ghi nhận 100.417 người đến tính tới ngày 30/9/2023. " + how["vi"]},
           "source": src22})
+    # Where the road was closed or controlled: drawn as a sign at the point, on the dates it applies.
+    def sign(fid, lon, lat, props):
+        feats.append({"type": "Feature", "id": fid, "properties": props,
+                      "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    sign("blockade-shusha-junction", 46.695, 39.76,
+         {"kind": "checkpoint", "name": {"en": "Road blocked near Shusha (Shushi) (12 Dec 2022 – 28 Apr 2023)",
+                                         "vi": "Đường bị chặn gần Shusha (Shushi) (12/12/2022 – 28/4/2023)"},
+          "valid_from": "2022-12-12", "valid_to": "2023-04-28", "approximate": True,
+          "note": {"en": "Azerbaijanis presenting themselves as environmental activists stood on the road near the Shusha–Dashalti (Karin Tak) junction from 12 Dec 2022; Armenia and the NKR called it a blockade, Azerbaijan said civilian traffic was not prevented. They suspended the protest at 18:00 on 28 Apr 2023, after the checkpoint at the Hakari bridge was set up. The sign is on the schematic road near the junction, approximately, where the event of 12 Dec 2022 is marked.",
+                   "vi": "Những người Azerbaijan tự giới thiệu là nhà hoạt động môi trường đứng chắn trên đường gần ngã ba Shusha–Dashalti (Karin Tak) từ ngày 12/12/2022; Armenia và NKR gọi đó là cuộc phong tỏa, Azerbaijan nói giao thông dân sự không bị ngăn cản. Họ tạm dừng cuộc biểu tình lúc 18 giờ ngày 28/4/2023, sau khi trạm kiểm soát tại cầu Hakari được lập. Ký hiệu đặt trên con đường vẽ theo sơ đồ gần ngã ba, ở vị trí gần đúng, nơi đánh dấu sự kiện ngày 12/12/2022."},
+          "source": "Position on the schematic road near the Shusha–Dashalti junction, approximate; dates: https://news.am/eng/news/757285.html (Armenian source) and https://apa.az/en/social/azerbaijani-eco-activists-protest-action-on-lachin-khankandi-road-is-temporarily-suspended-photo-video-402053 (Azerbaijani source)"})
+    sign("checkpoint-hakari-bridge", 46.527, 39.547,
+         {"kind": "checkpoint", "name": {"en": "Azerbaijani checkpoint at the Hakari bridge (from 23 Apr 2023)",
+                                         "vi": "Trạm kiểm soát của Azerbaijan tại cầu Hakari (từ 23/4/2023)"},
+          "valid_from": "2023-04-23", "approximate": True,
+          "note": {"en": "Set up by Azerbaijan's State Border Service where the Lachin road enters from Armenia, on 23 Apr 2023. Armenia called it a gross violation of the 10 Nov 2020 statement; Azerbaijan said it was to stop the transport of troops, weapons and mines. Drawn where the new road enters from Armenia, approximately.",
+                   "vi": "Do Cơ quan Biên phòng Nhà nước Azerbaijan lập ngày 23/4/2023, nơi con đường Lachin đi vào từ phía Armenia. Armenia gọi đây là vi phạm nghiêm trọng tuyên bố ngày 10/11/2020; Azerbaijan nói trạm nhằm ngăn việc vận chuyển quân, vũ khí và mìn. Vẽ ở nơi con đường mới đi vào từ phía Armenia, ở vị trí gần đúng."},
+          "source": "Where the schematic road road-lachin-corridor-2022 enters from Armenia, approximate; date: https://news.am/eng/news/756701.html (Armenian source) and Reuters via https://www.tribuneindia.com/news/world/tension-escalates-as-azerbaijan-blocks-armenias-access-to-contested-region-500391"})
     talish = Point(46.74083, 40.38139)
     front = loc94.intersection(talish.buffer(0.13))
     line("talish-front", front, {"kind": "front", "name": {"en": "Talish front", "vi": "Mặt trận Talish"},

@@ -477,6 +477,9 @@ fn valid_span(p: &Props<'_>, errs: &mut AtlasErrors) -> (Option<jiff::civil::Dat
     (valid_from, valid_to)
 }
 
+/// The line kinds the format knows, for messages.
+const LINE_KINDS: &str = "border, line_of_contact, ceasefire_line, corridor, front, blockade or checkpoint";
+
 fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
@@ -488,27 +491,29 @@ fn read_lines(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<MapLine> {
             Some("ceasefire_line") => LineKind::CeasefireLine,
             Some("corridor") => LineKind::Corridor,
             Some("front") => LineKind::Front,
+            Some("blockade") => LineKind::Blockade,
+            Some("checkpoint") => LineKind::Checkpoint,
             None => {
-                errs.push(
-                    file,
-                    Some(&f.label),
-                    "has no \"kind\" (border, line_of_contact, ceasefire_line, corridor or front)",
-                );
+                errs.push(file, Some(&f.label), format!("has no \"kind\" ({LINE_KINDS})"));
                 LineKind::Border
             }
             Some(other) => {
-                errs.push(
-                    file,
-                    Some(&f.label),
-                    format!("unknown kind \"{other}\" (border, line_of_contact, ceasefire_line, corridor or front)"),
-                );
+                errs.push(file, Some(&f.label), format!("unknown kind \"{other}\" ({LINE_KINDS})"));
                 LineKind::Border
             }
         };
         let (valid_from, valid_to) = valid_span(&p, errs);
         let approximate = p.bool("approximate", errs);
         let note = p.text("note", errs).unwrap_or_default();
-        if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::line(&f, file, errs)) {
+        // A checkpoint is a point; it is kept as a line of one position twice, so that lines and
+        // signs share their dates, names and legend.
+        let geometry = if kind == LineKind::Checkpoint {
+            geojson_layer::point(&f, file, errs)
+                .map(|p| geo::MultiLineString::new(vec![geo::LineString::new(vec![p.0, p.0])]))
+        } else {
+            geojson_layer::line(&f, file, errs)
+        };
+        if let (Some(id), Some(geometry)) = (f.id.clone(), geometry) {
             out.push(MapLine { id, kind, name, valid_from, valid_to, approximate, note, geometry });
         }
     }

@@ -422,6 +422,10 @@ pub enum LineKind {
     Corridor,
     /// A front in a war.
     Front,
+    /// A road closed or blocked for a span of days.
+    Blockade,
+    /// A checkpoint or roadblock: a point (its feature is a Point), drawn as a sign.
+    Checkpoint,
 }
 
 impl MapLine {

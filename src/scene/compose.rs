@@ -336,6 +336,12 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
             continue;
         }
         let s = style.line(line.kind);
+        if line.kind == crate::atlas::LineKind::Checkpoint {
+            for c in polylines.full().iter().filter_map(|points| points.first()) {
+                out.extend(style.checkpoint_sign(to_screen(*c), 6.5));
+            }
+            continue;
+        }
         for points in polylines.at(lod) {
             let points: Vec<Pos2> = points.iter().map(|&p| to_screen(p)).collect();
             if let Some((width, colour)) = s.glow {

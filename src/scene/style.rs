@@ -1,8 +1,9 @@
 //! Colours and line widths of the map, in one place: a calm base map under the zones' colours,
 //! lines that stay crisp at every zoom (widths are in screen points, not map units).
 
-use egui::Color32;
+use egui::{Color32, Pos2, Vec2};
 
+use super::Primitive;
 use crate::atlas::{LineKind, PlaceKind};
 
 /// How a line is drawn.
@@ -159,7 +160,36 @@ impl Style {
                 glow: Some((9.0, Color32::from_rgba_unmultiplied(230, 40, 20, 70))),
                 ..solid(2.6, Color32::from_rgb(0xd9, 0x22, 0x0f))
             },
+            // A closed road: short red dashes over a pale red band, apart from a corridor's brown.
+            LineKind::Blockade => LineStyle {
+                dash: Some((3.0, 2.5)),
+                glow: Some((8.0, Color32::from_rgba_unmultiplied(200, 30, 30, 60))),
+                ..solid(2.4, Color32::from_rgb(0xb0, 0x12, 0x12))
+            },
+            // Drawn as a sign (see [`Style::checkpoint_sign`]); this is its colour.
+            LineKind::Checkpoint => solid(2.0, Color32::from_rgb(0xc4, 0x16, 0x16)),
         }
+    }
+
+    /// A checkpoint's sign at `centre` (screen points), `radius` across: a red disc with a white
+    /// bar, as a road sign for no entry, so that it reads at any zoom.
+    pub fn checkpoint_sign(&self, centre: Pos2, radius: f32) -> [Primitive; 2] {
+        let bar = Vec2::new(radius * 0.6, 0.0);
+        [
+            Primitive::Circle {
+                centre,
+                radius,
+                fill: self.line(LineKind::Checkpoint).colour,
+                stroke_width: 1.5,
+                stroke: Color32::WHITE,
+            },
+            Primitive::Polyline {
+                points: vec![centre - bar, centre + bar],
+                width: radius * 0.35,
+                colour: Color32::WHITE,
+                dash: None,
+            },
+        ]
     }
 
     /// Radius of a place's dot, and its label's font size.

@@ -64,7 +64,8 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
         });
         let mut kinds: Vec<(LineKind, &str)> = Vec::new();
         for l in atlas.lines.iter().filter(|l| l.applies_on(date)) {
-            if !kinds.iter().any(|(k, _)| *k == l.kind) {
+            // One entry a kind, except checkpoints, each of which is its own place and story.
+            if l.kind == LineKind::Checkpoint || !kinds.iter().any(|(k, _)| *k == l.kind) {
                 kinds.push((l.kind, l.name.get(code)));
             }
         }
@@ -90,10 +91,16 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             let s = crate::scene::LineStyle { width: 2.4, colour: style.emphasis_edge, dash: None, glow: None };
             extra.push((s, tf(lang, "Outline: {}", &[r.name.get(code)])));
         }
-        let lines = kinds.into_iter().map(|(kind, name)| (style.line(kind), name.to_owned()));
-        for (s, name) in lines.chain(extra) {
+        let lines = kinds.into_iter().map(|(kind, name)| (Some(kind), style.line(kind), name.to_owned()));
+        for (kind, s, name) in lines.chain(extra.into_iter().map(|(s, n)| (None, s, n))) {
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
+                if kind == Some(LineKind::Checkpoint) {
+                    let painter = ui.painter();
+                    painter.extend(crate::ui::map_view::to_shapes(painter, &style.checkpoint_sign(rect.center(), 6.0)));
+                    ui.label(name);
+                    return;
+                }
                 let (a, b) = (rect.left_center(), rect.right_center());
                 if let Some((w, c)) = s.glow {
                     ui.painter().line_segment([a, b], egui::Stroke::new(w, c));
