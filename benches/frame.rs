@@ -157,6 +157,7 @@ fn benches(c: &mut Criterion) {
                 places: &places,
                 cells: &cells,
                 date,
+                taken: None,
                 options: &scene_options,
             };
             painter.paint(ui, ui.max_rect(), &scene, &view, 1);

@@ -112,3 +112,82 @@ fn every_piece_of_evidence_has_a_source() {
     assert!(a.evidence.len() > 900);
     assert!(a.evidence.iter().all(|e| !e.sources.is_empty()));
 }
+
+#[test]
+fn land_taken_since_the_fighting_began_follows_the_cells() {
+    use karabakh_atlas::atlas::{Taken, TimelineCursor};
+    let a = atlas();
+    let mut cursor = TimelineCursor::new(&a, date(2026, 1, 1), date(2020, 10, 20));
+    let taken = cursor.taken().expect("in the 2020 war").clone();
+    assert_eq!((taken.since, taken.chosen), (date(2020, 9, 26), false), "the day before 27 September 2020");
+    let az = a.controllers.iter().position(|c| c.id == "az").expect("az");
+    // Some ground passed to Azerbaijan since, none of it held by Azerbaijan before.
+    let moved: Vec<usize> = (0..taken.cells.len()).filter(|&i| cursor.cell_control()[i].0 != taken.cells[i]).collect();
+    assert!(!moved.is_empty());
+    assert!(moved.iter().all(|&i| cursor.cell_control()[i].0.get() == az));
+    // After the war, the 1 994–2020 quiet parts it from the first war: still since 26 Sep 2020.
+    cursor.set_date(&a, date(2021, 6, 1));
+    assert_eq!(cursor.taken().map(|t| t.since), Some(date(2020, 9, 26)));
+    // In the first war, the land is compared with a day before it.
+    cursor.set_date(&a, date(1993, 9, 1));
+    assert!(cursor.taken().is_some_and(|t| t.since < date(1992, 1, 1)), "{:?}", cursor.taken().map(|t| t.since));
+    // A day the reader chose holds until they reset it.
+    cursor.set_taken_since(&a, Some(date(1993, 1, 1)));
+    assert_eq!(cursor.taken().map(|t| (t.since, t.chosen)), Some((date(1993, 1, 1), true)));
+    cursor.set_date(&a, date(1993, 10, 1));
+    assert_eq!(cursor.taken().map(|t| t.since), Some(date(1993, 1, 1)));
+    cursor.set_taken_since(&a, None);
+    assert_ne!(cursor.taken().map(|t| t.since), Some(date(1993, 1, 1)));
+    // Nothing is taken before the first change.
+    cursor.set_date(&a, date(1950, 1, 1));
+    assert!(cursor.taken().is_none());
+    assert_eq!(Taken::since_fighting_began(&a, date(2020, 10, 20)).map(|t| t.since), Some(date(2020, 9, 26)));
+}
+
+#[test]
+fn claimed_ground_is_striped_and_taken_ground_lighter_on_the_map() {
+    use karabakh_atlas::atlas::TimelineCursor;
+    use karabakh_atlas::scene::{
+        MapGeometry, MapLayers, Primitive, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base,
+    };
+    let a = atlas();
+    let geometry = MapGeometry::new(&a);
+    let style = Style::default();
+    let cursor = TimelineCursor::new(&a, date(2026, 1, 1), date(2020, 10, 20));
+    let az = a.controllers.iter().find(|c| c.id == "az").expect("az").colour;
+    let lighter = style.lighter(style.zone_fill_over_relief(az));
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 900.0));
+    let t = ScreenTransform::for_view(&View::fit(geometry.bounds), screen, geometry.bounds);
+    let draw = |taken_layer: bool| {
+        let options =
+            SceneOptions { layers: MapLayers { taken: taken_layer, ..MapLayers::default() }, ..Default::default() };
+        let input = SceneInput {
+            atlas: &a,
+            geometry: &geometry,
+            style: &style,
+            control: cursor.control(),
+            places: cursor.place_control(),
+            cells: cursor.cell_control(),
+            date: cursor.date(),
+            taken: cursor.taken(),
+            options: &options,
+        };
+        compose_base(&input, t, screen)
+    };
+    let areas_of = |p: &[Primitive], colour: egui::Color32| {
+        p.iter()
+            .filter(|p| matches!(p, Primitive::Area { colour: c, indices, .. } if *c == colour && !indices.is_empty()))
+            .count()
+    };
+    let stripes = |p: &[Primitive]| {
+        p.iter().filter(|p| matches!(p, Primitive::Polyline { colour, width, .. } if *colour == style.controller(az) && *width == 1.4)).count()
+    };
+    let with = draw(true);
+    let without = draw(false);
+    // 20 October 2020: villages announced by Azerbaijan and not yet confirmed are striped in its
+    // colour, with or without the layer; the ground it took since 26 September is lighter with it.
+    assert!(stripes(&with) > 20 && stripes(&without) > 20, "{} stripes", stripes(&without));
+    // Claimed ground is lighter as well as striped; the taken ground adds one lighter area.
+    assert_eq!(areas_of(&without, lighter), 1, "the claimed ground");
+    assert_eq!(areas_of(&with, lighter), 2, "the claimed ground and the ground taken since");
+}

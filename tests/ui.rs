@@ -815,3 +815,24 @@ fn the_weeks_events_are_on_the_map_with_their_text_on_hover() {
     hover(&mut later, at);
     assert!(later.query_by_label("Azerbaijan announced the capture of Hadrut.").is_none());
 }
+
+#[test]
+fn land_taken_since_the_fighting_began_is_a_layer_with_its_legend() {
+    let mut h = harness(options(date(2020, 10, 20)));
+    let legend = "Lighter: changed hands since 26 September 2020 (the day before the fighting began)";
+    assert!(!h.state().layers().taken, "off by default");
+    assert!(h.query_by_label(legend).is_none());
+    h.get_by_label("Layers").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Land taken since the fighting began").click();
+    h.run();
+    assert!(h.state().layers().taken);
+    assert!(h.query_by_label(legend).is_some(), "the legend says since when");
+    // Claims rest on one side only on that day: the striped ground is explained too.
+    assert!(h.query_by_label("Striped: one side's claim only, or disputed (in the claimant's colour)").is_some());
+    // A chosen day, from the command line.
+    let mut h = harness(LaunchOptions { taken_since: Some(date(2020, 10, 10)), ..options(date(2020, 10, 20)) });
+    h.run();
+    assert!(h.state().layers().taken, "--taken-since turns the layer on");
+    assert!(h.query_by_label("Lighter: changed hands since 10 October 2020").is_some());
+}

@@ -51,6 +51,10 @@ pub struct TimelineCursor {
     selected_event: Option<usize>,
     compare: Option<Date>,
     comparison: Vec<ZoneChange>,
+    /// The day "land taken since" compares with, when the reader chose one.
+    since: Option<Date>,
+    change_days: Vec<Date>,
+    taken: Option<super::Taken>,
 }
 
 impl TimelineCursor {
@@ -67,6 +71,9 @@ impl TimelineCursor {
             selected_event: None,
             compare: None,
             comparison: Vec::new(),
+            since: None,
+            change_days: atlas.change_days(),
+            taken: None,
         };
         cursor.force_date(atlas, date);
         cursor
@@ -75,6 +82,28 @@ impl TimelineCursor {
     /// Who holds each cell of the ground on the date shown, and on what that rests.
     pub fn cell_control(&self) -> &[(ControllerIdx, super::ControlStatus)] {
         &self.cells
+    }
+
+    /// Who held the ground on the day "land taken since" compares with: the reader's day, else the
+    /// day before the fighting of the date began (see [`super::fighting_began`]); `None` when
+    /// that day is not before the date shown.
+    pub fn taken(&self) -> Option<&super::Taken> {
+        self.taken.as_ref()
+    }
+
+    /// Chooses the day "land taken since" compares with (`None`: the day before the fighting began).
+    pub fn set_taken_since(&mut self, atlas: &Atlas, since: Option<Date>) {
+        self.since = since.map(|d| self.clamp(atlas, d));
+        self.update_taken(atlas);
+    }
+
+    fn update_taken(&mut self, atlas: &Atlas) {
+        let since = self.since.or_else(|| super::fighting_began(&self.change_days, self.date));
+        let since = since.filter(|&d| d < self.date && atlas.phase_index_at(d).is_some());
+        let chosen = self.since.is_some();
+        if self.taken.as_ref().map(|t| (t.since, t.chosen)) != since.map(|d| (d, chosen)) {
+            self.taken = since.map(|d| super::Taken::on(atlas, d, chosen));
+        }
     }
 
     /// Who holds each place on the date shown, and on what that rests (by place index).
@@ -145,8 +174,8 @@ impl TimelineCursor {
         true
     }
 
-    /// Recomputes everything for `date` (clamped), even when it is the date shown: used when the
-    /// atlas itself changes.
+    /// Recomputes everything for `date` (clamped), even when it is the date shown. The atlas is the
+    /// one the cursor was made for (a new atlas gets a new cursor).
     pub fn force_date(&mut self, atlas: &Atlas, date: Date) {
         let date = self.clamp(atlas, date);
         self.date = date;
@@ -155,6 +184,7 @@ impl TimelineCursor {
         self.places = atlas.place_control.all_at(date);
         self.cells = atlas.cell_control(&self.control, &self.places);
         self.areas = atlas.area_by_controller(date);
+        self.update_taken(atlas);
         if self.selected_event.is_some_and(|e| atlas.events.get(e).is_none_or(|ev| ev.date != date)) {
             self.selected_event = None;
         }

@@ -19,6 +19,7 @@ mod open_as;
 mod overlay;
 mod search;
 pub mod synthetic;
+mod taken;
 mod text;
 mod timeline;
 
@@ -37,5 +38,6 @@ pub use model::*;
 pub use open_as::{OpenAs, open_as};
 pub use overlay::{Overlay, OverlayFeature, load_overlay, read_overlay};
 pub use search::{Found, SearchHit, SearchIndex, fold, kind_word};
+pub use taken::{QUIET_DAYS, Taken, fighting_began};
 pub use text::{FALLBACK_LANG, Text};
 pub use timeline::{ControllerArea, Origin, RegionControl, Transition, ZoneChange};

@@ -279,6 +279,17 @@ impl Atlas {
         changes
     }
 
+    /// How many places each controller holds on `date`, by controller index.
+    pub fn settlements_by_controller(&self, date: Date) -> Vec<usize> {
+        let mut n = vec![0usize; self.controllers.len()];
+        for c in self.place_control.all_at(date).iter().flatten() {
+            if let Some(k) = n.get_mut(c.controller.get()) {
+                *k += 1;
+            }
+        }
+        n
+    }
+
     /// Km² held by each controller from each day on which control changed: a step series for
     /// the area chart, computed once per atlas. Each entry holds from its date until the next.
     pub fn area_history(&self) -> Vec<(Date, Vec<f64>)> {

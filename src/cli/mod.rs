@@ -44,6 +44,10 @@ pub struct Cli {
     /// Compare the date shown with this date: zones that changed hands are hatched and listed.
     #[arg(long, value_parser = parse_iso_date)]
     pub compare: Option<Date>,
+    /// Shade the land taken since this date, lighter (default, with `--layers +taken` or the
+    /// Layers menu: the day before the fighting of the date shown began).
+    #[arg(long, value_parser = parse_iso_date)]
+    pub taken_since: Option<Date>,
     /// Show the chart of km² held by each side over time.
     #[arg(long)]
     pub chart: bool,
@@ -161,6 +165,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 view: cli.view.map(|v| (v.lon, v.lat, v.zoom)),
                 today: None,
                 compare: cli.compare,
+                taken_since: cli.taken_since,
                 chart: cli.chart,
                 present: cli.present,
                 overlays: cli.overlay,

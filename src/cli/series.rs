@@ -21,15 +21,7 @@ pub(super) fn series(args: &SeriesArgs) -> Result<(), Failure> {
     let atlas = load(args.atlas.as_deref())?;
     let history = atlas.area_history();
     let ids: Vec<&str> = atlas.controllers.iter().map(|c| c.id.as_str()).collect();
-    let count = |d| {
-        let mut n = vec![0usize; ids.len()];
-        for c in atlas.place_control.all_at(d).iter().flatten() {
-            if let Some(k) = n.get_mut(c.controller.get()) {
-                *k += 1;
-            }
-        }
-        n
-    };
+    let count = |d| atlas.settlements_by_controller(d);
     if args.csv {
         let mut w = csv::Writer::from_writer(std::io::stdout().lock());
         let fail = |e: csv::Error| Failure::Usage(format!("cannot write CSV: {e}"));

@@ -183,6 +183,8 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
         blocked: panels.iter().map(|r| r.expand(3.0)).collect(),
         ..Default::default()
     };
+    let taken =
+        if options.layers.taken { crate::atlas::Taken::since_fighting_began(atlas, options.date) } else { None };
     let input = SceneInput {
         atlas,
         geometry,
@@ -191,6 +193,7 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
         places: &places,
         cells: &cells,
         date: options.date,
+        taken: taken.as_ref(),
         options: &scene_options,
     };
     let mut primitives = compose_base(&input, transform, screen);

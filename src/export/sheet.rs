@@ -64,6 +64,7 @@ pub fn sheet_svg(
             places: &[],
             cells: &[],
             date,
+            taken: None,
             options: &scene_options,
         };
         let t_map = ScreenTransform::for_view(&View::fit(geometry.bounds), map, geometry.bounds);

@@ -138,6 +138,9 @@ pub struct SceneInput<'a> {
     pub cells: &'a [(ControllerIdx, crate::atlas::ControlStatus)],
     /// The date shown (lines apply on some dates only).
     pub date: jiff::civil::Date,
+    /// Who held the ground on an earlier day, for the layer of land taken since (drawn only when
+    /// [`super::MapLayers::taken`] is on).
+    pub taken: Option<&'a crate::atlas::Taken>,
     /// What else to show.
     pub options: &'a SceneOptions,
 }
@@ -232,46 +235,10 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
             outline(&mut out, shape, 0.7, style.district_edge);
         }
     }
-    // The ground in its holders' colours: the cells of the places where the atlas has them (one
-    // area per controller, so that translucent fills do not seam), else the zones.
+    // The ground in its holders' colours: cells where the atlas has them, else zones.
+    super::ground::compose_ground(input, t, lod, relief, hatch_window, &mut out);
     let cells = input.cells;
     let by_cells = !cells.is_empty() && cells.len() == geometry.cells.len();
-    let colour_of = |c: Option<ControllerIdx>| {
-        let controller = c.and_then(|c| atlas.controller(c));
-        match (controller, relief) {
-            (Some(k), true) => Some(style.zone_fill_over_relief(k.colour)),
-            (Some(k), false) => Some(style.zone_fill(k.colour)),
-            (None, true) => None,
-            (None, false) => Some(style.land),
-        }
-    };
-    let mut merged: Vec<(Option<ControllerIdx>, Primitive)> = Vec::new();
-    let shapes: Vec<(&super::AreaShape, Option<ControllerIdx>)> = if by_cells {
-        geometry.cells.iter().zip(cells).map(|(shape, (c, _))| (shape, Some(*c))).collect()
-    } else {
-        geometry.zones.iter().enumerate().map(|(z, shape)| (shape, control.get(z).copied())).collect()
-    };
-    for (shape, c) in shapes {
-        let Some(colour) = colour_of(c) else { continue };
-        let level = shape.at(lod);
-        let slot = match merged.iter().position(|(k, _)| *k == c) {
-            Some(i) => i,
-            None => {
-                merged.push((
-                    c,
-                    Primitive::Area { vertices: Vec::new(), indices: Vec::new(), rings: Vec::new(), colour },
-                ));
-                merged.len() - 1
-            }
-        };
-        if let Some((_, Primitive::Area { vertices, indices, rings, .. })) = merged.get_mut(slot) {
-            let base = vertices.len() as u32;
-            vertices.extend(level.vertices.iter().map(|&p| to_screen(p)));
-            indices.extend(level.indices.iter().map(|&i| base + i));
-            rings.extend(level.rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect::<Vec<_>>()));
-        }
-    }
-    out.extend(merged.into_iter().map(|(_, p)| p));
     super::land::compose_water_and_roads(input, t, lod, &mut out);
     // Lines of control: where neighbouring cells (or zones) have different holders. Dashed where
     // either side rests on a claim only or is disputed, or where either zone's edges are only

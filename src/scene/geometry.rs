@@ -520,6 +520,7 @@ mod tests {
             places: &[],
             cells: &[],
             date: jiff::civil::Date::constant(2000, 1, 1),
+            taken: None,
             options: &options,
         };
         let screen = Rect::from_min_size(Pos2::ZERO, egui::vec2(800.0, 600.0));

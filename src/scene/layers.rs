@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// The map's optional layers. All on by default except the height tint, which colours the land
-/// (a choice, not a default: zones already colour it).
+/// (a choice, not a default: zones already colour it), and the land taken since the fighting
+/// began, which is a reading of the map rather than the map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MapLayers {
@@ -22,11 +23,22 @@ pub struct MapLayers {
     pub settlements: bool,
     /// The graticule of longitude and latitude.
     pub grid: bool,
+    /// The ground taken since the fighting began (or a chosen day), in a lighter shade.
+    pub taken: bool,
 }
 
 impl Default for MapLayers {
     fn default() -> Self {
-        Self { relief: true, tint: false, water: true, heights: true, roads: true, settlements: true, grid: true }
+        Self {
+            relief: true,
+            tint: false,
+            water: true,
+            heights: true,
+            roads: true,
+            settlements: true,
+            grid: true,
+            taken: false,
+        }
     }
 }
 
@@ -47,12 +59,14 @@ pub enum LayerName {
     Settlements,
     /// [`MapLayers::grid`].
     Grid,
+    /// [`MapLayers::taken`].
+    Taken,
 }
 
 impl LayerName {
     /// Every layer, in the menu's order.
-    pub const ALL: [LayerName; 7] =
-        [Self::Relief, Self::Tint, Self::Water, Self::Heights, Self::Roads, Self::Settlements, Self::Grid];
+    pub const ALL: [LayerName; 8] =
+        [Self::Relief, Self::Tint, Self::Water, Self::Heights, Self::Roads, Self::Settlements, Self::Grid, Self::Taken];
 
     /// Its name on the command line.
     pub fn code(self) -> &'static str {
@@ -64,6 +78,7 @@ impl LayerName {
             Self::Roads => "roads",
             Self::Settlements => "settlements",
             Self::Grid => "grid",
+            Self::Taken => "taken",
         }
     }
 
@@ -77,6 +92,7 @@ impl LayerName {
             Self::Roads => "Roads",
             Self::Settlements => "Villages",
             Self::Grid => "Grid",
+            Self::Taken => "Land taken since the fighting began",
         }
     }
 
@@ -106,6 +122,7 @@ impl MapLayers {
             LayerName::Roads => &self.roads,
             LayerName::Settlements => &self.settlements,
             LayerName::Grid => &self.grid,
+            LayerName::Taken => &self.taken,
         }
     }
 
@@ -118,6 +135,7 @@ impl MapLayers {
             LayerName::Roads => &mut self.roads,
             LayerName::Settlements => &mut self.settlements,
             LayerName::Grid => &mut self.grid,
+            LayerName::Taken => &mut self.taken,
         }
     }
 
@@ -131,10 +149,11 @@ impl MapLayers {
             roads: false,
             settlements: false,
             grid: false,
+            taken: false,
         };
         for name in s.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match name {
-                "all" => layers = MapLayers { tint: true, ..MapLayers::default() },
+                "all" => layers = MapLayers { tint: true, taken: true, ..MapLayers::default() },
                 "none" => {}
                 _ => match LayerName::from_code(name) {
                     Some(l) => layers.set(l, true),

@@ -7,6 +7,7 @@
 mod annotate;
 mod compose;
 mod geometry;
+mod ground;
 mod labels;
 mod land;
 mod layers;

@@ -112,6 +112,14 @@ impl Style {
         Color32::from_rgb(mix(rgb[0], self.land.r()), mix(rgb[1], self.land.g()), mix(rgb[2], self.land.b()))
     }
 
+    /// A fill made lighter, for ground taken since an earlier day or resting on a claim: the same
+    /// hue halfway to white, at the same opacity.
+    pub fn lighter(&self, fill: Color32) -> Color32 {
+        let [r, g, b, a] = fill.to_srgba_unmultiplied();
+        let up = |v: u8| (f32::from(v) + (255.0 - f32::from(v)) * 0.5).round() as u8;
+        Color32::from_rgba_unmultiplied(up(r), up(g), up(b), a)
+    }
+
     /// An event marker's colour by its kind: fighting (captures, battles, incidents), agreements
     /// and politics, humanitarian events, and the rest.
     pub fn event_marker(&self, kind: &str) -> Color32 {

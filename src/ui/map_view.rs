@@ -130,6 +130,10 @@ struct BaseKey {
     layers: crate::scene::MapLayers,
     hatched: Vec<(crate::atlas::ZoneIdx, Color32)>,
     selected_region: Option<crate::atlas::RegionIdx>,
+    /// The day "land taken since" compares with.
+    taken: Option<jiff::civil::Date>,
+    /// Whether some ground rests on a claim (and is striped, within the hatch window).
+    striped: bool,
     /// The part of the base layer's plane (screen points with the map's origin at 0) that hatching
     /// covers: three screens wide and high round the screen it was made for.
     hatch_window: Rect,
@@ -146,11 +150,12 @@ impl BaseKey {
             && self.layers == input.options.layers
             && self.hatched == input.options.hatched
             && self.selected_region == input.options.selected_region
+            && self.taken == input.taken.map(|t| t.since)
             && self.lines.len() == input.atlas.lines.len()
             && self.lines.iter().zip(&input.atlas.lines).all(|(&on, l)| on == l.applies_on(input.date))
             && self.roads.len() == input.atlas.land.roads.len()
             && self.roads.iter().zip(&input.atlas.land.roads).all(|(&on, r)| on == r.applies_on(input.date))
-            && (self.hatched.is_empty() || self.hatch_window.contains_rect(seen))
+            && ((self.hatched.is_empty() && !self.striped) || self.hatch_window.contains_rect(seen))
     }
 }
 
@@ -192,6 +197,10 @@ impl MapPainter {
                 layers: input.options.layers,
                 hatched: input.options.hatched.clone(),
                 selected_region: input.options.selected_region,
+                taken: input.taken.map(|t| t.since),
+                striped: input.cells.iter().any(|(_, s)| {
+                    matches!(s, crate::atlas::ControlStatus::Claimed | crate::atlas::ControlStatus::Disputed)
+                }),
                 hatch_window,
             });
         }

@@ -68,6 +68,8 @@ pub enum Command {
     SetLayer(Layer, bool),
     /// Show or hide a layer of the land (remembered).
     SetMapLayer(LayerName, bool),
+    /// Compare "land taken since" with this day (`None`: the day before the fighting began).
+    SetTakenSince(Option<jiff::civil::Date>),
     /// Centre the map on a point found by the search, ringed, at least at `zoom`.
     GoTo {
         /// The point, longitude and latitude.
@@ -174,6 +176,10 @@ impl AtlasApp {
             Command::CloseRegion => self.selected_region = None,
             Command::SetLayer(Layer::Grid, on) => self.settings.layers.grid = on,
             Command::SetMapLayer(layer, on) => self.settings.layers.set(layer, on),
+            Command::SetTakenSince(since) => {
+                self.cursor.set_taken_since(&self.loaded.atlas, since);
+                self.settings.layers.taken = true;
+            }
             Command::GoTo { lonlat, zoom } => {
                 let geometry = &self.loaded.geometry;
                 let centre = geometry.projection.map_from_lonlat(lonlat.0, lonlat.1);

@@ -25,7 +25,7 @@ impl AtlasApp {
             egui::Panel::top("top_bar").show(ui, |ui| commands.extend(panels::top_bar::top_bar_ui(ui, self)));
             egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(panels::date_bar::date_bar_ui(ui, self)));
             if self.show_chart {
-                egui::Panel::bottom("chart").exact_size(190.0).show(ui, |ui| {
+                egui::Panel::bottom("chart").exact_size(210.0).show(ui, |ui| {
                     let (picked, transform) = chart::chart_ui(ui, &self.loaded.chart, self.cursor.date());
                     self.last_frame.chart_transform = Some(transform);
                     commands.extend(picked.map(Command::SetDate));
@@ -101,6 +101,7 @@ impl AtlasApp {
             places: self.cursor.place_control(),
             cells: self.cursor.cell_control(),
             date: self.cursor.date(),
+            taken: self.cursor.taken(),
             options: &options,
         };
         self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);

@@ -46,6 +46,8 @@ pub struct LaunchOptions {
     pub today: Option<Date>,
     /// Compare the date shown with this one (changed zones hatched, listed in the panel).
     pub compare: Option<Date>,
+    /// Shade the land taken since this day (the layer is then on).
+    pub taken_since: Option<Date>,
     /// Show the area chart.
     pub chart: bool,
     /// Start in presentation mode (full screen, controls hidden).
@@ -214,6 +216,10 @@ impl AtlasApp {
         app.cursor.force_date(&app.loaded.atlas, start);
         if let Some(c) = options.compare {
             app.cursor.set_compare(&app.loaded.atlas, Some(c));
+        }
+        if let Some(since) = options.taken_since {
+            app.cursor.set_taken_since(&app.loaded.atlas, Some(since));
+            app.settings.layers.taken = true;
         }
         let bounds = app.loaded.geometry.bounds;
         app.view = match (options.view, app.settings.view) {

@@ -70,7 +70,14 @@ pub fn changes_table_ui(ui: &mut Ui, atlas: &Atlas, style: &Style, changes: &[Zo
         ui.add_space(3.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(short_date(c.date, lang)).strong());
-            ui.label(format!("{} ({})", zone.name.get(code), region.label.as_ref().unwrap_or(&region.name).get(code)));
+            let place =
+                format!("{} ({})", zone.name.get(code), region.label.as_ref().unwrap_or(&region.name).get(code));
+            // Where only some of the zone's villages changed hands, say so.
+            if c.area_km2 < zone.area_km2 * 0.98 {
+                ui.label(tf(lang, "part of {}", &[&place]));
+            } else {
+                ui.label(place);
+            }
             ui.label(RichText::new(format!("{} km²", thousands(c.area_km2, lang))).weak());
         });
         ui.horizontal_wrapped(|ui| {

@@ -62,6 +62,7 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 ui.end_row();
             }
         });
+        shades_legend(ui, app);
         let mut kinds: Vec<(LineKind, &str)> = Vec::new();
         for l in atlas.lines.iter().filter(|l| l.applies_on(date)) {
             // One entry a kind, except checkpoints, each of which is its own place and story.
@@ -98,7 +99,7 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 if kind == Some(LineKind::Checkpoint) {
                     let painter = ui.painter();
                     painter.extend(crate::ui::map_view::to_shapes(painter, &style.checkpoint_sign(rect.center(), 6.0)));
-                    ui.label(name);
+                    ui.add(egui::Label::new(name).wrap());
                     return;
                 }
                 let (a, b) = (rect.left_center(), rect.right_center());
@@ -114,7 +115,7 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                         ui.painter().line_segment([a, b], stroke);
                     }
                 }
-                ui.label(name);
+                ui.add(egui::Label::new(name).wrap());
             });
         }
         // The places' symbols, when some rest on a claim only or a disputed claim on the date.
@@ -235,4 +236,46 @@ pub(crate) fn zone_list(atlas: &Atlas, zones: &[ZoneIdx], lang: Lang) -> String 
         }
     }
     parts.join(", ")
+}
+
+/// The legend of the ground's shades, when the map uses them on the date: ground resting on one
+/// side's claim only (or disputed), striped in the claimant's colour; ground taken since an
+/// earlier day, lighter.
+fn shades_legend(ui: &mut egui::Ui, app: &AtlasApp) {
+    use crate::atlas::ControlStatus;
+    let (lang, style) = (app.lang(), &app.style);
+    let cells = app.cursor.cell_control();
+    let claimed = cells.iter().any(|(_, s)| matches!(s, ControlStatus::Claimed | ControlStatus::Disputed));
+    let taken = app.cursor.taken().filter(|_| app.settings.layers.taken).filter(|t| {
+        let moved_cell = cells.iter().zip(&t.cells).any(|((now, _), before)| now != before);
+        let moved_zone = app.cursor.control().iter().zip(&t.zones).any(|(now, before)| now != before);
+        if cells.is_empty() { moved_zone } else { moved_cell }
+    });
+    let grey = style.zone_fill([0x80, 0x80, 0x80]);
+    let sample = |ui: &mut egui::Ui, stripes: bool, label: &str| {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+            let painter = ui.painter_at(rect);
+            painter.rect_filled(rect, 2.0, style.lighter(grey));
+            if stripes {
+                let ring = vec![rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom()];
+                for (a, b) in crate::scene::hatch(&[ring], 4.0, rect) {
+                    painter.line_segment([a, b], egui::Stroke::new(1.2, egui::Color32::from_gray(90)));
+                }
+            }
+            ui.add(egui::Label::new(label).wrap());
+        });
+    };
+    if claimed {
+        sample(ui, true, t(lang, "Striped: one side's claim only, or disputed (in the claimant's colour)"));
+    }
+    if let Some(taken) = taken {
+        let day = long_date(taken.since, lang);
+        let label = if taken.chosen {
+            tf(lang, "Lighter: changed hands since {}", &[&day])
+        } else {
+            tf(lang, "Lighter: changed hands since {} (the day before the fighting began)", &[&day])
+        };
+        sample(ui, false, &label);
+    }
 }

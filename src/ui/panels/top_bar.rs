@@ -119,6 +119,11 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                         });
                     }
                 }
+                if app.settings.layers.taken
+                    && let Some(c) = taken_since_ui(ui, app)
+                {
+                    command = Some(c);
+                }
             })
             .response
             .on_hover_text(t(lang, "Relief, rivers, peaks, roads, villages and the grid"));
@@ -160,6 +165,44 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 command = Some(Command::Fit);
             }
         });
+    });
+    command
+}
+
+/// The day "land taken since" compares with: shown, and typed in to choose another.
+fn taken_since_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Option<Command> {
+    let lang = app.lang();
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.label(t(lang, "since"));
+        let id = ui.scope_id().with("taken-since");
+        let shown = app.cursor.taken().map(|t| t.since.to_string()).unwrap_or_default();
+        let mut text = ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or(shown);
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(90.0)
+                .hint_text("YYYY-MM-DD")
+                .id_salt("taken-since-date"),
+        );
+        let edit = edit.on_hover_text(t(lang, "Type a date and press Enter"));
+        if edit.changed() {
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        }
+        if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if let Ok(d) = crate::atlas::parse_iso_date(text.trim()) {
+                command = Some(Command::SetTakenSince(Some(d)));
+            }
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        let chosen = app.cursor.taken().is_some_and(|t| t.chosen);
+        if ui
+            .add_enabled(chosen, egui::Button::new(t(lang, "Start of the fighting")))
+            .on_hover_text(t(lang, "Compare with the day before the fighting of the date shown began"))
+            .clicked()
+        {
+            ui.data_mut(|d| d.remove::<String>(id));
+            command = Some(Command::SetTakenSince(None));
+        }
     });
     command
 }
