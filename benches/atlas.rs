@@ -41,6 +41,25 @@ fn benches(c: &mut Criterion) {
     });
     let index = karabakh_atlas::atlas::SearchIndex::new(&karabakh);
     c.bench_function("one search as the user types (\"shus\")", |b| b.iter(|| black_box(index.find("shus", 8).len())));
+    // What `at` computes, for every day from 1988 to 2026: km² by region and controller, and the
+    // control of every settlement.
+    let every_day: Vec<Date> = {
+        let (mut d, last) = (Date::constant(1988, 1, 1), Date::constant(2026, 12, 31));
+        let mut out = Vec::new();
+        while d <= last {
+            out.push(d);
+            d = d.tomorrow().unwrap_or(last.tomorrow().unwrap_or(last));
+        }
+        out
+    };
+    c.bench_function(&format!("at, every day 1988–2026 ({} days)", every_day.len()), |b| {
+        b.iter(|| {
+            every_day
+                .iter()
+                .map(|&d| karabakh.region_control(d).len() + karabakh.place_control.all_at(d).len())
+                .sum::<usize>()
+        })
+    });
     let mosaic = synthetic::mosaic(50, 40, 12, 50);
     for (name, atlas) in [("karabakh", &karabakh), ("mosaic 2000 zones", &mosaic)] {
         let dates = sweep(atlas);

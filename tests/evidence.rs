@@ -118,3 +118,19 @@ fn bad_evidence_is_refused_row_by_row() {
     let errors = load_dir(typo.path()).expect_err("an unknown field is refused, not dropped");
     assert!(errors.to_string().contains("unknown field `source`"), "{errors}");
 }
+
+#[test]
+fn every_place_on_a_day_is_what_each_place_is_on_that_day() {
+    // `all_at` (saved states and steps) against `at` (each place's own history), across the span.
+    let a = karabakh_atlas::atlas::embedded().expect("the built-in atlas");
+    let index: Vec<_> = a.places.iter().map(|p| a.place_index(&p.id).expect("index")).collect();
+    let mut d = jiff::civil::date(1988, 1, 1);
+    while d <= jiff::civil::date(2026, 1, 1) {
+        let all = a.place_control.all_at(d);
+        assert_eq!(all.len(), a.places.len());
+        for (got, &i) in all.iter().zip(&index) {
+            assert_eq!(*got, a.place_control.at(i, d), "place {i:?} on {d}");
+        }
+        d = d.checked_add(jiff::Span::new().days(29)).expect("date");
+    }
+}

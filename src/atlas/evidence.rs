@@ -138,34 +138,83 @@ pub struct PlaceControl {
     pub since: Option<Date>,
 }
 
-/// Every place's control on every day, as a list of changes per place, made once per atlas.
+/// Every place's control on every day, made once per atlas: all places' changes in one list in
+/// date order, with the state of every place saved every [`CHECKPOINT`] changes, so that the
+/// control of every place on a day is one copy and at most that many steps (the cursor and `at`
+/// ask for it on every date).
 #[derive(Clone, Debug, Default)]
 pub struct PlaceTimeline {
     /// The zone each place lies in.
     pub zone_of: Vec<Option<ZoneIdx>>,
     /// For each place, the evidence about it in date order (indices into `Atlas::evidence`).
     pub evidence_of: Vec<Vec<usize>>,
-    /// For each place, its control from each day on, in date order.
-    changes: Vec<Vec<(Date, PlaceControl)>>,
+    /// Every place's control from each day on, in date order (a place's own changes in order).
+    changes: Vec<(Date, PlaceIdx, PlaceControl)>,
+    /// For each place, the indices of its changes in `changes`.
+    of_place: Vec<Vec<u32>>,
+    /// The control of every place before change `k * CHECKPOINT`, for k = 0, 1, …
+    checkpoints: Vec<Vec<Option<PlaceControl>>>,
 }
 
+/// How many changes lie between two saved states of every place.
+const CHECKPOINT: usize = 2048;
+
 impl PlaceTimeline {
+    /// The timeline from each place's changes in date order (index = place).
+    fn new(zone_of: Vec<Option<ZoneIdx>>, evidence_of: Vec<Vec<usize>>, per_place: Vec<Vec<(Date, PlaceControl)>>) -> Self {
+        let places = per_place.len();
+        let mut changes: Vec<(Date, PlaceIdx, PlaceControl)> = per_place
+            .into_iter()
+            .enumerate()
+            .flat_map(|(p, list)| list.into_iter().map(move |(d, c)| (d, PlaceIdx::new(p), c)))
+            .collect();
+        // Stable: a place's changes keep their order.
+        changes.sort_by_key(|(d, _, _)| *d);
+        let mut of_place = vec![Vec::new(); places];
+        let mut state = vec![None; places];
+        let mut checkpoints = Vec::new();
+        for (k, (_, p, c)) in changes.iter().enumerate() {
+            if k % CHECKPOINT == 0 {
+                checkpoints.push(state.clone());
+            }
+            if let Some(list) = of_place.get_mut(p.get()) {
+                list.push(k as u32);
+            }
+            if let Some(s) = state.get_mut(p.get()) {
+                *s = Some(*c);
+            }
+        }
+        if checkpoints.is_empty() {
+            checkpoints.push(state);
+        }
+        Self { zone_of, evidence_of, changes, of_place, checkpoints }
+    }
+
     /// The control of place `i` on `date`, if it lies in a zone or has evidence in force.
     pub fn at(&self, i: PlaceIdx, date: Date) -> Option<PlaceControl> {
-        let changes = self.changes.get(i.get())?;
-        let n = changes.partition_point(|(d, _)| *d <= date);
-        n.checked_sub(1).and_then(|k| changes.get(k)).map(|(_, c)| *c)
+        let list = self.of_place.get(i.get())?;
+        let day = |k: &u32| self.changes.get(*k as usize).map(|(d, _, _)| *d);
+        let n = list.partition_point(|k| day(k).is_some_and(|d| d <= date));
+        let k = *n.checked_sub(1).and_then(|n| list.get(n))?;
+        self.changes.get(k as usize).map(|(_, _, c)| *c)
     }
 
     /// The control of every place on `date`, by place index.
     pub fn all_at(&self, date: Date) -> Vec<Option<PlaceControl>> {
-        (0..self.changes.len()).map(|i| self.at(PlaceIdx::new(i), date)).collect()
+        let n = self.changes.partition_point(|(d, _, _)| *d <= date);
+        let saved = (n / CHECKPOINT).min(self.checkpoints.len().saturating_sub(1));
+        let mut state = self.checkpoints.get(saved).cloned().unwrap_or_default();
+        for (_, p, c) in self.changes.get(saved * CHECKPOINT..n).unwrap_or(&[]) {
+            if let Some(s) = state.get_mut(p.get()) {
+                *s = Some(*c);
+            }
+        }
+        state
     }
 
     /// The days on which some place's control changes, sorted, each once.
     pub fn change_dates(&self) -> Vec<Date> {
-        let mut dates: Vec<Date> = self.changes.iter().flatten().map(|(d, _)| *d).collect();
-        dates.sort_unstable();
+        let mut dates: Vec<Date> = self.changes.iter().map(|(d, _, _)| *d).collect();
         dates.dedup();
         dates
     }
@@ -226,7 +275,7 @@ impl Atlas {
                 list.iter().filter_map(|&i| self.evidence.get(i).and_then(|e| self.phase_index_at(e.date))).collect();
             changes.push(self.apply_rule(&steps, &own_phases));
         }
-        PlaceTimeline { zone_of, evidence_of, changes }
+        PlaceTimeline::new(zone_of, evidence_of, changes)
     }
 
     fn apply_rule(&self, steps: &[(Date, Step)], own_phases: &[usize]) -> Vec<(Date, PlaceControl)> {

@@ -144,20 +144,29 @@ impl Atlas {
 
     /// For each region, the km² each controller holds in it on `date`.
     pub fn region_control(&self, date: Date) -> Vec<RegionControl> {
-        let pieces = self.held_pieces(date);
+        // One pass over the pieces, into a table of regions by controllers.
+        let controllers = self.controllers.len();
+        let mut table = vec![0.0f64; self.regions.len() * controllers];
+        let mut seen = vec![false; table.len()];
+        for (z, c, km2) in self.held_pieces(date) {
+            let Some(zone) = self.zone(z) else { continue };
+            let slot = zone.region.get() * controllers + c.get();
+            if let (Some(t), Some(s)) = (table.get_mut(slot), seen.get_mut(slot)) {
+                *t += km2;
+                *s = true;
+            }
+        }
         (0..self.regions.len())
-            .map(RegionIdx::new)
-            .map(|region| {
-                let mut by: Vec<ControllerArea> = Vec::new();
-                let in_region = pieces.iter().filter(|(z, _, _)| self.zone(*z).is_some_and(|z| z.region == region));
-                for &(_, c, km2) in in_region {
-                    match by.iter_mut().find(|a| a.controller == c) {
-                        Some(a) => a.area_km2 += km2,
-                        None => by.push(ControllerArea { controller: c, area_km2: km2 }),
-                    }
-                }
+            .map(|r| {
+                let mut by: Vec<ControllerArea> = (0..controllers)
+                    .filter(|&c| seen.get(r * controllers + c).copied().unwrap_or(false))
+                    .map(|c| ControllerArea {
+                        controller: ControllerIdx::new(c),
+                        area_km2: table.get(r * controllers + c).copied().unwrap_or(0.0),
+                    })
+                    .collect();
                 by.sort_by(|a, b| b.area_km2.total_cmp(&a.area_km2));
-                RegionControl { region, controllers: by }
+                RegionControl { region: RegionIdx::new(r), controllers: by }
             })
             .collect()
     }
