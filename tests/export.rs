@@ -251,3 +251,105 @@ fn a_picture_is_as_large_as_its_svg_says_whatever_size_is_asked() {
         assert!((200..=8000).contains(&pw) && (200..=8000).contains(&ph));
     }
 }
+
+/// Where an SVG's fill text `label` is anchored (its x, y, and which end of the text that is).
+fn text_anchor(doc: &str, label: &str) -> Option<(f32, f32, String)> {
+    doc.lines().filter(|l| l.starts_with("<text") && !l.contains("fill=\"none\"")).find_map(|l| {
+        if !l.ends_with(&format!(">{label}</text>")) {
+            return None;
+        }
+        let attr = |name: &str| -> Option<f32> {
+            let at = l.find(&format!(" {name}=\""))? + name.len() + 3;
+            l.get(at..)?.split('"').next()?.parse().ok()
+        };
+        let anchor = l.split("text-anchor=\"").nth(1)?.split('"').next()?.to_owned();
+        Some((attr("x")?, attr("y")?, anchor))
+    })
+}
+
+/// How many pixels of the first or last 40 points of a label on its baseline at `(x, y)` are dark ink.
+fn ink_near(pixmap: &Pixmap, (x, y, anchor): &(f32, f32, String)) -> usize {
+    let mut n = 0;
+    let from = match anchor.as_str() {
+        "end" => -40,
+        "middle" => -20,
+        _ => 0,
+    };
+    for dy in -9..=0 {
+        for dx in from..from + 40 {
+            let Some(p) = pixmap.pixel((*x as i32 + dx) as u32, (*y as i32 + dy) as u32) else { continue };
+            if u32::from(p.red()) + u32::from(p.green()) + u32::from(p.blue()) < 3 * 90 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn the_svg_reads_in_slide_software_layers_as_groups_halos_apart() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let doc = svg(&atlas, &geometry, &options(date(2020, 11, 9), 1200, 900, "en"));
+    assert!(!doc.contains("paint-order"), "no reliance on paint-order");
+    for id in [
+        "background",
+        "relief",
+        "zones",
+        "front",
+        "lines",
+        "places",
+        "labels",
+        "title",
+        "legend",
+        "scale-bar",
+        "sources-and-credits",
+    ] {
+        assert_eq!(doc.matches(&format!("<g id=\"{id}\">")).count(), 1, "one group {id}");
+    }
+    assert_eq!(doc.matches("<g ").count(), doc.matches("</g>").count(), "groups closed");
+    // Each halo is a stroked copy under its text.
+    let label = "Stepanakert / Xankəndi";
+    let halo = doc.lines().filter(|l| l.contains("fill=\"none\"") && l.ends_with(&format!(">{label}</text>"))).count();
+    assert_eq!(halo, 1, "the halo of {label}");
+    let at = text_anchor(&doc, label).expect("the label's text");
+    // resvg draws the label's ink where the SVG puts it.
+    let pixmap = Pixmap::decode_png(&png(&doc, 1200, 900).expect("PNG")).expect("decode");
+    assert!(ink_near(&pixmap, &at) > 30, "resvg: ink at {at:?}: {}", ink_near(&pixmap, &at));
+    // And so does a second renderer, librsvg's rsvg-convert (installed by .ci/run; skipped with a
+    // word where it is missing and not required).
+    let dir = tempfile::tempdir().expect("temp");
+    let (svg_path, png_path) = (dir.path().join("map.svg"), dir.path().join("map.png"));
+    std::fs::write(&svg_path, &doc).expect("write");
+    match Command::new("rsvg-convert").arg("-o").arg(&png_path).arg(&svg_path).status() {
+        Ok(status) => {
+            assert!(status.success(), "rsvg-convert failed");
+            let other = Pixmap::decode_png(&std::fs::read(&png_path).expect("rsvg's PNG")).expect("decode");
+            assert_eq!((other.width(), other.height()), (1200, 900));
+            assert!(ink_near(&other, &at) > 30, "rsvg-convert: ink at {at:?}: {}", ink_near(&other, &at));
+        }
+        Err(e) if std::env::var_os("KARABAKH_REQUIRE_TOOLS").is_some() => panic!("rsvg-convert is required: {e}"),
+        Err(e) => eprintln!("rsvg-convert not found ({e}): the second renderer is not checked here"),
+    }
+}
+
+#[test]
+fn a_sheet_of_maps_keeps_its_group_ids_unique() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let doc = karabakh_atlas::export::sheet_svg(
+        &atlas,
+        &geometry,
+        2480,
+        1754,
+        karabakh_atlas::i18n::Lang::En,
+        NameStyle::International,
+        date(2026, 1, 1),
+    );
+    let ids: Vec<&str> = doc.split("<g id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert!(ids.len() > atlas.phases.len(), "{} groups", ids.len());
+    assert_eq!(unique.len(), ids.len(), "no id twice");
+}

@@ -161,7 +161,11 @@ const CHECKPOINT: usize = 2048;
 
 impl PlaceTimeline {
     /// The timeline from each place's changes in date order (index = place).
-    fn new(zone_of: Vec<Option<ZoneIdx>>, evidence_of: Vec<Vec<usize>>, per_place: Vec<Vec<(Date, PlaceControl)>>) -> Self {
+    fn new(
+        zone_of: Vec<Option<ZoneIdx>>,
+        evidence_of: Vec<Vec<usize>>,
+        per_place: Vec<Vec<(Date, PlaceControl)>>,
+    ) -> Self {
         let places = per_place.len();
         let mut changes: Vec<(Date, PlaceIdx, PlaceControl)> = per_place
             .into_iter()

@@ -28,29 +28,33 @@ pub fn furniture(
     let title = phase.map_or("", |p| p.title.get(lang.code()));
     let date = long_date(options.date, lang);
     let title_w = (measure(title, 26.0 * s, true).x.max(measure(&date, 20.0 * s, false).x) + 28.0 * s).min(w - 20.0);
+    doc.begin_group("title");
     doc.panel(Rect::from_min_size(pos2(12.0 * s, 12.0 * s), vec2(title_w, 82.0 * s)));
     let atlas_title = TextStyle::plain(13.0 * s, Color32::from_gray(80));
     doc.text(pos2(26.0 * s, 20.0 * s), Align2::LEFT_TOP, atlas.title.get(lang.code()), atlas_title);
     doc.text(pos2(26.0 * s, 38.0 * s), Align2::LEFT_TOP, title, TextStyle::bold(24.0 * s, ink));
     doc.text(pos2(26.0 * s, 68.0 * s), Align2::LEFT_TOP, &date, TextStyle::plain(18.0 * s, ink));
+    doc.end_group();
     // Sources of the phase, and the credits the atlas's licences ask for, each wrapped to the width
     // (not cut short: a credit that runs off the picture is no credit).
-    let sources: Vec<String> =
-        phase.map(|p| p.sources.iter().take(3).map(|s| s.title.clone()).collect()).unwrap_or_default();
+    let sources: Vec<String> = phase.map(|p| p.sources.iter().map(|s| s.title.clone()).collect()).unwrap_or_default();
     let size = 11.0 * s;
     let mut footer = wrap(&format!("{} {}", t(lang, "Sources:"), sources.join(" · ")), size, w - 20.0 * s);
     let credits = atlas.attribution.get(lang.code());
     if !credits.is_empty() {
         footer.extend(wrap(credits, size, w - 20.0 * s));
     }
-    footer.truncate(8);
+    // Every source and credit, however many lines they take, up to a third of the picture.
+    footer.truncate(((h / 3.0) / (size * 1.3)).max(4.0) as usize);
     let line_h = size * 1.3;
     let footer_h = footer.len() as f32 * line_h + 8.0 * s;
+    doc.begin_group("sources-and-credits");
     doc.panel(Rect::from_min_max(pos2(0.0, h - footer_h), pos2(w, h)));
     for (i, text) in footer.iter().enumerate() {
         let y = h - footer_h + 4.0 * s + line_h * (i as f32 + 0.5);
         doc.text(pos2(10.0 * s, y), Align2::LEFT_CENTER, text, TextStyle::plain(size, Color32::from_gray(60)));
     }
+    doc.end_group();
     let h = h - footer_h + 24.0 * s;
     // Legend: the sides holding ground on the date, with km².
     let held: Vec<_> = atlas.area_by_controller(options.date).into_iter().filter(|a| a.area_km2 > 0.0).collect();
@@ -64,6 +68,7 @@ pub fn furniture(
         pos2(12.0 * s, h - 40.0 * s - row * held.len() as f32 - 16.0 * s),
         vec2(widest + 50.0 * s, row * held.len() as f32 + 14.0 * s),
     );
+    doc.begin_group("legend");
     doc.panel(legend);
     for (i, a) in held.iter().enumerate() {
         let Some(c) = atlas.controller(a.controller) else { continue };
@@ -74,11 +79,13 @@ pub fn furniture(
         let at = pos2(legend.min.x + 36.0 * s, y + 10.0 * s);
         doc.text(at, Align2::LEFT_CENTER, &label, TextStyle::plain(13.0 * s, ink));
     }
+    doc.end_group();
     // Scale bar: a round number of km about 150 points long (the window's rule).
     let per_km = t_map.scale;
     let km = scale_bar_km(per_km, 150.0 * s);
     let len = km * per_km;
     let (x0, y0) = (w - 24.0 * s - len, h - 52.0 * s);
+    doc.begin_group("scale-bar");
     doc.panel(Rect::from_min_max(pos2(x0 - 10.0 * s, y0 - 24.0 * s), pos2(x0 + len + 10.0 * s, y0 + 10.0 * s)));
     doc.rect(Rect::from_min_size(pos2(x0, y0), vec2(len, 4.0 * s)), ink);
     doc.text(
@@ -87,6 +94,7 @@ pub fn furniture(
         &format!("{km} km"),
         TextStyle::plain(13.0 * s, ink),
     );
+    doc.end_group();
 }
 
 /// Splits `text` into lines no wider than `width` at font `size` (by the exports' text measure),

@@ -198,13 +198,18 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     };
     let mut primitives = compose_base(&input, transform, screen);
     let labels = compose_labels(&input, transform, screen, screen.shrink(4.0), measure);
+    primitives.push(crate::scene::Primitive::Group("places"));
     primitives.extend(compose_dots(&input, &labels.dots, Vec2::ZERO));
+    primitives.push(crate::scene::Primitive::Group("labels"));
     primitives.extend(labels.primitives);
+    primitives.push(crate::scene::Primitive::Group("markers"));
     primitives.extend(compose_live(&input, &view, screen));
 
     let mut doc = svg::SvgWriter::new(w as f32, h as f32);
     doc.set_relief(geometry.land.relief.clone());
+    doc.begin_group("background");
     doc.rect(screen, style.water);
+    doc.end_group();
     doc.primitives(&primitives);
     doc.raw(&furniture_markup);
     doc.finish()

@@ -87,6 +87,7 @@ pub fn sheet_svg(
             map.height(),
             colour(style.water)
         ));
+        doc.set_group_prefix(&format!("map-{}-", i + 1));
         doc.primitives(&compose_base(&input, t_map, map));
         doc.raw("</svg>\n");
         let end = phase.end.map_or(t(lang, "today").to_owned(), |e| e.year().to_string());

@@ -13,6 +13,10 @@ pub struct SvgWriter {
     relief: Option<crate::scene::Relief>,
     /// Where panels were drawn: map labels keep clear of them.
     panels: Vec<Rect>,
+    /// Whether a group opened by a [`Primitive::Group`] is still open.
+    in_group: bool,
+    /// Put before the ids of the groups of primitives, where one document holds several maps.
+    group_prefix: String,
 }
 
 /// A colour as `#rrggbb` (its alpha goes in a separate opacity attribute). egui keeps colours
@@ -82,12 +86,12 @@ impl SvgWriter {
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">"
         );
-        Self { out, relief: None, panels: Vec::new() }
+        Self { out, relief: None, panels: Vec::new(), in_group: false, group_prefix: String::new() }
     }
 
     /// Markup without the document round it, to be appended to another with [`Self::raw`].
     pub fn fragment() -> Self {
-        Self { out: String::new(), relief: None, panels: Vec::new() }
+        Self { out: String::new(), relief: None, panels: Vec::new(), in_group: false, group_prefix: String::new() }
     }
 
     /// The markup written so far (of a fragment), and the panels drawn in it.
@@ -99,6 +103,22 @@ impl SvgWriter {
     pub fn finish(mut self) -> String {
         self.out.push_str("</svg>\n");
         self.out
+    }
+
+    /// Opens a named group (`<g id="…">`): a layer that editors and slide software can select.
+    pub fn begin_group(&mut self, id: &str) {
+        let _ = writeln!(self.out, "<g id=\"{}\">", escape(id));
+    }
+
+    /// Sets what goes before the ids of the primitives' groups from now on ("map-3-": the third
+    /// map of a sheet), so that ids stay unique in a document of several maps.
+    pub fn set_group_prefix(&mut self, prefix: &str) {
+        prefix.clone_into(&mut self.group_prefix);
+    }
+
+    /// Closes the group opened last.
+    pub fn end_group(&mut self) {
+        self.out.push_str("</g>\n");
     }
 
     /// Appends raw markup (a nested document).
@@ -147,18 +167,23 @@ impl SvgWriter {
             egui::Align::Center => pos.y + size * 0.35,
             egui::Align::Max => pos.y - size * 0.25,
         };
-        let halo = style.halo.map_or(String::new(), |h| {
-            format!(" stroke=\"{}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"", colour(h))
-        });
-        let _ = writeln!(
-            self.out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-family=\"Noto Sans\" font-size=\"{size:.1}\" font-weight=\"{}\" text-anchor=\"{anchor}\" fill=\"{}\"{halo}>{}</text>",
-            pos.x,
-            y,
-            if style.bold { "bold" } else { "normal" },
-            colour(style.fill),
-            escape(s)
+        let weight = if style.bold { "bold" } else { "normal" };
+        let common = format!(
+            "x=\"{:.1}\" y=\"{y:.1}\" font-family=\"Noto Sans\" font-size=\"{size:.1}\" font-weight=\"{weight}\" text-anchor=\"{anchor}\"",
+            pos.x
         );
+        // The halo is a text of its own under the letters, not `paint-order`, which slide software
+        // and some renderers ignore (they would draw the halo over the letters).
+        if let Some(h) = style.halo {
+            let _ = writeln!(
+                self.out,
+                "<text {common} fill=\"none\" stroke=\"{}\"{} stroke-width=\"3\" stroke-linejoin=\"round\">{}</text>",
+                colour(h),
+                opacity(h),
+                escape(s)
+            );
+        }
+        let _ = writeln!(self.out, "<text {common} fill=\"{}\">{}</text>", colour(style.fill), escape(s));
     }
 
     /// The relief that [`Primitive::Relief`] refers to.
@@ -242,10 +267,22 @@ impl SvgWriter {
                     );
                 }
                 Primitive::Relief { rect, tinted } => self.relief_image(*rect, *tinted),
+                Primitive::Group(id) => {
+                    if self.in_group {
+                        self.end_group();
+                    }
+                    let id = format!("{}{id}", self.group_prefix);
+                    self.begin_group(&id);
+                    self.in_group = true;
+                }
                 Primitive::Text { pos, align, text: s, size, bold, colour: c, halo } => {
                     self.text(*pos, *align, s, TextStyle { size: *size, bold: *bold, fill: *c, halo: Some(*halo) });
                 }
             }
+        }
+        if self.in_group {
+            self.end_group();
+            self.in_group = false;
         }
     }
 }

@@ -57,6 +57,10 @@ pub enum Primitive {
         /// Tinted by height, or the plain hillshade.
         tinted: bool,
     },
+    /// The start of a named layer of the picture ("relief", "zones", "front", "lines", "labels",
+    /// …): vector output groups what follows under this name (`<g id="…">`), so that slide
+    /// software and editors can select and restyle a layer; the window draws nothing for it.
+    Group(&'static str),
     /// A label with a halo.
     Text {
         /// Where the text is anchored.
@@ -216,6 +220,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     };
 
     // Base map: land, then district edges for orientation.
+    out.push(Primitive::Group("land"));
     for (c, shape) in atlas.context.iter().zip(&geometry.context) {
         if c.kind == ContextKind::Country {
             fill(&mut out, shape, style.land);
@@ -224,22 +229,27 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     // The relief over the land, and the zones over it translucent, so the land reads through.
     let relief = match &geometry.land.relief {
         Some(r) if options.layers.relief => {
+            out.push(Primitive::Group("relief"));
             let rect = Rect::from_two_pos(to_screen(r.rect.min), to_screen(r.rect.max));
             out.push(Primitive::Relief { rect, tinted: options.layers.tint });
             true
         }
         _ => false,
     };
+    out.push(Primitive::Group("districts"));
     for (c, shape) in atlas.context.iter().zip(&geometry.context) {
         if c.kind == ContextKind::District {
             outline(&mut out, shape, 0.7, style.district_edge);
         }
     }
     // The ground in its holders' colours: cells where the atlas has them, else zones.
+    out.push(Primitive::Group("zones"));
     super::ground::compose_ground(input, t, lod, relief, hatch_window, &mut out);
     let cells = input.cells;
     let by_cells = !cells.is_empty() && cells.len() == geometry.cells.len();
+    out.push(Primitive::Group("water-and-roads"));
     super::land::compose_water_and_roads(input, t, lod, &mut out);
+    out.push(Primitive::Group("front"));
     // Lines of control: where neighbouring cells (or zones) have different holders. Dashed where
     // either side rests on a claim only or is disputed, or where either zone's edges are only
     // approximately known.
@@ -272,6 +282,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
         }
     }
     // Hatching of compared zones, with a strong outline.
+    out.push(Primitive::Group("comparison"));
     for &(z, colour) in &options.hatched {
         let Some(shape) = geometry.zones.get(z.get()) else { continue };
         let rings: Vec<Vec<Pos2>> =
@@ -287,6 +298,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
         outline(&mut out, shape, 5.0, style.selection);
     }
     // Region outlines; the regions the atlas is about emphasised.
+    out.push(Primitive::Group("regions"));
     for (region, shape) in atlas.regions.iter().zip(&geometry.regions) {
         if !region.emphasis {
             outline(&mut out, shape, 1.1, style.region_edge);
@@ -298,6 +310,7 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
         }
     }
     // Lines that apply on the date.
+    out.push(Primitive::Group("lines"));
     for (line, polylines) in atlas.lines.iter().zip(&geometry.lines) {
         if !line.applies_on(date) {
             continue;

@@ -59,6 +59,8 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
             }
             // Drawn by the painter from its texture, between the meshes it splits the layer into.
             Primitive::Relief { .. } => {}
+            // Only vector output groups layers.
+            Primitive::Group(_) => {}
             Primitive::Text { pos, align, text, size, bold, colour, halo } => {
                 let family = if *bold { crate::fonts::bold() } else { egui::FontFamily::Proportional };
                 let galley = painter.layout_no_wrap(text.clone(), FontId::new(*size, family), *colour);
