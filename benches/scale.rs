@@ -39,6 +39,9 @@ fn benches(c: &mut Criterion) {
         names: NameStyle::Both,
         view: None,
         layers: Default::default(),
+        compare: None,
+        event: None,
+        caption: None,
     };
     group.bench_function("export as PNG, 1920 × 1080", |b| {
         b.iter(|| black_box(picture(&atlas, &geometry, &options, ImageFormat::Png).map(|p| p.len())))

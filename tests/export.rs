@@ -11,7 +11,7 @@ use resvg::tiny_skia::Pixmap;
 
 fn options(d: Date, width: u32, height: u32, lang: &str) -> ExportOptions {
     let lang = lang.parse().expect("an interface language");
-    ExportOptions { date: d, width, height, lang, names: NameStyle::Both, view: None, layers: Default::default() }
+    ExportOptions { lang, names: NameStyle::Both, ..ExportOptions::new(d, width, height) }
 }
 
 /// The options without the relief, so that a zone is one flat colour (tests/land.rs checks the relief).
@@ -146,6 +146,80 @@ fn the_deck_has_one_picture_per_phase_and_per_event_and_an_index() {
     }
     // Slides come in date order: the oblast's creation first.
     assert!(index.find(atlas.phases[0].title.get("en")) < index.find(atlas.phases[22].title.get("en")));
+    // No two slides are the same picture, and an event's slide carries the event's own caption.
+    let mut docs: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| f.ends_with(".svg"))
+        .map(|f| (f.clone(), std::fs::read_to_string(dir.path().join(f)).expect("slide")))
+        .collect();
+    docs.sort();
+    for (i, (a, doc_a)) in docs.iter().enumerate() {
+        for (b, doc_b) in docs.iter().skip(i + 1) {
+            assert!(doc_a != doc_b, "{a} and {b} are the same picture");
+        }
+    }
+    let e = atlas.events.iter().find(|e| !e.offmap && e.place.is_some()).expect("an event at a place");
+    let (_, slide) = docs.iter().find(|(f, _)| f.ends_with(&format!("-event-{}.svg", e.id))).expect("its slide");
+    let first_words: String = e.text.get("en").split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert!(slide.contains(&first_words), "the caption of {}: {first_words}", e.id);
+}
+
+#[test]
+fn an_event_picture_rings_its_place_and_lists_its_sources() {
+    use karabakh_atlas::export::{ImageFormat, picture};
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    // An event at a place: Shusha's capture.
+    let (i, e) = atlas
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, e)| {
+            e.place.is_some_and(|p| atlas.place(p).is_some_and(|p| p.id == "shusha")) && e.date == date(2020, 11, 8)
+        })
+        .expect("the capture of Shusha");
+    let with_event = karabakh_atlas::export::ExportOptions { event: Some(i), ..options(e.date, 1200, 900, "en") };
+    let doc = svg(&atlas, &geometry, &with_event);
+    for s in &e.sources {
+        assert!(doc.contains(&s.title.replace('&', "&amp;").replace('"', "&quot;")), "source {}", s.title);
+    }
+    let first_words: String = e.text.get("en").split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    assert!(doc.contains(&first_words), "caption: {first_words}");
+    // The ring round its place, in the highlight colour, 11 points out.
+    let pixmap =
+        Pixmap::decode_png(&picture(&atlas, &geometry, &with_event, ImageFormat::Png).expect("PNG")).expect("decode");
+    let place = geometry.places[e.place.expect("a place").get()];
+    let at = map_transform(&geometry, 1200, 900).screen_from_map(place);
+    let highlight = Style::default().highlight.to_srgba_unmultiplied();
+    let on_ring = (0..24)
+        .filter(|k| {
+            let a = *k as f32 / 24.0 * std::f32::consts::TAU;
+            let (x, y) = (at.x + 11.0 * a.cos(), at.y + 11.0 * a.sin());
+            pixmap.pixel(x.round() as u32, y.round() as u32).is_some_and(|p| {
+                p.red().abs_diff(highlight[0]) < 40
+                    && p.green().abs_diff(highlight[1]) < 40
+                    && p.blue().abs_diff(highlight[2]) < 40
+            })
+        })
+        .count();
+    assert!(on_ring >= 8, "{on_ring} of 24 points of the ring round {} at {at:?}", e.id);
+    // Without the event: no ring.
+    let plain = Pixmap::decode_png(
+        &picture(&atlas, &geometry, &options(e.date, 1200, 900, "en"), ImageFormat::Png).expect("PNG"),
+    )
+    .expect("decode");
+    let plain_ring = (0..24)
+        .filter(|k| {
+            let a = *k as f32 / 24.0 * std::f32::consts::TAU;
+            let (x, y) = (at.x + 11.0 * a.cos(), at.y + 11.0 * a.sin());
+            plain.pixel(x.round() as u32, y.round() as u32).is_some_and(|p| {
+                p.red().abs_diff(highlight[0]) < 40
+                    && p.green().abs_diff(highlight[1]) < 40
+                    && p.blue().abs_diff(highlight[2]) < 40
+            })
+        })
+        .count();
+    assert!(plain_ring < on_ring / 2, "{plain_ring} without the event");
 }
 
 #[test]

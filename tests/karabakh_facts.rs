@@ -252,6 +252,9 @@ fn checkpoint_signs(a: &Atlas, geometry: &karabakh_atlas::scene::MapGeometry, d:
         names: karabakh_atlas::scene::NameStyle::International,
         view: None,
         layers: karabakh_atlas::scene::MapLayers::default(),
+        compare: None,
+        event: None,
+        caption: None,
     };
     let svg = String::from_utf8(picture(a, geometry, &options, ImageFormat::Svg).expect("an SVG")).expect("UTF-8");
     svg.split("<circle")

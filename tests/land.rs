@@ -213,6 +213,9 @@ fn export_png(atlas: &Atlas, geometry: &MapGeometry, layers: MapLayers, view: Vi
         names: NameStyle::International,
         view: Some(view),
         layers,
+        compare: None,
+        event: None,
+        caption: None,
     };
     let bytes = picture(atlas, geometry, &options, ImageFormat::Png).expect("a picture");
     Pixmap::decode_png(&bytes).expect("PNG")
@@ -294,6 +297,9 @@ fn every_export_credits_the_relief_and_the_settlements() {
             names: NameStyle::International,
             view: None,
             layers: MapLayers::default(),
+            compare: None,
+            event: None,
+            caption: None,
         };
         let doc = karabakh_atlas::export::svg(&atlas, &geometry, &options);
         for credit in ["GLOBE", "Who&apos;s On First", "GeoNames"] {

@@ -191,3 +191,33 @@ fn claimed_ground_is_striped_and_taken_ground_lighter_on_the_map() {
     assert_eq!(areas_of(&without, lighter), 1, "the claimed ground");
     assert_eq!(areas_of(&with, lighter), 2, "the claimed ground and the ground taken since");
 }
+
+#[test]
+fn a_comparison_stripes_only_the_ground_that_changed_hands() {
+    use karabakh_atlas::atlas::TimelineCursor;
+    use karabakh_atlas::scene::{Style, hatching_cells};
+    let a = atlas();
+    let mut cursor = TimelineCursor::new(&a, date(2026, 1, 1), date(2020, 11, 10));
+    cursor.set_compare(&a, Some(date(2020, 9, 26)));
+    let striped = hatching_cells(&a, &Style::default(), cursor.cell_control(), cursor.compare_cells());
+    assert!(!striped.is_empty());
+    let before = a.place_control.all_at(date(2020, 9, 26));
+    let zones_before = a.control_at(date(2020, 9, 26)).expect("in the timeline");
+    let cells_before = a.cell_control(&zones_before, &before);
+    for &(i, _) in &striped {
+        assert_ne!(cursor.cell_control()[i].0, cells_before[i].0, "cell {i} did change hands");
+    }
+    // A zone only part of which changed hands is striped only in part.
+    let partly = cursor.comparison().iter().find(|c| {
+        let zone = a.zone(c.zone).expect("zone");
+        c.area_km2 < zone.area_km2 * 0.9
+    });
+    let partly = partly.expect("some zone changed hands only in part by 10 Nov 2020");
+    let cells_of_zone: Vec<usize> = (0..a.cells().len()).filter(|&i| a.cells()[i].zone == partly.zone).collect();
+    let striped_in_zone = cells_of_zone.iter().filter(|i| striped.iter().any(|(s, _)| s == *i)).count();
+    assert!(
+        striped_in_zone > 0 && striped_in_zone < cells_of_zone.len(),
+        "{striped_in_zone} of {}",
+        cells_of_zone.len()
+    );
+}

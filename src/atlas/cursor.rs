@@ -51,6 +51,8 @@ pub struct TimelineCursor {
     selected_event: Option<usize>,
     compare: Option<Date>,
     comparison: Vec<ZoneChange>,
+    /// The holder of every cell on the compared date.
+    compare_cells: Vec<ControllerIdx>,
     /// The day "land taken since" compares with, when the reader chose one.
     since: Option<Date>,
     change_days: Vec<Date>,
@@ -71,6 +73,7 @@ impl TimelineCursor {
             selected_event: None,
             compare: None,
             comparison: Vec::new(),
+            compare_cells: Vec::new(),
             since: None,
             change_days: atlas.change_days(),
             taken: None,
@@ -82,6 +85,11 @@ impl TimelineCursor {
     /// Who holds each cell of the ground on the date shown, and on what that rests.
     pub fn cell_control(&self) -> &[(ControllerIdx, super::ControlStatus)] {
         &self.cells
+    }
+
+    /// The holder of every cell on the compared date (empty when nothing is compared).
+    pub fn compare_cells(&self) -> &[ControllerIdx] {
+        &self.compare_cells
     }
 
     /// Who held the ground on the day "land taken since" compares with: the reader's day, else the
@@ -216,6 +224,7 @@ impl TimelineCursor {
             }
             None => Vec::new(),
         };
+        self.compare_cells = self.compare.map_or_else(Vec::new, |other| super::Taken::on(atlas, other, true).cells);
     }
 
     /// Takes one navigation step.

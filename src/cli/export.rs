@@ -15,8 +15,24 @@ use crate::scene::{MapGeometry, NameStyle};
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The date, YYYY-MM-DD.
-    #[arg(long, value_parser = parse_iso_date, required_unless_present_any = ["deck", "sheet", "animate"])]
+    #[arg(long, value_parser = parse_iso_date, required_unless_present_any = ["deck", "sheet", "animate", "event"])]
     pub date: Option<Date>,
+    /// Show the map centred on LON,LAT at ZOOM (1 shows the whole atlas), e.g. 46.75,39.82,4.
+    #[arg(long, allow_hyphen_values = true, conflicts_with = "fit")]
+    pub view: Option<super::args::ViewArg>,
+    /// Frame a region, zone or place by its id (e.g. the id of a district).
+    #[arg(long)]
+    pub fit: Option<String>,
+    /// Compare with this date: the ground that changed hands between the two is hatched.
+    #[arg(long, value_parser = parse_iso_date)]
+    pub compare: Option<Date>,
+    /// Show this event (by its id): its place ringed, its text the caption, its sources listed;
+    /// the date is the event's unless --date is given.
+    #[arg(long)]
+    pub event: Option<String>,
+    /// The caption under the title (default: the event's text, else the phase's first sentence).
+    #[arg(long)]
+    pub caption: Option<String>,
     /// Where to write: a .svg or .png file (a .gif with --animate).
     #[arg(long, required_unless_present = "deck")]
     pub out: Option<PathBuf>,
@@ -58,7 +74,27 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
     let atlas = load(args.atlas.as_deref())?;
     let geometry = MapGeometry::new(&atlas);
     let layers = args.layers.resolve(crate::scene::MapLayers::default());
-    let options = |date| ExportOptions { date, width, height, lang: args.lang, names: args.names, view: None, layers };
+    let event = match &args.event {
+        Some(id) => Some(atlas.events.iter().position(|e| &e.id == id).ok_or_else(|| {
+            let some: Vec<&str> = atlas.events.iter().take(5).map(|e| e.id.as_str()).collect();
+            Failure::Usage(format!("no event \"{id}\" in the atlas (its events are named like {})", some.join(", ")))
+        })?),
+        None => None,
+    };
+    let view = view_of(&atlas, &geometry, args)?;
+    if let Some(c) = args.compare {
+        within_timeline(&atlas, c)?;
+    }
+    let options = |date| ExportOptions {
+        lang: args.lang,
+        names: args.names,
+        view,
+        layers,
+        compare: args.compare,
+        event,
+        caption: args.caption.clone(),
+        ..ExportOptions::new(date, width, height)
+    };
     if let Some(dir) = &args.deck {
         let n = crate::export::deck(&atlas, &geometry, dir, args.format, &options)?;
         println!("{n} slides in {}", dir.display());
@@ -89,11 +125,43 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         println!("{}", out.display());
         return Ok(());
     }
-    let Some(date) = args.date else {
+    let Some(date) = args.date.or(event.and_then(|i| atlas.events.get(i)).map(|e| e.date)) else {
         return Err(Failure::Usage("give --date".into()));
     };
     within_timeline(&atlas, date)?;
     crate::export::write_picture(&atlas, &geometry, &options(date), format, out)?;
     println!("{}", out.display());
     Ok(())
+}
+
+/// The part of the map asked for: `--view`, or `--fit` a region, zone or place; `None` for the whole atlas.
+fn view_of(
+    atlas: &crate::atlas::Atlas,
+    geometry: &MapGeometry,
+    args: &ExportArgs,
+) -> Result<Option<crate::scene::View>, Failure> {
+    use crate::scene::View;
+    let bounds = geometry.bounds;
+    if let Some(v) = &args.view {
+        let centre = geometry.projection.map_from_lonlat(v.lon, v.lat);
+        return Ok(Some(View { centre, zoom: v.zoom.into() }.sanitized(bounds)));
+    }
+    let Some(id) = &args.fit else { return Ok(None) };
+    let rect_of = |shape: &crate::scene::AreaShape| {
+        let points = shape.full().rings.iter().flatten().copied();
+        egui::Rect::from_points(&points.collect::<Vec<_>>())
+    };
+    let part = if let Some(i) = atlas.regions.iter().position(|r| &r.id == id) {
+        geometry.regions.get(i).map(rect_of)
+    } else if let Some(i) = atlas.zones.iter().position(|z| &z.id == id) {
+        geometry.zones.get(i).map(rect_of)
+    } else if let Some(i) = atlas.places.iter().position(|p| &p.id == id) {
+        // A place: the land 15 km round it.
+        geometry.places.get(i).map(|p| egui::Rect::from_center_size(*p, egui::vec2(30.0, 30.0)))
+    } else {
+        return Err(Failure::Usage(format!("--fit {id}: no region, zone or place has this id")));
+    };
+    let Size { width, height } = args.size;
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
+    Ok(part.filter(|r| r.is_finite() && r.width() > 0.0).map(|r| View::fit_part(r, screen, bounds)))
 }

@@ -19,6 +19,8 @@ struct Slide {
     heading: String,
     text: String,
     sources: Vec<String>,
+    /// The event the slide shows (index into the atlas's events).
+    event: Option<usize>,
 }
 
 /// Writes a slide deck into `dir`: a picture at the start of every phase and on the day of every
@@ -38,13 +40,14 @@ pub fn deck(
         slides.push(Slide {
             date: p.start,
             order: 0,
-            stem: format!("phase-{:02}-{}", i + 1, p.id),
+            stem: format!("phase-{:02}-{}", i + 1, file_safe(&p.id)),
             heading: p.title.get(lang.code()).to_owned(),
             text: p.summary.get(lang.code()).to_owned(),
             sources: p.sources.iter().map(source_line).collect(),
+            event: None,
         });
     }
-    for e in &atlas.events {
+    for (i, e) in atlas.events.iter().enumerate() {
         let mut text = e.text.get(lang.code()).to_owned();
         if let Some(claim) = &e.claim {
             text.push_str(&format!(" ({})", claim.get(lang.code())));
@@ -52,17 +55,18 @@ pub fn deck(
         slides.push(Slide {
             date: e.date,
             order: 1,
-            stem: format!("event-{}", e.id),
+            stem: format!("event-{}", file_safe(&e.id)),
             heading: long_date(e.date, lang),
             text,
             sources: e.sources.iter().map(source_line).collect(),
+            event: Some(i),
         });
     }
     slides.sort_by_key(|s| (s.date, s.order));
     let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
     for (n, slide) in slides.iter().enumerate() {
         let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
-        write_picture(atlas, geometry, &options(slide.date), format, &dir.join(&file))?;
+        write_picture(atlas, geometry, &slide_options(atlas, geometry, slide, options), format, &dir.join(&file))?;
         let when = long_date(slide.date, lang);
         let heading = &slide.heading;
         let dated = if *heading == when { String::new() } else { format!("*{when}*\n\n") };
@@ -82,4 +86,35 @@ pub(crate) fn source_line(s: &Source) -> String {
         Some(url) => format!("[{}]({url})", s.title),
         None => s.title.clone(),
     }
+}
+
+/// How a slide is drawn: a phase's over the whole atlas; an event's with the event shown (its
+/// caption, sources and a ring at its place) and, where it happened on the map, the view closer
+/// round its place.
+fn slide_options(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    slide: &Slide,
+    options: &dyn Fn(Date) -> ExportOptions,
+) -> ExportOptions {
+    let base = options(slide.date);
+    let Some(e) = slide.event.and_then(|i| atlas.events.get(i)) else { return base };
+    let at = match (e.place, e.position) {
+        (Some(p), _) => geometry.places.get(p.get()).copied(),
+        (None, Some(p)) if !e.offmap => Some(geometry.projection.map_from_lonlat(p.x(), p.y())),
+        _ => None,
+    };
+    let view = base
+        .view
+        .or_else(|| at.map(|centre| crate::scene::View { centre, zoom: EVENT_ZOOM.into() }.sanitized(geometry.bounds)));
+    ExportOptions { event: slide.event, view, ..base }
+}
+
+/// How much closer an event's slide shows the land round its place than the whole atlas.
+const EVENT_ZOOM: f32 = 2.5;
+
+/// An id made safe as part of a file name: letters, digits, `-` and `_` kept, anything else
+/// (a path separator, a dot) written as `_`, so that no id can name a file outside the folder.
+fn file_safe(id: &str) -> String {
+    id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }

@@ -28,16 +28,37 @@ pub fn furniture(
     let title = phase.map_or("", |p| p.title.get(lang.code()));
     let date = long_date(options.date, lang);
     let title_w = (measure(title, 26.0 * s, true).x.max(measure(&date, 20.0 * s, false).x) + 28.0 * s).min(w - 20.0);
+    // The caption under the date, wrapped to the panel (at least 40 % of the picture), three lines at most.
+    let caption_size = 14.0 * s;
+    let caption_w = title_w.max(w * 0.4).min(w - 24.0 * s);
+    let mut caption = wrap(&options.caption_text(atlas), caption_size, caption_w - 28.0 * s);
+    if caption.len() > 3 {
+        caption.truncate(3);
+        if let Some(last) = caption.last_mut() {
+            last.push_str(" …");
+        }
+    }
+    let panel_w = if caption.is_empty() { title_w } else { caption_w };
+    let caption_h = caption.len() as f32 * caption_size * 1.3;
     doc.begin_group("title");
-    doc.panel(Rect::from_min_size(pos2(12.0 * s, 12.0 * s), vec2(title_w, 82.0 * s)));
+    doc.panel(Rect::from_min_size(pos2(12.0 * s, 12.0 * s), vec2(panel_w, 82.0 * s + caption_h + 4.0 * s)));
     let atlas_title = TextStyle::plain(13.0 * s, Color32::from_gray(80));
     doc.text(pos2(26.0 * s, 20.0 * s), Align2::LEFT_TOP, atlas.title.get(lang.code()), atlas_title);
     doc.text(pos2(26.0 * s, 38.0 * s), Align2::LEFT_TOP, title, TextStyle::bold(24.0 * s, ink));
     doc.text(pos2(26.0 * s, 68.0 * s), Align2::LEFT_TOP, &date, TextStyle::plain(18.0 * s, ink));
+    for (i, line) in caption.iter().enumerate() {
+        let at = pos2(26.0 * s, 92.0 * s + i as f32 * caption_size * 1.3);
+        doc.text(at, Align2::LEFT_TOP, line, TextStyle::plain(caption_size, Color32::from_gray(45)));
+    }
     doc.end_group();
     // Sources of the phase, and the credits the atlas's licences ask for, each wrapped to the width
     // (not cut short: a credit that runs off the picture is no credit).
-    let sources: Vec<String> = phase.map(|p| p.sources.iter().map(|s| s.title.clone()).collect()).unwrap_or_default();
+    // The event's sources where the picture shows an event, else the phase's.
+    let event = options.event.and_then(|i| atlas.events.get(i));
+    let sources: Vec<String> = match event {
+        Some(e) => e.sources.iter().map(|s| s.title.clone()).collect(),
+        None => phase.map(|p| p.sources.iter().map(|s| s.title.clone()).collect()).unwrap_or_default(),
+    };
     let size = 11.0 * s;
     let mut footer = wrap(&format!("{} {}", t(lang, "Sources:"), sources.join(" · ")), size, w - 20.0 * s);
     let credits = atlas.attribution.get(lang.code());

@@ -46,6 +46,51 @@ pub struct ExportOptions {
     pub view: Option<View>,
     /// The layers of the land shown.
     pub layers: MapLayers,
+    /// A date compared with the one shown: the ground that changed hands between them is hatched
+    /// in its colour on the other date, as in the window.
+    pub compare: Option<Date>,
+    /// The event shown (index into the atlas's events): its place ringed, its text the caption,
+    /// its sources in the footer.
+    pub event: Option<usize>,
+    /// The caption under the title, instead of the event's text or the phase's first sentence.
+    pub caption: Option<String>,
+}
+
+impl ExportOptions {
+    /// A picture of `date`, `width` × `height`, in English with international names, the whole
+    /// atlas with the default layers, nothing compared, no event.
+    pub fn new(date: Date, width: u32, height: u32) -> Self {
+        Self {
+            date,
+            width,
+            height,
+            lang: Lang::En,
+            names: NameStyle::International,
+            view: None,
+            layers: MapLayers::default(),
+            compare: None,
+            event: None,
+            caption: None,
+        }
+    }
+
+    /// The caption: the one given, else the event's text, else the phase's first sentence.
+    pub fn caption_text(&self, atlas: &Atlas) -> String {
+        let code = self.lang.code();
+        if let Some(c) = &self.caption {
+            return c.clone();
+        }
+        if let Some(e) = self.event.and_then(|i| atlas.events.get(i)) {
+            return e.text.get(code).to_owned();
+        }
+        let summary = atlas.phase_at(self.date).map_or("", |p| p.summary.get(code));
+        first_sentence(summary).to_owned()
+    }
+}
+
+/// The first sentence of a text: up to the first full stop followed by a space (or all of it).
+fn first_sentence(text: &str) -> &str {
+    text.find(". ").and_then(|i| text.get(..=i)).unwrap_or(text)
 }
 
 /// Smallest and largest picture side, in pixels: below it the furniture has no room, above it a
@@ -176,11 +221,31 @@ pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> St
     let mut furniture_doc = svg::SvgWriter::fragment();
     furniture::furniture(&mut furniture_doc, atlas, &style, options, transform, w, h);
     let (furniture_markup, panels) = furniture_doc.into_fragment();
+    let event = options.event.and_then(|i| atlas.events.get(i));
+    // What changed hands since (or until) the compared date: cells where the atlas has them.
+    let (hatched, hatched_cells) = match options.compare {
+        Some(other) if !cells.is_empty() => {
+            let before = crate::atlas::Taken::on(atlas, other, true).cells;
+            (Vec::new(), crate::scene::hatching_cells(atlas, &style, &cells, &before))
+        }
+        Some(other) => {
+            let (from, to) = (other.min(options.date), other.max(options.date));
+            (crate::scene::hatching(atlas, &style, &atlas.changes_between(from, to), other > options.date), Vec::new())
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     let scene_options = SceneOptions {
         lang: options.lang,
         names: options.names,
         layers: options.layers,
         blocked: panels.iter().map(|r| r.expand(3.0)).collect(),
+        hatched,
+        hatched_cells,
+        highlighted_place: event.and_then(|e| e.place),
+        marked: event
+            .filter(|e| e.place.is_none())
+            .and_then(|e| e.position)
+            .map(|p| geometry.projection.map_from_lonlat(p.x(), p.y())),
         ..Default::default()
     };
     let taken =

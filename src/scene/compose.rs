@@ -94,6 +94,9 @@ pub struct SceneOptions {
     /// Zones to hatch, with the colour of the stripes: the zones that change hands between the
     /// date shown and a compared date, striped in the other date's colour (see [`hatching`]).
     pub hatched: Vec<(ZoneIdx, Color32)>,
+    /// The same at the grain of the places' cells (by cell index), where the atlas has them: only
+    /// the ground that changed hands is striped, not the whole of its zone (see [`hatching_cells`]).
+    pub hatched_cells: Vec<(usize, Color32)>,
     /// A region to outline (selected for its facts).
     pub selected_region: Option<RegionIdx>,
     /// Screen areas covered by something drawn over the map (a presentation's title): no labels there.
@@ -114,6 +117,7 @@ impl Default for SceneOptions {
             hovered_zone: None,
             highlighted_place: None,
             hatched: Vec::new(),
+            hatched_cells: Vec::new(),
             selected_region: None,
             blocked: Vec::new(),
             label_scale: 1.0,
@@ -186,6 +190,22 @@ pub fn hatching(atlas: &Atlas, style: &Style, changes: &[ZoneChange], other_is_l
             let colour = atlas.controller(other).map_or(Color32::GRAY, |k| style.controller(k.colour));
             (c.zone, colour)
         })
+        .collect()
+}
+
+/// The stripes of a comparison at the grain of cells: each cell whose holder on the date shown
+/// (`now`) differs from its holder on the other date (`other`), in the other date's colour.
+pub fn hatching_cells(
+    atlas: &Atlas,
+    style: &Style,
+    now: &[(ControllerIdx, crate::atlas::ControlStatus)],
+    other: &[ControllerIdx],
+) -> Vec<(usize, Color32)> {
+    now.iter()
+        .zip(other)
+        .enumerate()
+        .filter(|(_, ((a, _), b))| a != *b)
+        .map(|(i, (_, b))| (i, atlas.controller(*b).map_or(Color32::GRAY, |k| style.controller(k.colour))))
         .collect()
 }
 
@@ -283,6 +303,9 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
     }
     // Hatching of compared zones, with a strong outline.
     out.push(Primitive::Group("comparison"));
+    if by_cells && !options.hatched_cells.is_empty() {
+        compare_cells(input, t, hatch_window, &mut out);
+    }
     for &(z, colour) in &options.hatched {
         let Some(shape) = geometry.zones.get(z.get()) else { continue };
         let rings: Vec<Vec<Pos2>> =
@@ -377,6 +400,39 @@ pub fn compose_live(input: &SceneInput<'_>, view: &View, screen: Rect) -> Vec<Pr
         });
     }
     out
+}
+
+/// The cells that changed hands between the two dates compared, striped in their colour on the
+/// other date (cells of one colour together, so stripes run on across them), and outlined where
+/// they meet ground that did not change hands.
+fn compare_cells(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Rect, out: &mut Vec<Primitive>) {
+    let SceneInput { geometry, style, options, .. } = *input;
+    let to_screen = |p: Pos2| t.screen_from_map(p);
+    let mut by_colour: Vec<(Color32, Vec<Vec<Pos2>>)> = Vec::new();
+    let mut changed = vec![false; geometry.cells.len()];
+    for &(cell, colour) in &options.hatched_cells {
+        let Some(shape) = geometry.cells.get(cell) else { continue };
+        if let Some(c) = changed.get_mut(cell) {
+            *c = true;
+        }
+        let rings = shape.full().rings.iter().map(|r| r.iter().map(|&p| to_screen(p)).collect::<Vec<_>>());
+        match by_colour.iter_mut().find(|(c, _)| *c == colour) {
+            Some((_, all)) => all.extend(rings),
+            None => by_colour.push((colour, rings.collect())),
+        }
+    }
+    for (colour, rings) in &by_colour {
+        for (a, b) in hatch(rings, 7.0, hatch_window) {
+            out.push(Primitive::Polyline { points: vec![a, b], width: 2.6, colour: *colour, dash: None });
+        }
+    }
+    let is_changed = |i: usize| changed.get(i).copied().unwrap_or(false);
+    for edge in geometry.cell_edges.iter().filter(|e| is_changed(e.a) != is_changed(e.b)) {
+        for line in edge.lines.full() {
+            let points = line.iter().map(|&p| to_screen(p)).collect();
+            out.push(Primitive::Polyline { points, width: 2.4, colour: style.highlight, dash: None });
+        }
+    }
 }
 
 /// How long an event stays on the map after it happened (or ended), in days.

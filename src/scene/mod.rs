@@ -21,7 +21,7 @@ mod view;
 pub use annotate::{Labels, PlaceDot, compose_dots, compose_labels, min_scale_for_rank};
 pub use compose::{
     EVENT_MARKER_DAYS, Primitive, SceneInput, SceneOptions, ScreenTransform, compose_base, compose_live, event_markers,
-    hatch, hatching,
+    hatch, hatching, hatching_cells,
 };
 pub use geometry::{
     AreaLevel, AreaShape, LOD_KM, LandGeometry, Lod, MapGeometry, Polylines, WaterGeometry, ZoneEdge, lod_for_scale,

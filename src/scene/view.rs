@@ -64,6 +64,13 @@ impl View {
         Self { centre: bounds.center(), zoom: Zoom::FIT }
     }
 
+    /// The view that frames `part` (map km) of an atlas with `bounds` on `screen`, with a margin.
+    pub fn fit_part(part: Rect, screen: Rect, bounds: Rect) -> Self {
+        let fit = |r: Rect| (screen.width() / r.width().max(1e-3)).min(screen.height() / r.height().max(1e-3));
+        let zoom = fit(part) / fit(bounds).max(1e-6) * 0.9;
+        Self { centre: part.center(), zoom: Zoom::new(zoom) }.sanitized(bounds)
+    }
+
     /// Screen points per map kilometre, for a screen rectangle and the atlas's bounds.
     pub fn scale(&self, screen: Rect, bounds: Rect) -> f32 {
         let fit = (screen.width() / bounds.width().max(1e-3)).min(screen.height() / bounds.height().max(1e-3));

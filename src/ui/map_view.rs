@@ -131,6 +131,7 @@ struct BaseKey {
     roads: Vec<bool>,
     layers: crate::scene::MapLayers,
     hatched: Vec<(crate::atlas::ZoneIdx, Color32)>,
+    hatched_cells: Vec<(usize, Color32)>,
     selected_region: Option<crate::atlas::RegionIdx>,
     /// The day "land taken since" compares with.
     taken: Option<jiff::civil::Date>,
@@ -151,13 +152,15 @@ impl BaseKey {
             && self.cells == input.cells
             && self.layers == input.options.layers
             && self.hatched == input.options.hatched
+            && self.hatched_cells == input.options.hatched_cells
             && self.selected_region == input.options.selected_region
             && self.taken == input.taken.map(|t| t.since)
             && self.lines.len() == input.atlas.lines.len()
             && self.lines.iter().zip(&input.atlas.lines).all(|(&on, l)| on == l.applies_on(input.date))
             && self.roads.len() == input.atlas.land.roads.len()
             && self.roads.iter().zip(&input.atlas.land.roads).all(|(&on, r)| on == r.applies_on(input.date))
-            && ((self.hatched.is_empty() && !self.striped) || self.hatch_window.contains_rect(seen))
+            && ((self.hatched.is_empty() && self.hatched_cells.is_empty() && !self.striped)
+                || self.hatch_window.contains_rect(seen))
     }
 }
 
@@ -198,6 +201,7 @@ impl MapPainter {
                 roads: input.atlas.land.roads.iter().map(|r| r.applies_on(input.date)).collect(),
                 layers: input.options.layers,
                 hatched: input.options.hatched.clone(),
+                hatched_cells: input.options.hatched_cells.clone(),
                 selected_region: input.options.selected_region,
                 taken: input.taken.map(|t| t.since),
                 striped: input.cells.iter().any(|(_, s)| {

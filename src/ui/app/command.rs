@@ -234,6 +234,9 @@ impl AtlasApp {
             names: self.settings.names,
             view: Some(self.view),
             layers: self.settings.layers,
+            compare: self.cursor.compare(),
+            event: self.cursor.selected_event(),
+            caption: None,
         };
         crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &options, format, path)
     }

@@ -86,7 +86,18 @@ impl AtlasApp {
             names: self.settings.names,
             hovered_zone: hovered.filter(|_| pointer_moved),
             highlighted_place,
-            hatched: hatching(atlas, &self.style, self.cursor.comparison(), other_is_later),
+            // Where the ground is cut into cells, only the cells that changed hands are striped.
+            hatched: if self.cursor.cell_control().is_empty() {
+                hatching(atlas, &self.style, self.cursor.comparison(), other_is_later)
+            } else {
+                Vec::new()
+            },
+            hatched_cells: crate::scene::hatching_cells(
+                atlas,
+                &self.style,
+                self.cursor.cell_control(),
+                self.cursor.compare_cells(),
+            ),
             selected_region: self.selected_region,
             label_scale: if self.presenting { 1.5 } else { 1.0 },
             blocked: self.last_frame.caption_rects.clone(),
