@@ -205,6 +205,8 @@ const STRINGS: &[(&str, &str)] = &[
     ("Land taken since the fighting began", "Vùng đất đổi chủ từ khi giao tranh bắt đầu"),
     ("since", "từ ngày"),
     ("settlements", "khu dân cư"),
+    ("Hatched: changed hands since {} (in its colour then)", "Gạch chéo: đã đổi chủ từ {} (theo màu khi đó)"),
+    ("Hatched: changes hands by {} (in its colour then)", "Gạch chéo: sẽ đổi chủ đến {} (theo màu khi đó)"),
     ("Type a date and press Enter", "Gõ một ngày rồi nhấn Enter"),
     ("Start of the fighting", "Khi giao tranh bắt đầu"),
     (

@@ -75,7 +75,7 @@ fn the_png_has_the_asked_size_and_each_zone_its_controllers_colour() {
     let bytes = png(&svg(&atlas, &geometry, &flat(d, w, h, "en")), w, h).expect("png");
     let pixmap = Pixmap::decode_png(&bytes).expect("a PNG");
     assert_eq!((pixmap.width(), pixmap.height()), (w, h));
-    let t = map_transform(&geometry, w, h);
+    let t = map_transform(&atlas, &geometry, &flat(d, w, h, "en"));
     // Probe a little below each zone's interior point, clear of its label.
     for (zone, expected_side) in [("kalbajar", "az"), ("nkao-core", "ka"), ("qubadli", "az")] {
         assert_eq!(atlas.controller_of(zone, d).map(|c| c.id.as_str()), Some(expected_side));
@@ -189,7 +189,7 @@ fn an_event_picture_rings_its_place_and_lists_its_sources() {
     let pixmap =
         Pixmap::decode_png(&picture(&atlas, &geometry, &with_event, ImageFormat::Png).expect("PNG")).expect("decode");
     let place = geometry.places[e.place.expect("a place").get()];
-    let at = map_transform(&geometry, 1200, 900).screen_from_map(place);
+    let at = map_transform(&atlas, &geometry, &with_event).screen_from_map(place);
     let highlight = Style::default().highlight.to_srgba_unmultiplied();
     let on_ring = (0..24)
         .filter(|k| {
@@ -426,4 +426,37 @@ fn a_sheet_of_maps_keeps_its_group_ids_unique() {
     unique.dedup();
     assert!(ids.len() > atlas.phases.len(), "{} groups", ids.len());
     assert_eq!(unique.len(), ids.len(), "no id twice");
+}
+
+/// The rectangle of the first `<rect` after `marker` in an SVG.
+fn rect_after(doc: &str, marker: &str) -> Option<egui::Rect> {
+    let rest = doc.get(doc.find(marker)?..)?;
+    let el = rest.get(rest.find("<rect")?..)?.split("/>").next()?;
+    let attr = |name: &str| -> Option<f32> {
+        let at = el.find(&format!(" {name}=\""))? + name.len() + 3;
+        el.get(at..)?.split('"').next()?.parse().ok()
+    };
+    Some(egui::Rect::from_min_size(egui::pos2(attr("x")?, attr("y")?), egui::vec2(attr("width")?, attr("height")?)))
+}
+
+#[test]
+fn the_whole_atlas_is_framed_clear_of_title_legend_and_credits_at_any_aspect() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    for (w, h) in [(1600, 1000), (1080, 1350), (1920, 1080), (800, 800)] {
+        let options = options(date(2020, 10, 27), w, h, "en");
+        let doc = svg(&atlas, &geometry, &options);
+        let frame = rect_after(&doc, "<clipPath id=\"map-frame\">").expect("a map frame");
+        let t = map_transform(&atlas, &geometry, &options);
+        let atlas_rect =
+            egui::Rect::from_two_pos(t.screen_from_map(geometry.bounds.min), t.screen_from_map(geometry.bounds.max));
+        assert!(
+            frame.expand(1.0).contains_rect(atlas_rect),
+            "{w}×{h}: the atlas {atlas_rect:?} within the frame {frame:?}"
+        );
+        for group in ["title", "legend", "sources-and-credits"] {
+            let panel = rect_after(&doc, &format!("<g id=\"{group}\">")).expect("its panel");
+            assert!(!panel.intersects(frame.shrink(1.0)), "{w}×{h}: the {group} {panel:?} over the map {frame:?}");
+        }
+    }
 }

@@ -257,10 +257,16 @@ fn checkpoint_signs(a: &Atlas, geometry: &karabakh_atlas::scene::MapGeometry, d:
         caption: None,
     };
     let svg = String::from_utf8(picture(a, geometry, &options, ImageFormat::Svg).expect("an SVG")).expect("UTF-8");
-    svg.split("<circle")
-        .skip(1)
-        .filter(|c| c.split("/>").next().is_some_and(|c| c.contains("fill=\"#c41616\"")))
-        .count()
+    // The map's signs, and the legend's, which names each sign the map shows.
+    let signs = |part: &str| {
+        part.split("<circle")
+            .skip(1)
+            .filter(|c| c.split("/>").next().is_some_and(|c| c.contains("fill=\"#c41616\"")))
+            .count()
+    };
+    let (map, furniture) = svg.split_once("<g id=\"title\">").expect("the furniture after the map");
+    assert_eq!(signs(map), signs(furniture), "on {d}: each sign on the map is in the legend");
+    signs(map)
 }
 
 #[test]

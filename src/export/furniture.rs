@@ -6,8 +6,8 @@ use egui::{Align2, Color32, Rect, pos2, vec2};
 use super::svg::{SvgWriter, TextStyle};
 use super::{ExportOptions, measure};
 use crate::atlas::Atlas;
-use crate::i18n::{long_date, t, thousands};
-use crate::scene::{ScreenTransform, Style, scale_bar_km};
+use crate::i18n::{long_date, t};
+use crate::scene::{LegendEntry, ScreenTransform, Style, scale_bar_km, symbol_primitives, symbol_rect};
 
 /// Title, date, legend, scale bar, sources and credits, over a map drawn with `t_map`.
 pub fn furniture(
@@ -16,8 +16,8 @@ pub fn furniture(
     style: &Style,
     options: &ExportOptions,
     t_map: ScreenTransform,
-    w: u32,
-    h: u32,
+    legend: &[LegendEntry],
+    (w, h): (u32, u32),
 ) {
     let lang = options.lang;
     let (w, h) = (w as f32, h as f32);
@@ -41,7 +41,8 @@ pub fn furniture(
     let panel_w = if caption.is_empty() { title_w } else { caption_w };
     let caption_h = caption.len() as f32 * caption_size * 1.3;
     doc.begin_group("title");
-    doc.panel(Rect::from_min_size(pos2(12.0 * s, 12.0 * s), vec2(panel_w, 82.0 * s + caption_h + 4.0 * s)));
+    let title_panel = Rect::from_min_size(pos2(12.0 * s, 12.0 * s), vec2(panel_w, 82.0 * s + caption_h + 4.0 * s));
+    doc.panel(title_panel);
     let atlas_title = TextStyle::plain(13.0 * s, Color32::from_gray(80));
     doc.text(pos2(26.0 * s, 20.0 * s), Align2::LEFT_TOP, atlas.title.get(lang.code()), atlas_title);
     doc.text(pos2(26.0 * s, 38.0 * s), Align2::LEFT_TOP, title, TextStyle::bold(24.0 * s, ink));
@@ -77,28 +78,38 @@ pub fn furniture(
     }
     doc.end_group();
     let h = h - footer_h + 24.0 * s;
-    // Legend: the sides holding ground on the date, with km².
-    let held: Vec<_> = atlas.area_by_controller(options.date).into_iter().filter(|a| a.area_km2 > 0.0).collect();
-    let row = 22.0 * s;
-    let widest = held
-        .iter()
-        .filter_map(|a| atlas.controller(a.controller))
-        .map(|c| measure(&format!("{} — 00,000 km²", c.name.get(lang.code())), 13.0 * s, false).x)
-        .fold(0.0, f32::max);
-    let legend = Rect::from_min_size(
-        pos2(12.0 * s, h - 40.0 * s - row * held.len() as f32 - 16.0 * s),
-        vec2(widest + 50.0 * s, row * held.len() as f32 + 14.0 * s),
-    );
+    // Legend: the scene's own entries (the sides with their km², shades, lines, signs, symbols),
+    // as the window's side panel lists them.
+    let row = 20.0 * s;
+    let text_size = 12.5 * s;
+    let label_of = |e: &LegendEntry| match &e.value {
+        Some(v) => format!("{} — {v}", e.label),
+        None => e.label.clone(),
+    };
+    let widest = legend.iter().map(|e| measure(&label_of(e), text_size, false).x).fold(0.0, f32::max);
+    let panel_w = (widest + 50.0 * s).min(w * 0.45);
+    let lines: Vec<Vec<String>> = legend.iter().map(|e| wrap(&label_of(e), text_size, panel_w - 48.0 * s)).collect();
+    let rows: usize = lines.iter().map(|l| l.len().max(1)).sum();
+    let box_h = row * rows as f32 + 14.0 * s;
+    // On a map plate (the whole atlas, fitted beside or under the panels), under the title where it
+    // fits; over a view the reader chose, above the footer, out of the way of the view's centre.
+    let under_title = title_panel.max.y + 10.0 * s;
+    let plate = options.view.is_none();
+    let top = if plate && under_title + box_h < h - 50.0 * s { under_title } else { h - 40.0 * s - box_h - 2.0 * s };
+    let panel = Rect::from_min_size(pos2(12.0 * s, top), vec2(panel_w, box_h));
     doc.begin_group("legend");
-    doc.panel(legend);
-    for (i, a) in held.iter().enumerate() {
-        let Some(c) = atlas.controller(a.controller) else { continue };
-        let y = legend.min.y + 7.0 * s + row * i as f32;
-        let swatch = Rect::from_min_size(pos2(legend.min.x + 10.0 * s, y + 3.0 * s), vec2(18.0 * s, 13.0 * s));
-        doc.rect(swatch, style.zone_fill(c.colour));
-        let label = format!("{} — {} km²", c.name.get(lang.code()), thousands(a.area_km2, lang));
-        let at = pos2(legend.min.x + 36.0 * s, y + 10.0 * s);
-        doc.text(at, Align2::LEFT_CENTER, &label, TextStyle::plain(13.0 * s, ink));
+    if !legend.is_empty() {
+        doc.panel(panel);
+    }
+    let mut y = panel.min.y + 7.0 * s;
+    for (e, text) in legend.iter().zip(&lines) {
+        let symbol = symbol_rect(pos2(panel.min.x + 10.0 * s, y + 4.0 * s), 12.0 * s);
+        doc.primitives(&symbol_primitives(&e.symbol, symbol, style));
+        for (i, line) in text.iter().enumerate() {
+            let at = pos2(panel.min.x + 44.0 * s, y + 10.0 * s + row * i as f32);
+            doc.text(at, Align2::LEFT_CENTER, line, TextStyle::plain(text_size, ink));
+        }
+        y += row * text.len().max(1) as f32;
     }
     doc.end_group();
     // Scale bar: a round number of km about 150 points long (the window's rule).
@@ -116,6 +127,28 @@ pub fn furniture(
         TextStyle::plain(13.0 * s, ink),
     );
     doc.end_group();
+}
+
+/// The largest part of `screen` that no panel of the furniture covers, for the map: beside the
+/// column of panels on the left (title, legend), or between the title and the legend; above the
+/// footer either way. Of the two, the one in which the atlas (`aspect` = width / height) is drawn
+/// larger.
+pub fn map_room(screen: Rect, panels: &[Rect]) -> Rect {
+    let footer_top =
+        panels.iter().filter(|p| p.width() > screen.width() * 0.9).map(|p| p.min.y).fold(screen.max.y, f32::min);
+    let left: Vec<&Rect> =
+        panels.iter().filter(|p| p.width() <= screen.width() * 0.9 && p.min.x < screen.width() * 0.2).collect();
+    let column = left.iter().map(|p| p.max.x).fold(screen.min.x, f32::max);
+    let title_bottom =
+        left.iter().filter(|p| p.min.y < screen.height() * 0.2).map(|p| p.max.y).fold(screen.min.y, f32::max);
+    let legend_top =
+        left.iter().filter(|p| p.min.y >= screen.height() * 0.2).map(|p| p.min.y).fold(footer_top, f32::min);
+    let beside = Rect::from_min_max(pos2(column + 8.0, screen.min.y + 8.0), pos2(screen.max.x - 8.0, footer_top - 8.0));
+    let between =
+        Rect::from_min_max(pos2(screen.min.x + 8.0, title_bottom + 8.0), pos2(screen.max.x - 8.0, legend_top - 8.0));
+    let size = |r: &Rect| r.width().max(0.0).min(r.height().max(0.0) * 1.2);
+    let best = if size(&beside) >= size(&between) { beside } else { between };
+    if best.width() > 50.0 && best.height() > 50.0 { best } else { screen }
 }
 
 /// Splits `text` into lines no wider than `width` at font `size` (by the exports' text measure),

@@ -3,11 +3,13 @@
 //! program's own fonts, and from them a slide deck, a small-multiples sheet and an animated GIF.
 //!
 //! The SVG writer is in `svg`; the title, legend, scale bar, sources and credits in `furniture`;
+//! the scene of a picture and its layout on the page (the map plate) in `plate`;
 //! rendering in `png`; the composite outputs in `deck`, `sheet` and `animation`.
 
 pub mod animation;
 pub mod deck;
 pub mod furniture;
+pub mod plate;
 pub mod png;
 pub mod sheet;
 pub mod svg;
@@ -19,15 +21,13 @@ use jiff::civil::Date;
 
 pub use animation::{MAX_FRAMES, animate_gif};
 pub use deck::deck;
+pub use plate::map_transform;
 pub use png::png;
 pub use sheet::sheet_svg;
 
 use crate::atlas::Atlas;
 use crate::i18n::Lang;
-use crate::scene::{
-    MapGeometry, MapLayers, NameStyle, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base,
-    compose_dots, compose_labels, compose_live,
-};
+use crate::scene::{MapGeometry, MapLayers, NameStyle, View};
 
 /// What to draw.
 #[derive(Clone, Debug)]
@@ -185,12 +185,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     std::fs::write(path, bytes).map_err(|source| ExportError::Io { path: path.to_path_buf(), source })
 }
 
-/// Where the map lies in a picture of `width × height`: the whole atlas framed, as "Fit" does.
-pub fn map_transform(geometry: &MapGeometry, width: u32, height: u32) -> ScreenTransform {
-    ScreenTransform::for_view(&View::fit(geometry.bounds), canvas(width, height), geometry.bounds)
-}
-
-fn canvas(width: u32, height: u32) -> Rect {
+pub(crate) fn canvas(width: u32, height: u32) -> Rect {
     Rect::from_min_size(Pos2::ZERO, vec2(width as f32, height as f32))
 }
 
@@ -209,75 +204,7 @@ pub fn picture_size(options: &ExportOptions) -> (u32, u32) {
 
 /// The map of `atlas` on `options.date` as an SVG document, [`picture_size`] large.
 pub fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> String {
-    let (w, h) = picture_size(options);
-    let style = Style::default();
-    let control = atlas.control_at(options.date).unwrap_or_default();
-    let places = atlas.place_control.all_at(options.date);
-    let cells = atlas.cell_control(&control, &places);
-    let screen = canvas(w, h);
-    let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
-    let transform = ScreenTransform::for_view(&view, screen, geometry.bounds);
-    // The furniture first, so that the map's labels keep clear of its panels.
-    let mut furniture_doc = svg::SvgWriter::fragment();
-    furniture::furniture(&mut furniture_doc, atlas, &style, options, transform, w, h);
-    let (furniture_markup, panels) = furniture_doc.into_fragment();
-    let event = options.event.and_then(|i| atlas.events.get(i));
-    // What changed hands since (or until) the compared date: cells where the atlas has them.
-    let (hatched, hatched_cells) = match options.compare {
-        Some(other) if !cells.is_empty() => {
-            let before = crate::atlas::Taken::on(atlas, other, true).cells;
-            (Vec::new(), crate::scene::hatching_cells(atlas, &style, &cells, &before))
-        }
-        Some(other) => {
-            let (from, to) = (other.min(options.date), other.max(options.date));
-            (crate::scene::hatching(atlas, &style, &atlas.changes_between(from, to), other > options.date), Vec::new())
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-    let scene_options = SceneOptions {
-        lang: options.lang,
-        names: options.names,
-        layers: options.layers,
-        blocked: panels.iter().map(|r| r.expand(3.0)).collect(),
-        hatched,
-        hatched_cells,
-        highlighted_place: event.and_then(|e| e.place),
-        marked: event
-            .filter(|e| e.place.is_none())
-            .and_then(|e| e.position)
-            .map(|p| geometry.projection.map_from_lonlat(p.x(), p.y())),
-        ..Default::default()
-    };
-    let taken =
-        if options.layers.taken { crate::atlas::Taken::since_fighting_began(atlas, options.date) } else { None };
-    let input = SceneInput {
-        atlas,
-        geometry,
-        style: &style,
-        control: &control,
-        places: &places,
-        cells: &cells,
-        date: options.date,
-        taken: taken.as_ref(),
-        options: &scene_options,
-    };
-    let mut primitives = compose_base(&input, transform, screen);
-    let labels = compose_labels(&input, transform, screen, screen.shrink(4.0), measure);
-    primitives.push(crate::scene::Primitive::Group("places"));
-    primitives.extend(compose_dots(&input, &labels.dots, Vec2::ZERO));
-    primitives.push(crate::scene::Primitive::Group("labels"));
-    primitives.extend(labels.primitives);
-    primitives.push(crate::scene::Primitive::Group("markers"));
-    primitives.extend(compose_live(&input, &view, screen));
-
-    let mut doc = svg::SvgWriter::new(w as f32, h as f32);
-    doc.set_relief(geometry.land.relief.clone());
-    doc.begin_group("background");
-    doc.rect(screen, style.water);
-    doc.end_group();
-    doc.primitives(&primitives);
-    doc.raw(&furniture_markup);
-    doc.finish()
+    plate::svg(atlas, geometry, options)
 }
 
 /// The map on `options.date` as the bytes of a file of `format`.

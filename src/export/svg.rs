@@ -116,6 +116,37 @@ impl SvgWriter {
         prefix.clone_into(&mut self.group_prefix);
     }
 
+    /// Clips what follows, until [`Self::end_clip`], to `r`, defining the clip as `id`.
+    pub fn clip_to(&mut self, r: Rect, id: &str) {
+        let id = escape(id);
+        let _ = writeln!(
+            self.out,
+            "<clipPath id=\"{id}\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></clipPath>\n<g clip-path=\"url(#{id})\">",
+            r.min.x,
+            r.min.y,
+            r.width(),
+            r.height()
+        );
+    }
+
+    /// Ends the clip begun last.
+    pub fn end_clip(&mut self) {
+        self.out.push_str("</g>\n");
+    }
+
+    /// A thin frame round `r`.
+    pub fn frame(&mut self, r: Rect, stroke: Color32) {
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"{}\" stroke-width=\"0.8\"/>",
+            r.min.x,
+            r.min.y,
+            r.width(),
+            r.height(),
+            colour(stroke)
+        );
+    }
+
     /// Closes the group opened last.
     pub fn end_group(&mut self) {
         self.out.push_str("</g>\n");

@@ -11,6 +11,7 @@ mod ground;
 mod labels;
 mod land;
 mod layers;
+mod legend;
 mod names;
 mod projection;
 mod relief;
@@ -28,6 +29,7 @@ pub use geometry::{
 };
 pub use labels::{LabelCandidate, PlacedLabel, place_labels};
 pub use layers::{LayerName, MapLayers};
+pub use legend::{LegendEntry, Symbol, legend, symbol_primitives, symbol_rect};
 pub use names::{NameStyle, label_from, names_label, place_label, region_label};
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};

@@ -79,31 +79,7 @@ impl AtlasApp {
         {
             commands.push(Command::ClickMap { lonlat: geometry.projection.lonlat_from_map(p), zone: hovered });
         }
-        let highlighted_place = self.cursor.selected_event().and_then(|e| atlas.events.get(e)).and_then(|e| e.place);
-        let other_is_later = self.cursor.compare().is_some_and(|c| c > self.cursor.date());
-        let options = SceneOptions {
-            lang: self.lang(),
-            names: self.settings.names,
-            hovered_zone: hovered.filter(|_| pointer_moved),
-            highlighted_place,
-            // Where the ground is cut into cells, only the cells that changed hands are striped.
-            hatched: if self.cursor.cell_control().is_empty() {
-                hatching(atlas, &self.style, self.cursor.comparison(), other_is_later)
-            } else {
-                Vec::new()
-            },
-            hatched_cells: crate::scene::hatching_cells(
-                atlas,
-                &self.style,
-                self.cursor.cell_control(),
-                self.cursor.compare_cells(),
-            ),
-            selected_region: self.selected_region,
-            label_scale: if self.presenting { 1.5 } else { 1.0 },
-            blocked: self.last_frame.caption_rects.clone(),
-            layers: self.settings.layers,
-            marked: self.marked.map(|(lon, lat)| geometry.projection.map_from_lonlat(lon, lat)),
-        };
+        let options = SceneOptions { hovered_zone: hovered.filter(|_| pointer_moved), ..self.scene_options() };
         let input = SceneInput {
             atlas,
             geometry,
@@ -175,5 +151,53 @@ impl AtlasApp {
             response.on_hover_ui_at_pointer(|ui| panels::zone_info::zone_info_ui(ui, atlas, &facts, lang, names));
         }
         commands
+    }
+}
+
+impl AtlasApp {
+    /// The options of the map's scene that follow from the app's state (the pointer's aside).
+    fn scene_options(&self) -> SceneOptions {
+        let (atlas, geometry) = (&self.loaded.atlas, &self.loaded.geometry);
+        let other_is_later = self.cursor.compare().is_some_and(|c| c > self.cursor.date());
+        SceneOptions {
+            lang: self.lang(),
+            names: self.settings.names,
+            hovered_zone: None,
+            highlighted_place: self.cursor.selected_event().and_then(|e| atlas.events.get(e)).and_then(|e| e.place),
+            // Where the ground is cut into cells, only the cells that changed hands are striped.
+            hatched: if self.cursor.cell_control().is_empty() {
+                hatching(atlas, &self.style, self.cursor.comparison(), other_is_later)
+            } else {
+                Vec::new()
+            },
+            hatched_cells: crate::scene::hatching_cells(
+                atlas,
+                &self.style,
+                self.cursor.cell_control(),
+                self.cursor.compare_cells(),
+            ),
+            selected_region: self.selected_region,
+            label_scale: if self.presenting { 1.5 } else { 1.0 },
+            blocked: self.last_frame.caption_rects.clone(),
+            layers: self.settings.layers,
+            marked: self.marked.map(|(lon, lat)| geometry.projection.map_from_lonlat(lon, lat)),
+        }
+    }
+
+    /// The legend of the map as it is drawn (the entries every export of the same map lists).
+    pub(crate) fn legend_entries(&self) -> Vec<crate::scene::LegendEntry> {
+        let options = self.scene_options();
+        let input = SceneInput {
+            atlas: &self.loaded.atlas,
+            geometry: &self.loaded.geometry,
+            style: &self.style,
+            control: self.cursor.control(),
+            places: self.cursor.place_control(),
+            cells: self.cursor.cell_control(),
+            date: self.cursor.date(),
+            taken: self.cursor.taken(),
+            options: &options,
+        };
+        crate::scene::legend(&input, self.cursor.areas(), self.cursor.compare())
     }
 }
