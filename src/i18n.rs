@@ -205,6 +205,20 @@ const STRINGS: &[(&str, &str)] = &[
     ("Land taken since the fighting began", "Vùng đất đổi chủ từ khi giao tranh bắt đầu"),
     ("since", "từ ngày"),
     ("settlements", "khu dân cư"),
+    ("1 day/s", "1 ngày/giây"),
+    ("2 days/s", "2 ngày/giây"),
+    ("1 week/s", "1 tuần/giây"),
+    ("1 month/s", "1 tháng/giây"),
+    ("1 year/s", "1 năm/giây"),
+    ("1 change/s", "1 lần đổi chủ/giây"),
+    (
+        "Nothing saved (no file chosen). Without a file dialog: {}",
+        "Chưa lưu gì (chưa chọn tệp). Nếu không có hộp thoại chọn tệp: {}",
+    ),
+    (
+        "How fast the date runs: days a second, or one change of control a second",
+        "Tốc độ chạy của ngày: số ngày mỗi giây, hoặc mỗi giây một lần đổi chủ",
+    ),
     ("Hatched: changed hands since {} (in its colour then)", "Gạch chéo: đã đổi chủ từ {} (theo màu khi đó)"),
     ("Hatched: changes hands by {} (in its colour then)", "Gạch chéo: sẽ đổi chủ đến {} (theo màu khi đó)"),
     ("Type a date and press Enter", "Gõ một ngày rồi nhấn Enter"),
@@ -357,9 +371,33 @@ pub fn thousands(v: f64, lang: Lang) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A number with `places` decimals as the language writes it: 62.6 → "62.6" in English, "62,6"
+/// in Vietnamese; the whole part grouped as [`thousands`] does.
+pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
+    let fixed = format!("{:.*}", places, v.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let grouped = thousands(whole.parse::<f64>().unwrap_or(0.0), lang);
+    let sign = if v < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    match (fraction.is_empty(), lang) {
+        (true, _) => format!("{sign}{grouped}"),
+        (false, Lang::En) => format!("{sign}{grouped}.{fraction}"),
+        (false, Lang::Vi) => format!("{sign}{grouped},{fraction}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        assert_eq!(decimal(62.58, 1, Lang::En), "62.6");
+        assert_eq!(decimal(62.58, 1, Lang::Vi), "62,6");
+        assert_eq!(decimal(5365.26, 1, Lang::Vi), "5.365,3");
+        assert_eq!(decimal(5365.26, 1, Lang::En), "5,365.3");
+        assert_eq!(decimal(-0.01, 1, Lang::En), "0.0");
+        assert_eq!(decimal(-2.6, 0, Lang::En), "-3");
+    }
 
     #[test]
     fn every_string_has_a_vietnamese_version_and_the_same_placeholders() {

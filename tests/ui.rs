@@ -541,11 +541,19 @@ fn presentation_keys_step_through_events_and_phases() {
 #[test]
 fn playback_advances_and_stops_at_the_next_event_then_idles() {
     let mut h = harness(options(date(1994, 6, 1)));
+    // The default pace is two days a second; a year a second is chosen from the pace menu.
+    assert_eq!(h.state().playback().speed, 2.0);
+    let pace = h.query_all_by_role(Role::ComboBox).find(|n| n.value().as_deref() == Some("2 days/s"));
+    pace.expect("the pace menu, showing 2 days/s").click();
+    h.run();
+    h.get_by_label("1 year/s").click();
+    h.run();
+    assert_eq!(h.state().playback().speed, 365.0);
     h.get_by_role_and_label(Role::Button, "Play").click();
     h.run_steps(3);
     assert!(h.state().date() > date(1994, 6, 1), "the date moves while playing");
-    // The next event is on 14 Feb 1997; playing at 60 days a second reaches it in about 17 s.
-    h.run_steps(60 * 20);
+    // The next event is on 14 Feb 1997; playing at a year a second reaches it in under 3 s.
+    h.run_steps(60 * 5);
     assert!(!h.state().playback().playing, "stopped at the event");
     let e = h.state().selected_event().expect("an event").to_owned();
     let ev = h.state().atlas().events.iter().find(|x| x.id == e).expect("event").clone();
@@ -835,4 +843,28 @@ fn land_taken_since_the_fighting_began_is_a_layer_with_its_legend() {
     h.run();
     assert!(h.state().layers().taken, "--taken-since turns the layer on");
     assert!(h.query_by_label("Lighter: changed hands since 10 October 2020").is_some());
+}
+
+#[test]
+fn the_window_says_how_to_export_its_picture_from_the_command_line() {
+    let h = harness(LaunchOptions {
+        view: Some((46.75, 39.82, 3.0)),
+        compare: Some(date(2020, 9, 26)),
+        ..options(date(2020, 10, 20))
+    });
+    let line = h.state().export_command_line();
+    assert!(
+        line.contains("--date 2020-10-20") && line.contains("--compare 2020-09-26") && line.contains("--view 46.75"),
+        "{line}"
+    );
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("map.svg");
+    let mut args: Vec<String> = line.split_whitespace().skip(1).map(str::to_owned).collect();
+    let at = args.iter().position(|a| a == "--out").expect("--out") + 1;
+    args[at] = out.display().to_string();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(&args).output().expect("run");
+    assert!(run.status.success(), "{line}: {}", String::from_utf8_lossy(&run.stderr));
+    let doc = std::fs::read_to_string(&out).expect("the picture");
+    // The comparison's stripes (2.6 points wide) and the date.
+    assert!(doc.contains("stroke-width=\"2.6\"") && doc.contains("20 October 2020"));
 }

@@ -313,12 +313,23 @@ impl TimelineCursor {
         if !playback.playing {
             return false;
         }
-        playback.carry += dt_seconds.clamp(0.0, 0.25) * f64::from(playback.speed.max(0.1));
-        let days = playback.carry.floor() as i64;
-        playback.carry -= days as f64;
-        if days > 0 {
-            let (first, last) = self.bounds(atlas);
-            let target = self.date.checked_add(days.days()).unwrap_or(last);
+        let (first, last) = self.bounds(atlas);
+        let target = if playback.per_change {
+            // A second a change: on to the next day of change (or the end).
+            playback.carry += dt_seconds.clamp(0.0, 0.25);
+            if playback.carry < 1.0 {
+                return true;
+            }
+            playback.carry -= 1.0;
+            let next = self.change_days.partition_point(|&d| d <= self.date);
+            Some(self.change_days.get(next).copied().unwrap_or(last.tomorrow().unwrap_or(last)))
+        } else {
+            playback.carry += dt_seconds.clamp(0.0, 0.25) * f64::from(playback.speed.max(0.1));
+            let days = playback.carry.floor() as i64;
+            playback.carry -= days as f64;
+            (days > 0).then(|| self.date.checked_add(days.days()).unwrap_or(last))
+        };
+        if let Some(target) = target {
             let event = atlas.events.iter().position(|e| e.date > self.date && e.date <= target);
             match event {
                 Some(i) if playback.stop_at_events => {
@@ -342,13 +353,17 @@ impl TimelineCursor {
     }
 }
 
-/// Playing through time: the date advances by `speed` days a second while `playing`.
+/// Playing through time: the date advances by `speed` days a second while `playing`, or from
+/// one day of change to the next each second (`per_change`).
 #[derive(Clone, Debug)]
 pub struct Playback {
     /// Whether the date is advancing.
     pub playing: bool,
     /// Days per second.
     pub speed: f32,
+    /// One change of control a second, whatever the days between: a war's days and the
+    /// years of a ceasefire pass at the pace of what happens.
+    pub per_change: bool,
     /// Start again from the beginning at the end of the timeline.
     pub looping: bool,
     /// Pause on reaching an event's date.
@@ -359,9 +374,24 @@ pub struct Playback {
 
 impl Default for Playback {
     fn default() -> Self {
-        Self { playing: false, speed: 60.0, looping: false, stop_at_events: true, carry: 0.0 }
+        Self {
+            playing: false,
+            speed: DEFAULT_SPEED,
+            per_change: false,
+            looping: false,
+            stop_at_events: true,
+            carry: 0.0,
+        }
     }
 }
+
+/// The default pace, in days a second: a war of six weeks plays in about twenty seconds, slowly
+/// enough to read the map as it changes.
+pub const DEFAULT_SPEED: f32 = 2.0;
+
+/// The paces offered, in days a second, with their names: a day, two, a week, a month, a year.
+pub const SPEEDS: [(f32, &str); 5] =
+    [(1.0, "1 day/s"), (2.0, "2 days/s"), (7.0, "1 week/s"), (30.0, "1 month/s"), (365.0, "1 year/s")];
 
 impl Playback {
     /// Starts or pauses playback.
@@ -504,6 +534,28 @@ mod tests {
         assert_eq!(c.compare(), Some(date(2000, 1, 1)), "clamped like the date");
         c.set_compare(&atlas, None);
         assert!(c.comparison().is_empty());
+    }
+
+    #[test]
+    fn one_change_a_second_steps_from_change_to_change() {
+        let atlas = tiny();
+        let (first, _) = atlas.span();
+        let mut c = TimelineCursor::new(&atlas, TODAY, first);
+        let days: Vec<Date> = c.change_days.iter().copied().filter(|&d| d > first).collect();
+        assert!(days.len() >= 2, "the tiny atlas changes hands at least twice: {days:?}");
+        let mut p = Playback { per_change: true, stop_at_events: false, ..Playback::default() };
+        p.set_playing(true);
+        for want in days {
+            for _ in 0..3 {
+                assert!(c.play(&atlas, &mut p, 0.25));
+            }
+            assert!(c.date() < want, "not before a whole second");
+            c.play(&atlas, &mut p, 0.25);
+            assert_eq!(c.date(), want, "a second later, the next day of change");
+        }
+        // The default pace plays a six-week war in about twenty seconds.
+        let war_seconds = 44.0 / Playback::default().speed;
+        assert!((15.0..=30.0).contains(&war_seconds), "{war_seconds} s");
     }
 
     #[test]

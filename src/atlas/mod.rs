@@ -24,7 +24,7 @@ mod text;
 mod timeline;
 
 pub use cells::Cell;
-pub use cursor::{Direction, Playback, Step, TimelineCursor};
+pub use cursor::{DEFAULT_SPEED, Direction, Playback, SPEEDS, Step, TimelineCursor};
 pub use dates::{
     DateError, DateRange, date_from_day_number, date_from_year, day_number, days_between, parse_iso_date, today_utc,
     year_from_date,

@@ -141,7 +141,13 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// The measuring line between the points clicked, with its length.
-pub fn measure_line(painter: &Painter, t: ScreenTransform, geometry: &MapGeometry, points: &[(f64, f64)]) {
+pub fn measure_line(
+    painter: &Painter,
+    t: ScreenTransform,
+    geometry: &MapGeometry,
+    points: &[(f64, f64)],
+    lang: crate::i18n::Lang,
+) {
     let screen: Vec<Pos2> =
         points.iter().map(|&(lon, lat)| t.screen_from_map(geometry.projection.map_from_lonlat(lon, lat))).collect();
     for p in &screen {
@@ -151,7 +157,7 @@ pub fn measure_line(painter: &Painter, t: ScreenTransform, geometry: &MapGeometr
         let (a, b) = (*a, *b);
         painter.line_segment([a, b], Stroke::new(2.0, Color32::from_rgb(0x10, 0x30, 0x90)));
         let km = distance_km(*from, *to);
-        let label = format!("{km:.1} km");
+        let label = format!("{} km", crate::i18n::decimal(km, 1, lang));
         let mid = a + (b - a) * 0.5;
         let galley = painter.layout_no_wrap(label, FontId::proportional(14.0), Color32::from_rgb(0x10, 0x30, 0x90));
         let r = Rect::from_center_size(mid - vec2(0.0, 14.0), galley.size() + vec2(10.0, 4.0));

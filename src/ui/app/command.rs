@@ -41,6 +41,8 @@ pub enum Command {
     SetPlaying(bool),
     /// Playback speed in days per second.
     SetSpeed(f32),
+    /// Play from one change of control to the next, one a second.
+    SetPerChange,
     /// Start again at the end.
     SetLooping(bool),
     /// Pause at each event.
@@ -147,7 +149,11 @@ impl AtlasApp {
                 Err(e) => self.date_error = Some(date_error_text(&e, &text, self.settings.lang())),
             },
             Command::SetPlaying(on) => self.playback.set_playing(on),
-            Command::SetSpeed(speed) => self.playback.speed = speed.clamp(1.0, 3650.0),
+            Command::SetSpeed(speed) => {
+                self.playback.speed = speed.clamp(1.0, 3650.0);
+                self.playback.per_change = false;
+            }
+            Command::SetPerChange => self.playback.per_change = true,
             Command::SetLooping(on) => self.playback.looping = on,
             Command::SetStopAtEvents(on) => self.playback.stop_at_events = on,
             Command::SetPresenting(on) => {
@@ -258,8 +264,37 @@ impl AtlasApp {
             .add_filter("PNG", &["png"])
             .add_filter("SVG", &["svg"])
             .save_file();
-        if let Some(path) = path {
-            self.export_and_report(&path);
+        match path {
+            Some(path) => self.export_and_report(&path),
+            // Cancelled, or no dialog could be shown here (rfd cannot tell them apart): say that
+            // nothing was saved, and how to save the same picture without a dialog.
+            None => {
+                let lang = self.lang();
+                let command = self.export_command_line();
+                self.export_status =
+                    Some(Err(tf(lang, "Nothing saved (no file chosen). Without a file dialog: {}", &[&command])));
+            }
         }
+    }
+
+    /// The command line that exports the picture the window shows.
+    pub fn export_command_line(&self) -> String {
+        let (lon, lat) = self.loaded.geometry.projection.lonlat_from_map(self.view.centre);
+        let mut line = format!(
+            "karabakh-atlas export --date {} --view {lon:.3},{lat:.3},{:.2} --lang {} --out map.png",
+            self.cursor.date(),
+            self.view.zoom.get(),
+            self.lang().code()
+        );
+        if let Some(c) = self.cursor.compare() {
+            line.push_str(&format!(" --compare {c}"));
+        }
+        if let Some(e) = self.cursor.selected_event().and_then(|i| self.loaded.atlas.events.get(i)) {
+            line.push_str(&format!(" --event {}", e.id));
+        }
+        if let Some(dir) = &self.loaded.dir {
+            line.push_str(&format!(" --atlas {}", dir.display()));
+        }
+        line
     }
 }

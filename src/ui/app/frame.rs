@@ -105,7 +105,7 @@ impl AtlasApp {
             overlay_view::paint(&painter, t, &geometry.projection, o);
         }
         if !self.aids.points.is_empty() {
-            aids::measure_line(&painter, t, geometry, &self.aids.points);
+            aids::measure_line(&painter, t, geometry, &self.aids.points, self.lang());
         }
         // The hover box: the place under the pointer, the zone, the height of the ground.
         let place = pointer.and_then(|p| {

@@ -86,14 +86,30 @@ pub fn date_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             if ui.checkbox(&mut looping, t(lang, "Loop")).changed() {
                 command = Some(Command::SetLooping(looping));
             }
-            let mut speed = playback.speed;
-            let drag = egui::DragValue::new(&mut speed)
-                .range(1.0..=3650.0)
-                .speed(1.0)
-                .suffix(format!(" {}", t(lang, "days/s")));
-            if ui.add(drag).changed() {
-                command = Some(Command::SetSpeed(speed));
-            }
+            // The pace: days a second, or one change of control a second.
+            let shown = if playback.per_change {
+                t(lang, "1 change/s").to_owned()
+            } else {
+                crate::atlas::SPEEDS.iter().find(|(s, _)| *s == playback.speed).map_or_else(
+                    || format!("{} {}", playback.speed, t(lang, "days/s")),
+                    |(_, name)| t(lang, name).to_owned(),
+                )
+            };
+            egui::ComboBox::from_id_salt("pace")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for (speed, name) in crate::atlas::SPEEDS {
+                        let on = !playback.per_change && playback.speed == speed;
+                        if ui.selectable_label(on, t(lang, name)).clicked() {
+                            command = Some(Command::SetSpeed(speed));
+                        }
+                    }
+                    if ui.selectable_label(playback.per_change, t(lang, "1 change/s")).clicked() {
+                        command = Some(Command::SetPerChange);
+                    }
+                })
+                .response
+                .on_hover_text(t(lang, "How fast the date runs: days a second, or one change of control a second"));
             let label = if playback.playing { t(lang, "Pause") } else { t(lang, "Play") };
             if ui.button(label).on_hover_text(with_keys(t(lang, "Play through time"), Action::TogglePlaying)).clicked()
             {
