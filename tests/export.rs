@@ -460,3 +460,67 @@ fn the_whole_atlas_is_framed_clear_of_title_legend_and_credits_at_any_aspect() {
         }
     }
 }
+
+/// Runs a poppler tool on a file: its output, or `None` where the tool is missing and not required.
+fn poppler(tool: &str, file: &std::path::Path) -> Option<String> {
+    match Command::new(tool).arg(file).output() {
+        Ok(out) => {
+            assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(e) if std::env::var_os("KARABAKH_REQUIRE_TOOLS").is_some() => panic!("{tool} is required: {e}"),
+        Err(e) => {
+            eprintln!("{tool} not found ({e}): the PDF is not checked with it here");
+            None
+        }
+    }
+}
+
+#[test]
+fn pdfs_are_pages_of_the_paper_asked_for_with_their_fonts_embedded() {
+    let atlas = embedded().expect("atlas");
+    let dir = tempfile::tempdir().expect("tmp");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    let map = dir.path().join("map.pdf");
+    run(&["export", "--date", "2020-10-27", "--out", map.to_str().expect("path"), "--page", "A4-portrait"]);
+    let bytes = std::fs::read(&map).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let deck = dir.path().join("deck");
+    run(&["export", "--deck", deck.to_str().expect("path"), "--format", "pdf"]);
+    let index = std::fs::read_to_string(deck.join("index.md")).expect("index");
+    assert!(index.contains("page 1 of [deck.pdf]"));
+    let slides = index.matches("\n## ").count() + usize::from(index.starts_with("## "));
+    assert_eq!(slides, atlas.phases.len() + atlas.events.len());
+    if let Some(info) = poppler("pdfinfo", &map) {
+        assert!(info.contains("Pages:           1"), "{info}");
+        assert!(info.contains("595 x 842 pts (A4)"), "{info}");
+    }
+    if let Some(info) = poppler("pdfinfo", &deck.join("deck.pdf")) {
+        assert!(info.contains(&format!("Pages:           {slides}")), "a page a slide: {info}");
+        assert!(info.contains("842 x 595 pts (A4)"), "{info}");
+    }
+    if let Some(fonts) = poppler("pdffonts", &map) {
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(rows.iter().any(|r| r.contains("NotoSans")), "{fonts}");
+        assert!(rows.iter().all(|r| r.split_whitespace().rev().nth(4) == Some("yes")), "every font embedded:\n{fonts}");
+    }
+}
+
+#[test]
+fn no_text_on_a_printed_a4_page_is_under_7_points() {
+    // A PDF page is laid out at its size in points, so an SVG of that size gives the printed sizes.
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    for (w, h) in [(842, 595), (595, 842)] {
+        let doc = svg(&atlas, &geometry, &options(date(2020, 10, 27), w, h, "en"));
+        let smallest = doc
+            .split("font-size=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next()?.parse::<f32>().ok())
+            .fold(f32::INFINITY, f32::min);
+        assert!(smallest >= 7.0, "{w}×{h}: text of {smallest} pt");
+    }
+}

@@ -52,9 +52,12 @@ pub struct ExportArgs {
     /// Picture format of the deck.
     #[arg(long, value_enum, default_value = "png")]
     pub format: ImageFormat,
-    /// Picture size in pixels, WIDTHxHEIGHT.
+    /// Picture size in pixels, WIDTHxHEIGHT (a PDF takes the size of its page instead).
     #[arg(long, default_value = "1920x1080")]
     pub size: Size,
+    /// The paper of a PDF: A4, A3 or Letter, landscape or portrait, e.g. A4-portrait.
+    #[arg(long, default_value = "A4-landscape")]
+    pub page: crate::export::PageSize,
     /// Language of the texts.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: Lang,
@@ -70,7 +73,18 @@ pub struct ExportArgs {
 }
 
 pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
-    let Size { width, height } = args.size;
+    // A PDF is laid out at its page's size in points, so that its text sizes are printed sizes.
+    let pdf = match (&args.out, &args.deck) {
+        (_, Some(_)) => args.format == ImageFormat::Pdf,
+        (Some(out), None) => ImageFormat::from_path(out) == Some(ImageFormat::Pdf),
+        _ => false,
+    };
+    let Size { width, height } = if pdf {
+        let (width, height) = args.page.points();
+        Size { width, height }
+    } else {
+        args.size
+    };
     let atlas = load(args.atlas.as_deref())?;
     let geometry = MapGeometry::new(&atlas);
     let layers = args.layers.resolve(crate::scene::MapLayers::default());
@@ -81,7 +95,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         })?),
         None => None,
     };
-    let view = view_of(&atlas, &geometry, args)?;
+    let view = view_of(&atlas, &geometry, args, (width, height))?;
     if let Some(c) = args.compare {
         within_timeline(&atlas, c)?;
     }
@@ -120,6 +134,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         let bytes = match format {
             ImageFormat::Png => crate::export::png(&doc, width, height)?,
             ImageFormat::Svg => doc.into_bytes(),
+            ImageFormat::Pdf => crate::export::pdf(&[doc])?,
         };
         crate::export::write_file(out, &bytes)?;
         println!("{}", out.display());
@@ -139,6 +154,7 @@ fn view_of(
     atlas: &crate::atlas::Atlas,
     geometry: &MapGeometry,
     args: &ExportArgs,
+    (width, height): (u32, u32),
 ) -> Result<Option<crate::scene::View>, Failure> {
     use crate::scene::View;
     let bounds = geometry.bounds;
@@ -161,7 +177,6 @@ fn view_of(
     } else {
         return Err(Failure::Usage(format!("--fit {id}: no region, zone or place has this id")));
     };
-    let Size { width, height } = args.size;
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
     Ok(part.filter(|r| r.is_finite() && r.width() > 0.0).map(|r| View::fit_part(r, screen, bounds)))
 }

@@ -64,17 +64,29 @@ pub fn deck(
     }
     slides.sort_by_key(|s| (s.date, s.order));
     let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
+    // As PDF, one document of a page a slide; else a picture a slide.
+    let mut pages = Vec::new();
     for (n, slide) in slides.iter().enumerate() {
-        let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
-        write_picture(atlas, geometry, &slide_options(atlas, geometry, slide, options), format, &dir.join(&file))?;
+        let slide_options = slide_options(atlas, geometry, slide, options);
+        let picture = if format == ImageFormat::Pdf {
+            pages.push(super::svg(atlas, geometry, &slide_options));
+            format!("page {} of [{PDF_NAME}]({PDF_NAME})", n + 1)
+        } else {
+            let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
+            write_picture(atlas, geometry, &slide_options, format, &dir.join(&file))?;
+            format!("![{}]({file})", slide.heading)
+        };
         let when = long_date(slide.date, lang);
         let heading = &slide.heading;
         let dated = if *heading == when { String::new() } else { format!("*{when}*\n\n") };
-        index.push_str(&format!("## {heading}\n\n{dated}![{heading}]({file})\n\n{}\n\n", slide.text));
+        index.push_str(&format!("## {heading}\n\n{dated}{picture}\n\n{}\n\n", slide.text));
         for s in &slide.sources {
             index.push_str(&format!("- {s}\n"));
         }
         index.push_str("\n---\n\n");
+    }
+    if format == ImageFormat::Pdf {
+        write_file(&dir.join(PDF_NAME), &super::pdf(&pages)?)?;
     }
     write_file(&dir.join("index.md"), index.as_bytes())?;
     Ok(slides.len())
@@ -109,6 +121,9 @@ fn slide_options(
         .or_else(|| at.map(|centre| crate::scene::View { centre, zoom: EVENT_ZOOM.into() }.sanitized(geometry.bounds)));
     ExportOptions { event: slide.event, view, ..base }
 }
+
+/// The file a deck as PDF is written to, in the deck's folder.
+pub const PDF_NAME: &str = "deck.pdf";
 
 /// How much closer an event's slide shows the land round its place than the whole atlas.
 const EVENT_ZOOM: f32 = 2.5;

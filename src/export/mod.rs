@@ -9,6 +9,7 @@
 pub mod animation;
 pub mod deck;
 pub mod furniture;
+pub mod pdf;
 pub mod plate;
 pub mod png;
 pub mod sheet;
@@ -21,6 +22,7 @@ use jiff::civil::Date;
 
 pub use animation::{MAX_FRAMES, animate_gif};
 pub use deck::deck;
+pub use pdf::{PageSize, Paper, pdf};
 pub use plate::map_transform;
 pub use png::png;
 pub use sheet::sheet_svg;
@@ -104,6 +106,8 @@ pub enum ImageFormat {
     Png,
     /// Vector, for print and editing.
     Svg,
+    /// Vector pages for print, fonts embedded.
+    Pdf,
 }
 
 impl ImageFormat {
@@ -112,6 +116,7 @@ impl ImageFormat {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "png" => Some(Self::Png),
             "svg" => Some(Self::Svg),
+            "pdf" => Some(Self::Pdf),
             _ => None,
         }
     }
@@ -121,6 +126,7 @@ impl ImageFormat {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf => "pdf",
         }
     }
 }
@@ -142,6 +148,9 @@ pub enum ExportError {
     /// PNG encoding failed.
     #[error("PNG encoding failed: {0}")]
     Png(String),
+    /// PDF writing failed.
+    #[error("PDF writing failed: {0}")]
+    Pdf(String),
     /// GIF encoding failed.
     #[error("GIF encoding failed: {0}")]
     Gif(#[from] gif::EncodingError),
@@ -219,6 +228,7 @@ pub fn picture(
     match format {
         ImageFormat::Png => png(&doc, w, h),
         ImageFormat::Svg => Ok(doc.into_bytes()),
+        ImageFormat::Pdf => pdf(&[doc]),
     }
 }
 

@@ -18,6 +18,11 @@ static OPTIONS: LazyLock<usvg::Options<'static>> = LazyLock::new(|| {
     opt
 });
 
+/// The reading options with the shipped fonts, for every renderer of the program's SVG.
+pub(crate) fn options() -> &'static usvg::Options<'static> {
+    &OPTIONS
+}
+
 /// Renders an SVG document into a `width × height` pixmap.
 pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, ExportError> {
     let tree = usvg::Tree::from_str(svg, &OPTIONS)?;
