@@ -524,3 +524,44 @@ fn no_text_on_a_printed_a4_page_is_under_7_points() {
         assert!(smallest >= 7.0, "{w}×{h}: text of {smallest} pt");
     }
 }
+
+#[test]
+fn the_handout_sheet_reads_on_a4_exact_dates_full_titles_only_the_sides_shown() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let today = Date::constant(2026, 11, 25);
+    let doc = karabakh_atlas::export::sheet_svg(
+        &atlas,
+        &geometry,
+        595,
+        842,
+        karabakh_atlas::i18n::Lang::En,
+        NameStyle::International,
+        today,
+    );
+    let sizes: Vec<f32> = doc.split("font-size=\"").skip(1).filter_map(|s| s.split('"').next()?.parse().ok()).collect();
+    let smallest = sizes.iter().copied().fold(f32::INFINITY, f32::min);
+    assert!(smallest >= 7.0, "text of {smallest} pt on A4");
+    // Numbered panels with exact dates, the 1994 ceasefire phase among them.
+    let p = atlas.phases.iter().position(|p| p.start == date(1994, 5, 12)).expect("the 1994 ceasefire phase");
+    assert!(doc.contains(&format!(">{}. 12 May 1994 – ", p + 1)), "its number and first day");
+    assert!(!doc.contains("1993–1993"), "no year ranges standing for days");
+    // Every word of every title is on the sheet (wrapped, not cut short).
+    for phase in &atlas.phases {
+        let title = phase.title.get("en");
+        if title.split_whitespace().count() <= 9 {
+            for word in title.split_whitespace() {
+                let word = word.replace('&', "&amp;").replace('"', "&quot;");
+                assert!(doc.contains(&word), "{title}: {word}");
+            }
+        }
+    }
+    // The legend names only the sides some panel shows.
+    let legend = doc.split("<g id=\"legend\">").nth(1).and_then(|l| l.split("</g>").next()).expect("the legend");
+    for (c, k) in atlas.controllers.iter().enumerate() {
+        let shown = atlas.phases.iter().any(|p| {
+            atlas.area_by_controller(p.end.unwrap_or(today.max(p.start))).get(c).is_some_and(|a| a.area_km2 > 0.0)
+        });
+        assert_eq!(legend.contains(k.name.get("en")), shown, "{} in the legend", k.id);
+    }
+}
