@@ -565,3 +565,48 @@ fn the_handout_sheet_reads_on_a4_exact_dates_full_titles_only_the_sides_shown() 
         assert_eq!(legend.contains(k.name.get("en")), shown, "{} in the legend", k.id);
     }
 }
+
+#[test]
+fn the_html_deck_opens_offline_in_a_real_browser_and_steps_on_a_key_press() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let deck = dir.path().join("deck");
+    let tiny = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny");
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args([
+            "export",
+            "--atlas",
+            tiny,
+            "--deck",
+            deck.to_str().expect("path"),
+            "--format",
+            "html",
+            "--size",
+            "400x300",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(deck.join("deck.html")).expect("deck.html");
+    let slides = page.matches("<section class=\"slide").count();
+    assert!(slides >= 3, "{slides} slides");
+    assert_eq!(page.matches("src=\"data:image/jpeg;base64,").count(), slides, "every picture inlined");
+    assert!(!page.contains("<script src") && !page.contains("<link"), "nothing from elsewhere");
+    let url = format!("file://{}?keys=ArrowRight", deck.join("deck.html").display());
+    let dom = |url: &str| {
+        Command::new("chromium")
+            .args(["--headless=new", "--no-sandbox", "--disable-gpu", "--dump-dom", url])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    match dom(&format!("file://{}", deck.join("deck.html").display())) {
+        Ok(first) => {
+            assert!(first.contains(&format!("<div id=\"counter\">1 / {slides}</div>")), "opens on the first slide");
+            assert!(first.contains("class=\"slide on\" data-step=\"1\""));
+            let stepped = dom(&url).expect("chromium");
+            assert!(stepped.contains(&format!("<div id=\"counter\">2 / {slides}</div>")), "a key press steps");
+            assert!(stepped.contains("class=\"slide on\" data-step=\"2\""));
+        }
+        Err(e) if std::env::var_os("KARABAKH_REQUIRE_TOOLS").is_some() => panic!("chromium is required: {e}"),
+        Err(e) => eprintln!("chromium not found ({e}): the deck is not opened in a browser here"),
+    }
+}

@@ -97,7 +97,7 @@ impl ValueEnum for NameStyle {
 
 impl ValueEnum for ImageFormat {
     fn value_variants<'a>() -> &'a [Self] {
-        &[ImageFormat::Png, ImageFormat::Svg, ImageFormat::Pdf]
+        &[ImageFormat::Png, ImageFormat::Svg, ImageFormat::Pdf, ImageFormat::Html]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

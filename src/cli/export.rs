@@ -135,6 +135,9 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
             ImageFormat::Png => crate::export::png(&doc, width, height)?,
             ImageFormat::Svg => doc.into_bytes(),
             ImageFormat::Pdf => crate::export::pdf(&[doc])?,
+            ImageFormat::Html => {
+                return Err(Failure::Usage(format!("{}: a sheet is written as .png, .svg or .pdf", out.display())));
+            }
         };
         crate::export::write_file(out, &bytes)?;
         println!("{}", out.display());

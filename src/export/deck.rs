@@ -19,6 +19,8 @@ struct Slide {
     heading: String,
     text: String,
     sources: Vec<String>,
+    /// The same, as title and address.
+    links: Vec<(String, Option<String>)>,
     /// The event the slide shows (index into the atlas's events).
     event: Option<usize>,
 }
@@ -44,6 +46,7 @@ pub fn deck(
             heading: p.title.get(lang.code()).to_owned(),
             text: p.summary.get(lang.code()).to_owned(),
             sources: p.sources.iter().map(source_line).collect(),
+            links: p.sources.iter().map(|s| (s.title.clone(), s.url.clone())).collect(),
             event: None,
         });
     }
@@ -59,6 +62,7 @@ pub fn deck(
             heading: long_date(e.date, lang),
             text,
             sources: e.sources.iter().map(source_line).collect(),
+            links: e.sources.iter().map(|s| (s.title.clone(), s.url.clone())).collect(),
             event: Some(i),
         });
     }
@@ -66,11 +70,21 @@ pub fn deck(
     let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
     // As PDF, one document of a page a slide; else a picture a slide.
     let mut pages = Vec::new();
+    let mut html_slides = Vec::new();
     for (n, slide) in slides.iter().enumerate() {
         let slide_options = slide_options(atlas, geometry, slide, options);
         let picture = if format == ImageFormat::Pdf {
             pages.push(super::svg(atlas, geometry, &slide_options));
             format!("page {} of [{PDF_NAME}]({PDF_NAME})", n + 1)
+        } else if format == ImageFormat::Html {
+            let (w, h) = super::picture_size(&slide_options);
+            html_slides.push(super::html::HtmlSlide {
+                jpeg: super::html::jpeg(&super::svg(atlas, geometry, &slide_options), w, h)?,
+                heading: slide.heading.clone(),
+                text: slide.text.clone(),
+                sources: slide.links.clone(),
+            });
+            format!("step {} of [{HTML_NAME}]({HTML_NAME})", n + 1)
         } else {
             let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
             write_picture(atlas, geometry, &slide_options, format, &dir.join(&file))?;
@@ -87,6 +101,10 @@ pub fn deck(
     }
     if format == ImageFormat::Pdf {
         write_file(&dir.join(PDF_NAME), &super::pdf(&pages)?)?;
+    }
+    if format == ImageFormat::Html {
+        let page = super::html::html_deck(atlas.title.get(lang.code()), lang.code(), &html_slides);
+        write_file(&dir.join(HTML_NAME), page.as_bytes())?;
     }
     write_file(&dir.join("index.md"), index.as_bytes())?;
     Ok(slides.len())
@@ -124,6 +142,9 @@ fn slide_options(
 
 /// The file a deck as PDF is written to, in the deck's folder.
 pub const PDF_NAME: &str = "deck.pdf";
+
+/// The file a deck as HTML is written to, in the deck's folder.
+pub const HTML_NAME: &str = "deck.html";
 
 /// How much closer an event's slide shows the land round its place than the whole atlas.
 const EVENT_ZOOM: f32 = 2.5;

@@ -9,6 +9,7 @@
 pub mod animation;
 pub mod deck;
 pub mod furniture;
+pub mod html;
 pub mod pdf;
 pub mod plate;
 pub mod png;
@@ -108,6 +109,8 @@ pub enum ImageFormat {
     Svg,
     /// Vector pages for print, fonts embedded.
     Pdf,
+    /// One self-contained web page (for a deck: a slide a step, keys and clicker advance).
+    Html,
 }
 
 impl ImageFormat {
@@ -117,6 +120,7 @@ impl ImageFormat {
             "png" => Some(Self::Png),
             "svg" => Some(Self::Svg),
             "pdf" => Some(Self::Pdf),
+            "html" | "htm" => Some(Self::Html),
             _ => None,
         }
     }
@@ -127,6 +131,7 @@ impl ImageFormat {
             Self::Png => "png",
             Self::Svg => "svg",
             Self::Pdf => "pdf",
+            Self::Html => "html",
         }
     }
 }
@@ -229,6 +234,17 @@ pub fn picture(
         ImageFormat::Png => png(&doc, w, h),
         ImageFormat::Svg => Ok(doc.into_bytes()),
         ImageFormat::Pdf => pdf(&[doc]),
+        ImageFormat::Html => {
+            let slide = html::HtmlSlide {
+                jpeg: html::jpeg(&doc, w, h)?,
+                heading: atlas
+                    .phase_at(options.date)
+                    .map_or(String::new(), |p| p.title.get(options.lang.code()).to_owned()),
+                text: options.caption_text(atlas),
+                sources: Vec::new(),
+            };
+            Ok(html::html_deck(atlas.title.get(options.lang.code()), options.lang.code(), &[slide]).into_bytes())
+        }
     }
 }
 
