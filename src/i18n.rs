@@ -211,6 +211,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("1 month/s", "1 tháng/giây"),
     ("1 year/s", "1 năm/giây"),
     ("1 change/s", "1 lần đổi chủ/giây"),
+    ("step {} / {}", "bước {} / {}"),
     ("Who held the ground at the end of each phase", "Bên nắm giữ lãnh thổ vào cuối mỗi giai đoạn"),
     (
         "Nothing saved (no file chosen). Without a file dialog: {}",

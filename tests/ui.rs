@@ -509,6 +509,17 @@ fn presentation_keys_step_through_events_and_phases() {
     h.run();
     assert_eq!(h.state().date(), date(2020, 9, 27));
     assert_eq!(h.state().selected_event(), Some(events_27_sep[0].as_str()));
+    // Where in the story: "step n / all", n the event's place among the deck's slides.
+    let atlas = h.state().atlas();
+    let all = atlas.phases.len() + atlas.events.len();
+    let before = atlas.phases.iter().filter(|p| p.start <= date(2020, 9, 27)).count()
+        + atlas.events.iter().take_while(|e| e.id != events_27_sep[0]).count();
+    let counter = format!("step {} / {all}", before + 1);
+    assert!(h.query_by_label(&counter).is_some(), "{counter}");
+    // No hover box in a room, however the pointer moves over the map.
+    let at = h.state().screen_pos_of(46.75, 39.82);
+    hover(&mut h, at);
+    assert!(h.query_by_label_contains("Elevation").is_none(), "no hover box while presenting");
     let text =
         h.state().atlas().events.iter().find(|e| e.id == events_27_sep[0]).expect("event").text.get("en").to_owned();
     assert!(h.query_by_label(&text).is_some(), "the caption shows the event");

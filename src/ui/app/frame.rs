@@ -3,6 +3,9 @@
 //! learnt about the screen goes into `last_frame`.
 
 use super::{AtlasApp, Command};
+
+/// Seconds of stillness after which the pointer is hidden while presenting.
+const POINTER_HIDES_AFTER: f64 = 2.0;
 use crate::scene::{SceneInput, SceneOptions, ScreenTransform, hatching};
 use crate::ui::panels;
 use crate::ui::{aids, chart, map_view, overlay_view};
@@ -12,15 +15,22 @@ impl AtlasApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let mut commands: Vec<Command> = Vec::new();
         if self.presenting {
-            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-                commands.extend(self.map_ui(ui));
-                let rects = panels::presentation::presentation_ui(ui, self);
-                // Map labels keep clear of the title and caption next frame (and ask for it if they moved).
-                if rects != self.last_frame.caption_rects {
-                    self.last_frame.caption_rects = rects;
-                    ui.ctx().request_repaint();
-                }
-            });
+            // The title, the caption with its step and the legend in bands of their own, never
+            // over the map.
+            let band =
+                egui::Frame::NONE.fill(egui::Color32::from_gray(248)).inner_margin(egui::Margin::symmetric(24, 12));
+            egui::Panel::top("present_title").frame(band).show(ui, |ui| panels::presentation::title_band(ui, self));
+            egui::Panel::bottom("present_caption")
+                .frame(band)
+                .show(ui, |ui| panels::presentation::caption_band(ui, self));
+            egui::Panel::right("present_legend")
+                .frame(band)
+                .default_size(300.0)
+                .resizable(false)
+                .show(ui, |ui| panels::presentation::legend_band(ui, self));
+            self.last_frame.caption_rects.clear();
+            egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| commands.extend(self.map_ui(ui)));
+            self.hide_still_pointer(ui.ctx());
         } else {
             egui::Panel::top("top_bar").show(ui, |ui| commands.extend(panels::top_bar::top_bar_ui(ui, self)));
             egui::Panel::bottom("timeline").show(ui, |ui| commands.extend(panels::date_bar::date_bar_ui(ui, self)));
@@ -79,7 +89,10 @@ impl AtlasApp {
         {
             commands.push(Command::ClickMap { lonlat: geometry.projection.lonlat_from_map(p), zone: hovered });
         }
-        let options = SceneOptions { hovered_zone: hovered.filter(|_| pointer_moved), ..self.scene_options() };
+        let options = SceneOptions {
+            hovered_zone: hovered.filter(|_| pointer_moved && !self.presenting),
+            ..self.scene_options()
+        };
         let input = SceneInput {
             atlas,
             geometry,
@@ -129,7 +142,8 @@ impl AtlasApp {
                 .min_by(|a, b| a.1.1.distance(p).total_cmp(&b.1.1.distance(p)))
                 .map(|(i, _)| i)
         });
-        if (hovered.is_some() || place.is_some() || event.is_some()) && pointer_moved {
+        // No hover box in a room: the projector shows the map, not the presenter's pointer.
+        if (hovered.is_some() || place.is_some() || event.is_some()) && pointer_moved && !self.presenting {
             let here = pointer.map(|p| geometry.projection.lonlat_from_map(p));
             let facts = panels::zone_info::HoverFacts {
                 zone: hovered,
@@ -155,6 +169,21 @@ impl AtlasApp {
 }
 
 impl AtlasApp {
+    /// Presenting, the pointer is hidden once it has been still for two seconds (one repaint is
+    /// asked for then; nothing runs in between).
+    fn hide_still_pointer(&mut self, ctx: &egui::Context) {
+        let (now, moved) = ctx.input(|i| (i.time, i.pointer.is_moving() || i.pointer.any_down()));
+        if moved || self.last_frame.pointer_still_since.is_none() {
+            self.last_frame.pointer_still_since = Some(now);
+        }
+        let still = now - self.last_frame.pointer_still_since.unwrap_or(now);
+        if still >= POINTER_HIDES_AFTER {
+            ctx.set_cursor_icon(egui::CursorIcon::None);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(POINTER_HIDES_AFTER - still));
+        }
+    }
+
     /// The options of the map's scene that follow from the app's state (the pointer's aside).
     fn scene_options(&self) -> SceneOptions {
         let (atlas, geometry) = (&self.loaded.atlas, &self.loaded.geometry);

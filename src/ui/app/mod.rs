@@ -105,6 +105,8 @@ pub struct LastFrame {
     /// a window opened under a resting pointer (as under a screenshot tool) gets one report of
     /// where it is, and a box in the middle of the map that nobody asked for.
     pub pointer_moves: u32,
+    /// Since when (egui's clock, seconds) the pointer has been still, while presenting.
+    pub pointer_still_since: Option<f64>,
 }
 
 /// The whole app: the atlas and everything derived from it, the reader's place on the timeline,

@@ -23,42 +23,66 @@ pub fn caption(app: &AtlasApp) -> Option<String> {
     })
 }
 
-/// Draws the title and caption over the map; returns where they are, for labels to keep clear.
-pub fn presentation_ui(ui: &mut egui::Ui, app: &AtlasApp) -> Vec<egui::Rect> {
-    let lang = app.lang();
-    let rect = ui.max_rect();
+/// Where the date shown is in the presentation's steps (the deck's slides: each phase's start,
+/// then each event, in date order): the step (from 1) and how many there are.
+pub fn step_of(app: &AtlasApp) -> (usize, usize) {
     let atlas = &app.loaded.atlas;
-    let Some(phase) = app.cursor.phase().and_then(|p| atlas.phases.get(p)) else { return Vec::new() };
-    let caption = caption(app).unwrap_or_default();
-    let panel = |ui: &mut egui::Ui,
-                 id: &str,
-                 anchor: egui::Align2,
-                 offset: egui::Vec2,
-                 add: &mut dyn FnMut(&mut egui::Ui)|
-     -> egui::Rect {
-        egui::Area::new(egui::Id::unique(id))
-            .anchor(anchor, offset)
-            .order(egui::Order::Foreground)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).fill(egui::Color32::from_white_alpha(235)).inner_margin(14.0).show(
-                    ui,
-                    |ui| {
-                        ui.set_max_width(rect.width() * 0.8);
-                        add(ui);
-                    },
-                );
-            })
-            .response
-            .rect
+    let mut steps: Vec<(jiff::civil::Date, usize, Option<usize>)> =
+        atlas.phases.iter().map(|p| (p.start, 0, None)).collect();
+    steps.extend(atlas.events.iter().enumerate().map(|(i, e)| (e.date, 1, Some(i))));
+    steps.sort();
+    let date = app.cursor.date();
+    let at = match app.cursor.selected_event() {
+        Some(e) => steps.iter().position(|s| s.2 == Some(e)),
+        // Between steps: the last one passed.
+        None => steps.iter().rposition(|s| s.0 <= date),
     };
-    let title = phase.title.get(lang.code()).to_owned();
-    let date = long_date(app.cursor.date(), lang);
-    let top = panel(ui, "present_title", egui::Align2::LEFT_TOP, egui::vec2(24.0, 24.0), &mut |ui| {
-        ui.label(RichText::new(&title).size(34.0).strong().color(egui::Color32::from_gray(20)));
-        ui.label(RichText::new(&date).size(28.0).color(egui::Color32::from_gray(40)));
+    (at.map_or(0, |i| i + 1), steps.len())
+}
+
+/// The band along the top: the phase's title and the date, large.
+pub fn title_band(ui: &mut egui::Ui, app: &AtlasApp) {
+    let lang = app.lang();
+    let atlas = &app.loaded.atlas;
+    let title = app.cursor.phase().and_then(|p| atlas.phases.get(p)).map_or("", |p| p.title.get(lang.code()));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(title).size(34.0).strong().color(egui::Color32::from_gray(20)));
+        ui.add_space(24.0);
+        ui.label(RichText::new(long_date(app.cursor.date(), lang)).size(28.0).color(egui::Color32::from_gray(40)));
     });
-    let bottom = panel(ui, "present_caption", egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -28.0), &mut |ui| {
-        ui.label(RichText::new(&caption).size(24.0).color(egui::Color32::from_gray(20)));
+}
+
+/// The band along the bottom: the caption, "step 12 / 40" and a thin bar of progress.
+pub fn caption_band(ui: &mut egui::Ui, app: &AtlasApp) {
+    let lang = app.lang();
+    let (step, steps) = step_of(app);
+    ui.horizontal(|ui| {
+        let counter = crate::i18n::tf(lang, "step {} / {}", &[&step.to_string(), &steps.to_string()]);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(counter).size(20.0).color(egui::Color32::from_gray(70)));
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let caption = caption(app).unwrap_or_default();
+                ui.add(egui::Label::new(RichText::new(caption).size(24.0).color(egui::Color32::from_gray(20))).wrap());
+            });
+        });
     });
-    vec![top, bottom]
+    let (bar, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 4.0), egui::Sense::hover());
+    let done = if steps == 0 { 0.0 } else { step as f32 / steps as f32 };
+    ui.painter().rect_filled(bar, 0.0, egui::Color32::from_gray(215));
+    let filled = egui::Rect::from_min_size(bar.min, egui::vec2(bar.width() * done, bar.height()));
+    ui.painter().rect_filled(filled, 0.0, egui::Color32::from_rgb(0xc8, 0x10, 0x2e));
+}
+
+/// A compact legend for the room: the sides holding ground, and the symbols the map uses.
+pub fn legend_band(ui: &mut egui::Ui, app: &AtlasApp) {
+    let style = &app.style;
+    for e in app.legend_entries().iter().take(10) {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 16.0), egui::Sense::hover());
+            let painter = ui.painter();
+            let symbol = crate::scene::symbol_primitives(&e.symbol, rect, style);
+            painter.extend(crate::ui::map_view::to_shapes(painter, &symbol));
+            ui.add(egui::Label::new(RichText::new(&e.label).size(16.0)).wrap());
+        });
+    }
 }
