@@ -42,6 +42,7 @@ fn benches(c: &mut Criterion) {
         compare: None,
         event: None,
         caption: None,
+        progress: None,
     };
     group.bench_function("export as PNG, 1920 × 1080", |b| {
         b.iter(|| black_box(picture(&atlas, &geometry, &options, ImageFormat::Png).map(|p| p.len())))

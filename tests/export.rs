@@ -285,10 +285,26 @@ fn the_animation_has_a_frame_per_step_with_its_date() {
         options.set_color_output(gif::ColorOutput::RGBA);
         options.read_info(std::fs::File::open(&path).expect("gif")).expect("a GIF")
     };
+    // Frames after the first hold only what changed: compose them over the canvas, as a viewer does.
+    let mut canvas = vec![0u8; 400 * 300 * 4];
     let mut pictures: Vec<Vec<u8>> = Vec::new();
+    let mut partial = 0;
     while let Some(frame) = decoder.read_next_frame().expect("frame") {
-        pictures.push(frame.buffer.to_vec());
+        let (left, top, fw, fh) =
+            (frame.left as usize, frame.top as usize, frame.width as usize, frame.height as usize);
+        partial += usize::from(fw * fh < 400 * 300);
+        for y in 0..fh {
+            for x in 0..fw {
+                let from = (y * fw + x) * 4;
+                if frame.buffer[from + 3] > 0 {
+                    let to = ((top + y) * 400 + left + x) * 4;
+                    canvas[to..to + 4].copy_from_slice(&frame.buffer[from..from + 4]);
+                }
+            }
+        }
+        pictures.push(canvas.clone());
     }
+    assert!(partial >= 1, "later frames hold only what changed");
     let date_line = |p: &[u8]| -> Vec<u8> {
         // At 400 × 300 the furniture's scale is 0.6: the date sits at about y 41–52 from x 15.
         (38..56)
@@ -299,6 +315,26 @@ fn the_animation_has_a_frame_per_step_with_its_date() {
         assert_ne!(date_line(&pair[0]), date_line(&pair[1]), "consecutive frames show the same date");
     }
     assert_ne!(pictures.first(), pictures.last(), "the map changed over the month");
+    // A frame at every change of control: the first day, each day of change, the last.
+    let atlas = embedded().expect("atlas");
+    let changes = atlas.change_days().into_iter().filter(|&d| d > date(2020, 9, 27) && d <= date(2020, 10, 27)).count();
+    let out = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(["export", "--animate", "2020-09-27..2020-10-27", "--frames", "changes", "--size", "320x240"])
+        .args(["--out", path.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut decoder = {
+        let mut options = gif::DecodeOptions::new();
+        options.set_color_output(gif::ColorOutput::RGBA);
+        options.read_info(std::fs::File::open(&path).expect("gif")).expect("a GIF")
+    };
+    let mut frames = 0;
+    while decoder.read_next_frame().expect("frame").is_some() {
+        frames += 1;
+    }
+    let last_is_a_change = atlas.change_days().contains(&date(2020, 10, 27));
+    assert_eq!(frames, 1 + changes + usize::from(!last_is_a_change), "{changes} days of change");
     let bad = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
         .args(["export", "--animate", "2020-10-27..2020-09-27", "--out", path.to_str().expect("path")])
         .output()

@@ -255,6 +255,7 @@ fn checkpoint_signs(a: &Atlas, geometry: &karabakh_atlas::scene::MapGeometry, d:
         compare: None,
         event: None,
         caption: None,
+        progress: None,
     };
     let svg = String::from_utf8(picture(a, geometry, &options, ImageFormat::Svg).expect("an SVG")).expect("UTF-8");
     // The map's signs, and the legend's, which names each sign the map shows.

@@ -216,6 +216,7 @@ fn export_png(atlas: &Atlas, geometry: &MapGeometry, layers: MapLayers, view: Vi
         compare: None,
         event: None,
         caption: None,
+        progress: None,
     };
     let bytes = picture(atlas, geometry, &options, ImageFormat::Png).expect("a picture");
     Pixmap::decode_png(&bytes).expect("PNG")
@@ -300,6 +301,7 @@ fn every_export_credits_the_relief_and_the_settlements() {
             compare: None,
             event: None,
             caption: None,
+            progress: None,
         };
         let doc = karabakh_atlas::export::svg(&atlas, &geometry, &options);
         for credit in ["GLOBE", "Who&apos;s On First", "GeoNames"] {

@@ -43,8 +43,11 @@ pub struct ExportArgs {
     #[arg(long, conflicts_with_all = ["date", "deck"])]
     pub animate: Option<DateRange>,
     /// Days between frames of the animation (default: about 60 frames over the range).
-    #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..), conflicts_with = "frames")]
     pub days_per_frame: Option<i64>,
+    /// `changes`: a frame on every day on which control changed (instead of every few days).
+    #[arg(long, value_parser = ["changes"])]
+    pub frames: Option<String>,
     /// Write a slide deck into this folder instead: one picture per phase and per event, and an
     /// index.md that reads as the deck.
     #[arg(long, conflicts_with_all = ["date", "out"])]
@@ -121,8 +124,12 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("gif")) {
             return Err(Failure::Usage(format!("{}: an animation is written as .gif", out.display())));
         }
-        let step = args.days_per_frame.unwrap_or((days_between(range.start, range.end) / 60).max(1));
-        let bytes = crate::export::animate_gif(&atlas, &geometry, range, step, &options)?;
+        let frames = match (&args.frames, args.days_per_frame) {
+            (Some(_), _) => crate::export::animation::Frames::Changes,
+            (None, Some(step)) => crate::export::animation::Frames::Every(step),
+            (None, None) => crate::export::animation::Frames::Every((days_between(range.start, range.end) / 60).max(1)),
+        };
+        let bytes = crate::export::animate_gif(&atlas, &geometry, range, frames, &options)?;
         crate::export::write_file(out, &bytes)?;
         println!("{}", out.display());
         return Ok(());

@@ -98,7 +98,7 @@ pub enum Command {
     /// List the zones that changed hands between two dates, with km² and the date of each change.
     Diff(diff::DiffArgs),
     /// Save the map on a date as a picture (SVG or PNG, by the file's extension).
-    Export(ExportArgs),
+    Export(Box<ExportArgs>),
     /// Find places, regions, rivers and peaks by any of their names, in any script, and print
     /// them with their coordinates and district.
     Find(find::FindArgs),

@@ -10,32 +10,65 @@ use crate::scene::MapGeometry;
 /// frame is drawn.
 pub const MAX_FRAMES: usize = 400;
 
-/// An animated GIF of the map over `range`, one frame every `days_per_frame` days (and the last
-/// day), each shown a quarter of a second; the last frame lingers three seconds.
-pub fn animate_gif(
-    atlas: &Atlas,
-    geometry: &MapGeometry,
-    range: DateRange,
-    days_per_frame: i64,
-    options: &dyn Fn(jiff::civil::Date) -> ExportOptions,
-) -> Result<Vec<u8>, ExportError> {
-    let step = days_per_frame.max(1);
-    let frames = days_between(range.start, range.end) / step + 2;
-    if frames > MAX_FRAMES as i64 + 1 {
-        return Err(ExportError::TooManyFrames { frames });
-    }
+/// Which days get a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frames {
+    /// One every so many days (and the last day).
+    Every(i64),
+    /// The first day, every day on which control changed, and the last day.
+    Changes,
+}
+
+/// How long a frame shows, in hundredths of a second: a fixed-interval frame a quarter of a
+/// second; a change half a second, so that a war's changes read one by one; the last three seconds.
+const FRAME_DELAY: u16 = 25;
+const CHANGE_DELAY: u16 = 50;
+const LAST_DELAY: u16 = 300;
+
+/// The days of `range` that `frames` picks, at most [`MAX_FRAMES`] (checked before any is drawn).
+pub fn frame_dates(atlas: &Atlas, range: DateRange, frames: Frames) -> Result<Vec<jiff::civil::Date>, ExportError> {
     let mut dates = Vec::new();
-    let mut d = range.start;
-    while d <= range.end {
-        dates.push(d);
-        match d.checked_add(step.days()) {
-            Ok(next) => d = next,
-            Err(_) => break,
+    match frames {
+        Frames::Every(step) => {
+            let step = step.max(1);
+            let n = days_between(range.start, range.end) / step + 2;
+            if n > MAX_FRAMES as i64 + 1 {
+                return Err(ExportError::TooManyFrames { frames: n });
+            }
+            let mut d = range.start;
+            while d <= range.end {
+                dates.push(d);
+                match d.checked_add(step.days()) {
+                    Ok(next) => d = next,
+                    Err(_) => break,
+                }
+            }
+        }
+        Frames::Changes => {
+            dates.push(range.start);
+            dates.extend(atlas.change_days().into_iter().filter(|&d| d > range.start && d <= range.end));
+            if dates.len() > MAX_FRAMES {
+                return Err(ExportError::TooManyFrames { frames: dates.len() as i64 });
+            }
         }
     }
     if dates.last() != Some(&range.end) {
         dates.push(range.end);
     }
+    Ok(dates)
+}
+
+/// An animated GIF of the map over `range`, a frame on each day `frames` picks, each with the
+/// date large and a bar of the range. Each frame after the first holds only the rectangle that
+/// changed, the rest transparent over the frame before, so that a war at 1280 × 720 stays small.
+pub fn animate_gif(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    range: DateRange,
+    frames: Frames,
+    options: &dyn Fn(jiff::civil::Date) -> ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let dates = frame_dates(atlas, range, frames)?;
     let (w, h) = super::picture_size(&options(range.start));
     let too_large = || ExportError::TooLargeForGif { width: w, height: h };
     let (gw, gh) = (u16::try_from(w).map_err(|_| too_large())?, u16::try_from(h).map_err(|_| too_large())?);
@@ -43,13 +76,67 @@ pub fn animate_gif(
     {
         let mut encoder = gif::Encoder::new(&mut bytes, gw, gh, &[])?;
         encoder.set_repeat(gif::Repeat::Infinite)?;
+        let mut previous: Option<Vec<u8>> = None;
         for (i, date) in dates.iter().enumerate() {
+            let frame_options = ExportOptions { progress: Some(range), ..options(*date) };
             // tiny-skia keeps premultiplied alpha; the picture is opaque, so the bytes are plain RGBA.
-            let mut pixels = png::render(&svg(atlas, geometry, &options(*date)), w, h)?.take();
-            let mut frame = gif::Frame::from_rgba_speed(gw, gh, &mut pixels, 10);
-            frame.delay = if i + 1 == dates.len() { 300 } else { 25 };
+            let pixels = png::render(&svg(atlas, geometry, &frame_options), w, h)?.take();
+            let delay = if i + 1 == dates.len() {
+                LAST_DELAY
+            } else if frames == Frames::Changes {
+                CHANGE_DELAY
+            } else {
+                FRAME_DELAY
+            };
+            let mut frame = match &previous {
+                Some(before) => changed_part(before, &pixels, w as usize, h as usize),
+                None => {
+                    let mut all = pixels.clone();
+                    gif::Frame::from_rgba_speed(gw, gh, &mut all, 10)
+                }
+            };
+            frame.delay = delay;
+            frame.dispose = gif::DisposalMethod::Keep;
             encoder.write_frame(&frame)?;
+            previous = Some(pixels);
         }
     }
     Ok(bytes)
+}
+
+/// The part of `now` that differs from `before` (both RGBA, `w × h`): the smallest rectangle
+/// holding every changed pixel, unchanged pixels in it transparent. A frame with no change is a
+/// single transparent pixel.
+fn changed_part(before: &[u8], now: &[u8], w: usize, h: usize) -> gif::Frame<'static> {
+    let (mut x0, mut y0, mut x1, mut y1) = (w, h, 0, 0);
+    for (i, (a, b)) in before.chunks_exact(4).zip(now.chunks_exact(4)).enumerate() {
+        if a != b {
+            let (x, y) = (i % w, i / w);
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x + 1);
+            y1 = y1.max(y + 1);
+        }
+    }
+    if x1 <= x0 || y1 <= y0 {
+        let mut clear = vec![0u8; 4];
+        return gif::Frame::from_rgba_speed(1, 1, &mut clear, 10);
+    }
+    let (cw, ch) = (x1 - x0, y1 - y0);
+    let mut part = Vec::with_capacity(cw * ch * 4);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let k = (y * w + x) * 4;
+            let (a, b) = (before.get(k..k + 4).unwrap_or(&[0; 4]), now.get(k..k + 4).unwrap_or(&[0; 4]));
+            if a == b {
+                part.extend_from_slice(&[0, 0, 0, 0]);
+            } else {
+                part.extend_from_slice(b);
+            }
+        }
+    }
+    let mut frame = gif::Frame::from_rgba_speed(cw as u16, ch as u16, &mut part, 10);
+    frame.left = x0 as u16;
+    frame.top = y0 as u16;
+    frame
 }

@@ -77,7 +77,44 @@ pub fn furniture(
         doc.text(pos2(10.0 * s, y), Align2::LEFT_CENTER, text, TextStyle::plain(size, Color32::from_gray(60)));
     }
     doc.end_group();
-    let h = h - footer_h + 24.0 * s;
+    let mut h = h - footer_h + 24.0 * s;
+    // An animation's frame: the date large, over a bar of the range with the frame's place on it,
+    // the full width above the footer.
+    if let Some(range) = options.progress {
+        let band_h = 44.0 * s;
+        let band = Rect::from_min_max(pos2(0.0, h - 24.0 * s - band_h), pos2(w, h - 24.0 * s));
+        doc.begin_group("timeline");
+        doc.panel(band);
+        let big = TextStyle::bold(26.0 * s, ink);
+        let date_w = measure(&long_date(options.date, lang), 26.0 * s, true).x;
+        doc.text(pos2(w - 16.0 * s, band.center().y), Align2::RIGHT_CENTER, &long_date(options.date, lang), big);
+        let bar = Rect::from_min_max(
+            pos2(16.0 * s, band.center().y - 3.0 * s),
+            pos2((w - 40.0 * s - date_w).max(40.0 * s), band.center().y + 3.0 * s),
+        );
+        doc.rect(bar, Color32::from_gray(215));
+        let total = crate::atlas::days_between(range.start, range.end).max(1) as f32;
+        let done = (crate::atlas::days_between(range.start, options.date) as f32 / total).clamp(0.0, 1.0);
+        doc.rect(
+            Rect::from_min_size(bar.min, vec2(bar.width() * done, bar.height())),
+            Color32::from_rgb(0xc8, 0x10, 0x2e),
+        );
+        let small = TextStyle::plain(11.0 * s, Color32::from_gray(70));
+        doc.text(
+            pos2(bar.min.x, bar.max.y + 3.0 * s),
+            Align2::LEFT_TOP,
+            &crate::i18n::short_date(range.start, lang),
+            small,
+        );
+        doc.text(
+            pos2(bar.max.x, bar.max.y + 3.0 * s),
+            Align2::RIGHT_TOP,
+            &crate::i18n::short_date(range.end, lang),
+            small,
+        );
+        doc.end_group();
+        h = band.min.y + 24.0 * s;
+    }
     // Legend: the scene's own entries (the sides with their km², shades, lines, signs, symbols),
     // as the window's side panel lists them.
     let row = 20.0 * s;

@@ -57,6 +57,8 @@ pub struct ExportOptions {
     pub event: Option<usize>,
     /// The caption under the title, instead of the event's text or the phase's first sentence.
     pub caption: Option<String>,
+    /// A frame of an animation over this range: the date large, with a bar of the range.
+    pub progress: Option<crate::atlas::DateRange>,
 }
 
 impl ExportOptions {
@@ -74,6 +76,7 @@ impl ExportOptions {
             compare: None,
             event: None,
             caption: None,
+            progress: None,
         }
     }
 

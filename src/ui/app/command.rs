@@ -243,6 +243,7 @@ impl AtlasApp {
             compare: self.cursor.compare(),
             event: self.cursor.selected_event(),
             caption: None,
+            progress: None,
         };
         crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &options, format, path)
     }
