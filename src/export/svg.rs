@@ -234,7 +234,7 @@ impl SvgWriter {
         let data = base64::engine::general_purpose::STANDARD.encode(png);
         let _ = writeln!(
             self.out,
-            "<image x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,{data}\"/>",
+            "<image x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" preserveAspectRatio=\"none\" image-rendering=\"smooth\" href=\"data:image/png;base64,{data}\"/>",
             rect.min.x,
             rect.min.y,
             rect.width(),
