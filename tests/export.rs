@@ -191,34 +191,28 @@ fn an_event_picture_rings_its_place_and_lists_its_sources() {
     let place = geometry.places[e.place.expect("a place").get()];
     let at = map_transform(&atlas, &geometry, &with_event).screen_from_map(place);
     let highlight = Style::default().highlight.to_srgba_unmultiplied();
-    let on_ring = (0..24)
-        .filter(|k| {
-            let a = *k as f32 / 24.0 * std::f32::consts::TAU;
-            let (x, y) = (at.x + 11.0 * a.cos(), at.y + 11.0 * a.sin());
-            pixmap.pixel(x.round() as u32, y.round() as u32).is_some_and(|p| {
-                p.red().abs_diff(highlight[0]) < 40
-                    && p.green().abs_diff(highlight[1]) < 40
-                    && p.blue().abs_diff(highlight[2]) < 40
+    // How many of 24 points on a circle 11 points round the place have the highlight's colour.
+    let ring = |img: &Pixmap| {
+        (0..24)
+            .filter(|k| {
+                let a = *k as f32 / 24.0 * std::f32::consts::TAU;
+                let (x, y) = (at.x + 11.0 * a.cos(), at.y + 11.0 * a.sin());
+                img.pixel(x.round() as u32, y.round() as u32).is_some_and(|p| {
+                    p.red().abs_diff(highlight[0]) < 40
+                        && p.green().abs_diff(highlight[1]) < 40
+                        && p.blue().abs_diff(highlight[2]) < 40
+                })
             })
-        })
-        .count();
+            .count()
+    };
+    let on_ring = ring(&pixmap);
     assert!(on_ring >= 8, "{on_ring} of 24 points of the ring round {} at {at:?}", e.id);
     // Without the event: no ring.
     let plain = Pixmap::decode_png(
         &picture(&atlas, &geometry, &options(e.date, 1200, 900, "en"), ImageFormat::Png).expect("PNG"),
     )
     .expect("decode");
-    let plain_ring = (0..24)
-        .filter(|k| {
-            let a = *k as f32 / 24.0 * std::f32::consts::TAU;
-            let (x, y) = (at.x + 11.0 * a.cos(), at.y + 11.0 * a.sin());
-            plain.pixel(x.round() as u32, y.round() as u32).is_some_and(|p| {
-                p.red().abs_diff(highlight[0]) < 40
-                    && p.green().abs_diff(highlight[1]) < 40
-                    && p.blue().abs_diff(highlight[2]) < 40
-            })
-        })
-        .count();
+    let plain_ring = ring(&plain);
     assert!(plain_ring < on_ring / 2, "{plain_ring} without the event");
 }
 

@@ -244,19 +244,7 @@ fn changes_between_name_the_day_of_change() {
 /// The checkpoints' signs (red discs) in an SVG of the whole atlas on `d`.
 fn checkpoint_signs(a: &Atlas, geometry: &karabakh_atlas::scene::MapGeometry, d: Date) -> usize {
     use karabakh_atlas::export::{ExportOptions, ImageFormat, picture};
-    let options = ExportOptions {
-        date: d,
-        width: 1200,
-        height: 900,
-        lang: karabakh_atlas::i18n::Lang::En,
-        names: karabakh_atlas::scene::NameStyle::International,
-        view: None,
-        layers: karabakh_atlas::scene::MapLayers::default(),
-        compare: None,
-        event: None,
-        caption: None,
-        progress: None,
-    };
+    let options = ExportOptions::new(d, 1200, 900);
     let svg = String::from_utf8(picture(a, geometry, &options, ImageFormat::Svg).expect("an SVG")).expect("UTF-8");
     // The map's signs, and the legend's, which names each sign the map shows.
     let signs = |part: &str| {

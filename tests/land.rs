@@ -205,19 +205,7 @@ fn a_good_grid_loads_and_each_bad_one_has_its_own_error() {
 }
 
 fn export_png(atlas: &Atlas, geometry: &MapGeometry, layers: MapLayers, view: View) -> Pixmap {
-    let options = ExportOptions {
-        date: date(2024, 7, 1),
-        width: 1200,
-        height: 900,
-        lang: Lang::En,
-        names: NameStyle::International,
-        view: Some(view),
-        layers,
-        compare: None,
-        event: None,
-        caption: None,
-        progress: None,
-    };
+    let options = ExportOptions { view: Some(view), layers, ..ExportOptions::new(date(2024, 7, 1), 1200, 900) };
     let bytes = picture(atlas, geometry, &options, ImageFormat::Png).expect("a picture");
     Pixmap::decode_png(&bytes).expect("PNG")
 }
@@ -290,19 +278,7 @@ fn every_export_credits_the_relief_and_the_settlements() {
     let atlas = atlas();
     let geometry = MapGeometry::new(&atlas);
     for lang in [Lang::En, Lang::Vi] {
-        let options = ExportOptions {
-            date: date(2020, 10, 20),
-            width: 1600,
-            height: 1000,
-            lang,
-            names: NameStyle::International,
-            view: None,
-            layers: MapLayers::default(),
-            compare: None,
-            event: None,
-            caption: None,
-            progress: None,
-        };
+        let options = ExportOptions { lang, ..ExportOptions::new(date(2020, 10, 20), 1600, 1000) };
         let doc = karabakh_atlas::export::svg(&atlas, &geometry, &options);
         for credit in ["GLOBE", "Who&apos;s On First", "GeoNames"] {
             let plain = credit.replace("&apos;", "'");

@@ -93,17 +93,7 @@ impl AtlasApp {
             hovered_zone: hovered.filter(|_| pointer_moved && !self.presenting),
             ..self.scene_options()
         };
-        let input = SceneInput {
-            atlas,
-            geometry,
-            style: &self.style,
-            control: self.cursor.control(),
-            places: self.cursor.place_control(),
-            cells: self.cursor.cell_control(),
-            date: self.cursor.date(),
-            taken: self.cursor.taken(),
-            options: &options,
-        };
+        let input = scene_input(&self.loaded, &self.style, &self.cursor, &options);
         self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);
         let t = ScreenTransform::for_view(&self.view, response.rect, geometry.bounds);
         let painter = ui.painter_at(response.rect);
@@ -216,17 +206,28 @@ impl AtlasApp {
     /// The legend of the map as it is drawn (the entries every export of the same map lists).
     pub(crate) fn legend_entries(&self) -> Vec<crate::scene::LegendEntry> {
         let options = self.scene_options();
-        let input = SceneInput {
-            atlas: &self.loaded.atlas,
-            geometry: &self.loaded.geometry,
-            style: &self.style,
-            control: self.cursor.control(),
-            places: self.cursor.place_control(),
-            cells: self.cursor.cell_control(),
-            date: self.cursor.date(),
-            taken: self.cursor.taken(),
-            options: &options,
-        };
+        let input = scene_input(&self.loaded, &self.style, &self.cursor, &options);
         crate::scene::legend(&input, self.cursor.areas(), self.cursor.compare())
+    }
+}
+
+/// The map's scene on the cursor's date, with `options` (a function of the app's parts, not of the
+/// app, so that the map painter can be borrowed beside it).
+fn scene_input<'a>(
+    loaded: &'a super::loading::LoadedAtlas,
+    style: &'a crate::scene::Style,
+    cursor: &'a crate::atlas::TimelineCursor,
+    options: &'a SceneOptions,
+) -> SceneInput<'a> {
+    SceneInput {
+        atlas: &loaded.atlas,
+        geometry: &loaded.geometry,
+        style,
+        control: cursor.control(),
+        places: cursor.place_control(),
+        cells: cursor.cell_control(),
+        date: cursor.date(),
+        taken: cursor.taken(),
+        options,
     }
 }
