@@ -640,3 +640,24 @@ fn the_html_deck_opens_offline_in_a_real_browser_and_steps_on_a_key_press() {
         Err(e) => eprintln!("chromium not found ({e}): the deck is not opened in a browser here"),
     }
 }
+
+#[test]
+fn export_options_that_name_nothing_are_refused_with_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("x.png");
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+        (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let out = out.to_str().expect("path");
+    let (code, err) = run(&["export", "--event", "E999", "--out", out]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no event \"E999\""), "{err}");
+    let (code, err) = run(&["export", "--date", "2020-10-27", "--fit", "atlantis", "--out", out]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--fit atlantis: no region, zone or place"), "{err}");
+    let (code, err) = run(&["export", "--date", "2020-10-27", "--page", "A5", "--out", out]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("A4, A3 or Letter"), "{err}");
+    assert!(!std::path::Path::new(out).exists(), "nothing written");
+}
