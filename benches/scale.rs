@@ -31,19 +31,8 @@ fn benches(c: &mut Criterion) {
     let atlas = load_dir(&dir).expect("valid");
     group.bench_function("map geometry", |b| b.iter(|| black_box(MapGeometry::new(&atlas).zone_edges.len())));
     let geometry = MapGeometry::new(&atlas);
-    let options = ExportOptions {
-        date: Date::constant(2000, 1, 1),
-        width: 1920,
-        height: 1080,
-        lang: Default::default(),
-        names: NameStyle::Both,
-        view: None,
-        layers: Default::default(),
-        compare: None,
-        event: None,
-        caption: None,
-        progress: None,
-    };
+    let options =
+        ExportOptions { names: NameStyle::Both, ..ExportOptions::new(Date::constant(2000, 1, 1), 1920, 1080) };
     group.bench_function("export as PNG, 1920 × 1080", |b| {
         b.iter(|| black_box(picture(&atlas, &geometry, &options, ImageFormat::Png).map(|p| p.len())))
     });

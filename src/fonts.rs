@@ -41,3 +41,40 @@ pub fn definitions() -> FontDefinitions {
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
+
+/// Measures text laid out in the shipped fonts, without a window, exactly as egui lays it out
+/// (one point a pixel). The window and every export place their map labels by this one measure,
+/// so that a view gives the same labels on screen and on paper, and an export's panels are sized
+/// to the text they hold rather than to an estimate.
+pub fn measure(text: &str, size: f32, bold: bool) -> egui::Vec2 {
+    use std::sync::{Mutex, OnceLock};
+
+    use egui::epaint::text::{Fonts, TextOptions};
+
+    /// The fonts and how many texts were laid out since their caches were last trimmed.
+    struct Metrics {
+        fonts: Fonts,
+        since_trim: u32,
+    }
+    static METRICS: OnceLock<Mutex<Metrics>> = OnceLock::new();
+    /// Laid-out texts kept before the caches are trimmed (and the glyph atlas emptied when full),
+    /// as a window does once a frame.
+    const TRIM_EVERY: u32 = 4096;
+
+    if !size.is_finite() || size <= 0.0 || text.is_empty() {
+        return egui::Vec2::ZERO;
+    }
+    let metrics = METRICS.get_or_init(|| {
+        Mutex::new(Metrics { fonts: Fonts::new(TextOptions::default(), definitions()), since_trim: 0 })
+    });
+    // A panic elsewhere while measuring leaves fonts that are still whole; keep using them.
+    let mut metrics = metrics.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    metrics.since_trim += 1;
+    if metrics.since_trim > TRIM_EVERY {
+        metrics.since_trim = 0;
+        metrics.fonts.begin_pass(TextOptions::default(), Default::default());
+    }
+    let family = if bold { self::bold() } else { FontFamily::Proportional };
+    let font = egui::FontId::new(size, family);
+    metrics.fonts.with_pixels_per_point(1.0).layout_no_wrap(text.to_owned(), font, egui::Color32::BLACK).size()
+}

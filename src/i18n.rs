@@ -255,6 +255,7 @@ const STRINGS: &[(&str, &str)] = &[
     ("Opening {}…", "Đang mở {}…"),
     ("Add a GeoJSON overlay…", "Thêm lớp GeoJSON…"),
     ("Overlays", "Các lớp phủ"),
+    ("Overlay: {}", "Lớp phủ: {}"),
     ("{} ({} features)", "{} ({} đối tượng)"),
     ("Remove", "Gỡ bỏ"),
     ("Sources:", "Nguồn:"),

@@ -661,3 +661,26 @@ fn export_options_that_name_nothing_are_refused_with_what_is_wrong() {
     assert!(err.contains("A4, A3 or Letter"), "{err}");
     assert!(!std::path::Path::new(out).exists(), "nothing written");
 }
+
+#[test]
+fn an_export_with_an_overlay_shows_the_overlay() {
+    use karabakh_atlas::export::{ImageFormat, picture};
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let file = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/overlays/schools.geojson"));
+    let overlay = std::sync::Arc::new(karabakh_atlas::atlas::load_overlay(file).expect("the overlay"));
+    let plain = flat(date(2020, 11, 9), 1200, 900, "en");
+    let with = ExportOptions { overlays: vec![overlay], ..plain.clone() };
+    let doc = svg(&atlas, &geometry, &with);
+    assert!(doc.contains("<g id=\"overlays\">"), "the overlay's layer");
+    assert!(doc.contains(">School No. 1<"), "the overlay's label");
+    assert!(doc.contains("Overlay: schools.geojson"), "the overlay in the legend");
+    // The school's red dot where the school is, and not there without the overlay.
+    let school = geometry.projection.map_from_lonlat(46.7528, 39.8177);
+    let at = map_transform(&atlas, &geometry, &with).screen_from_map(school);
+    let red = [0xd6, 0x27, 0x28];
+    let shown = Pixmap::decode_png(&picture(&atlas, &geometry, &with, ImageFormat::Png).expect("PNG")).expect("decode");
+    let bare = Pixmap::decode_png(&picture(&atlas, &geometry, &plain, ImageFormat::Png).expect("PNG")).expect("decode");
+    let (on, off) = (share_of_colour(&shown, at.x, at.y, red), share_of_colour(&bare, at.x, at.y, red));
+    assert!(on > 0.3 && off < 0.05, "the school's dot at {at:?}: {on} with the overlay, {off} without");
+}

@@ -21,8 +21,12 @@ fn options(d: Date) -> LaunchOptions {
 /// window. (kittest's own `Ui` has a margin round it, which eframe's has not; and its eframe
 /// feature would build the app with wgpu, see Cargo.toml.)
 fn harness_with(options: LaunchOptions, settings: Settings) -> Harness<'static, AtlasApp> {
+    harness_sized(options, settings, egui::vec2(1400.0, 900.0))
+}
+
+fn harness_sized(options: LaunchOptions, settings: Settings, size: egui::Vec2) -> Harness<'static, AtlasApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_theme(egui::Theme::Light)
         .with_context_setup(karabakh_atlas::fonts::install)
         .build_ui_state(
@@ -878,4 +882,51 @@ fn the_window_says_how_to_export_its_picture_from_the_command_line() {
     let doc = std::fs::read_to_string(&out).expect("the picture");
     // The comparison's stripes (2.6 points wide) and the date.
     assert!(doc.contains("stroke-width=\"2.6\"") && doc.contains("20 October 2020"));
+}
+
+/// The texts of an exported SVG's map labels (each once, though its halo repeats it).
+fn svg_label_texts(doc: &str) -> std::collections::BTreeSet<String> {
+    let start = doc.find("<g id=\"labels\">").expect("a labels layer");
+    let group = &doc[start..];
+    let group = &group[..group.find("</g>").expect("the layer's end")];
+    group
+        .split("</text>")
+        .filter_map(|t| t.rsplit_once('>').map(|(_, text)| text))
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_of_the_windows_view_places_the_windows_labels() {
+    use karabakh_atlas::export::{ExportOptions, svg};
+    // Two views: the southern front zoomed in, and the whole atlas in Vietnamese with both names.
+    for (view, lang) in [((46.9, 39.6, 3.0), None), ((46.6, 39.8, 1.0), Some(Lang::Vi))] {
+        let launch = || LaunchOptions { view: Some(view), lang, ..options(date(2020, 10, 27)) };
+        // A window whose map is a whole number of points wide and high, as a picture is pixels.
+        let h = harness(launch());
+        let rect = h.state().map_rect().expect("the map was drawn");
+        let size = egui::vec2(1400.0, 900.0) + (rect.size().ceil() - rect.size());
+        let mut h = harness_sized(launch(), Settings::default(), size);
+        h.run();
+        let app = h.state();
+        let rect = app.map_rect().expect("the map was drawn");
+        assert_eq!(rect.size(), rect.size().round(), "the map is a whole number of points: {rect:?}");
+        let seen: std::collections::BTreeSet<String> = app.labels_in_view().into_iter().collect();
+        assert!(seen.len() >= 15, "{} labels in the window at {view:?}", seen.len());
+        let options = ExportOptions {
+            width: rect.width() as u32,
+            height: rect.height() as u32,
+            map_only: true,
+            ..app.export_options()
+        };
+        let exported = svg_label_texts(&svg(app.atlas(), app.geometry(), &options));
+        assert_eq!(exported, seen, "the export's labels and the window's at {view:?}");
+    }
 }

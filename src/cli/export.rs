@@ -73,6 +73,12 @@ pub struct ExportArgs {
     /// Use this atlas folder instead of the built-in one.
     #[arg(long)]
     pub atlas: Option<PathBuf>,
+    /// Draw a plain GeoJSON file over the map, as the window does (may be given more than once).
+    #[arg(long)]
+    pub overlay: Vec<PathBuf>,
+    /// The map alone: no title, legend, scale bar or credits (for a picture framed elsewhere).
+    #[arg(long, conflicts_with_all = ["sheet", "deck", "animate"])]
+    pub map_only: bool,
 }
 
 pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
@@ -89,6 +95,11 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         args.size
     };
     let atlas = load(args.atlas.as_deref())?;
+    let overlays = args
+        .overlay
+        .iter()
+        .map(|path| crate::atlas::load_overlay(path).map(std::sync::Arc::new))
+        .collect::<Result<Vec<_>, _>>()?;
     let geometry = MapGeometry::new(&atlas);
     let layers = args.layers.resolve(crate::scene::MapLayers::default());
     let event = match &args.event {
@@ -110,6 +121,8 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         compare: args.compare,
         event,
         caption: args.caption.clone(),
+        overlays: overlays.clone(),
+        map_only: args.map_only,
         ..ExportOptions::new(date, width, height)
     };
     if let Some(dir) = &args.deck {

@@ -24,7 +24,7 @@ use jiff::civil::Date;
 pub use animation::{MAX_FRAMES, animate_gif};
 pub use deck::deck;
 pub use pdf::{PageSize, Paper, pdf};
-pub use plate::map_transform;
+pub use plate::{LABEL_MARGIN, map_transform};
 pub use png::png;
 pub use sheet::sheet_svg;
 
@@ -59,6 +59,11 @@ pub struct ExportOptions {
     pub caption: Option<String>,
     /// A frame of an animation over this range: the date large, with a bar of the range.
     pub progress: Option<crate::atlas::DateRange>,
+    /// Plain GeoJSON files drawn over the map, as in the window.
+    pub overlays: Vec<std::sync::Arc<crate::atlas::Overlay>>,
+    /// The map alone, without title, legend, scale bar or credits (for a picture the reader
+    /// frames themselves); the map's labels are then the window's for the same view.
+    pub map_only: bool,
 }
 
 impl ExportOptions {
@@ -77,6 +82,8 @@ impl ExportOptions {
             event: None,
             caption: None,
             progress: None,
+            overlays: Vec::new(),
+            map_only: false,
         }
     }
 
@@ -206,10 +213,9 @@ pub(crate) fn canvas(width: u32, height: u32) -> Rect {
     Rect::from_min_size(Pos2::ZERO, vec2(width as f32, height as f32))
 }
 
-/// Text width estimate for label placement (Noto Sans averages a little over half an em).
+/// A text's size in the shipped fonts, as the exports' panels are laid out by.
 pub(crate) fn measure(text: &str, size: f32, bold: bool) -> Vec2 {
-    let em = if bold { 0.6 } else { 0.56 };
-    vec2(text.chars().count() as f32 * size * em, size * 1.25)
+    crate::fonts::measure(text, size, bold)
 }
 
 /// The size a picture is made at: the asked size kept within [`PICTURE_SIDES`], the same for the

@@ -4,12 +4,15 @@
 
 use egui::{Color32, Rect, Vec2};
 
-use super::{ExportOptions, canvas, furniture, measure, picture_size, svg::SvgWriter};
+use super::{ExportOptions, canvas, furniture, picture_size, svg::SvgWriter};
 use crate::atlas::{Atlas, ControlStatus, ControllerIdx, PlaceControl, Taken};
 use crate::scene::{
     LegendEntry, MapGeometry, Primitive, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base,
-    compose_dots, compose_labels, compose_live,
+    compose_dots, compose_live, frame_labels,
 };
+
+/// How far labels keep inside a picture's frame, in points.
+pub const LABEL_MARGIN: f32 = 2.0;
 
 /// The paper round a map plate.
 const PAPER: Color32 = Color32::from_rgb(0xfb, 0xfa, 0xf7);
@@ -55,6 +58,7 @@ impl Scene {
                 .filter(|e| e.place.is_none())
                 .and_then(|e| e.position)
                 .map(|p| geometry.projection.map_from_lonlat(p.x(), p.y())),
+            overlays: options.overlays.clone(),
             ..Default::default()
         };
         let taken = if options.layers.taken { Taken::since_fighting_began(atlas, options.date) } else { None };
@@ -97,6 +101,9 @@ fn layout(
     let screen = canvas(w, h);
     let view = options.view.unwrap_or_else(|| View::fit(geometry.bounds));
     let lay_out = |transform| {
+        if options.map_only {
+            return (String::new(), Vec::new());
+        }
         let mut doc = SvgWriter::fragment();
         furniture::furniture(&mut doc, atlas, &scene.style, options, transform, legend, (w, h));
         doc.into_fragment()
@@ -107,7 +114,7 @@ fn layout(
     // (a view chosen by the reader is kept as it is); the furniture is then laid out again for
     // the scale bar of the new scale.
     let mut room = screen;
-    if options.view.is_none() {
+    if options.view.is_none() && !panels.is_empty() {
         room = furniture::map_room(screen, &panels);
         transform = ScreenTransform::for_view(&view, room, geometry.bounds);
         (markup, panels) = lay_out(transform);
@@ -136,14 +143,27 @@ pub(super) fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions
     // The furniture first, with the scene's legend, so that the map's labels keep clear of its panels.
     let legend = legend_of(atlas, geometry, options, &scene);
     let Layout { view, transform, room, furniture, panels } = layout(atlas, geometry, options, &scene, &legend);
-    scene.options.blocked = panels.iter().map(|r| r.expand(3.0)).collect();
+    // Labels placed as the window places them (in the map's plane, round the frame), keeping
+    // those wholly inside the frame: the same view gives the same labels on screen and here.
+    scene.options.blocked = panels.iter().map(|r| r.expand(3.0).translate(-transform.offset)).collect();
     let input = scene.input(atlas, geometry, options.date);
     let mut primitives = compose_base(&input, transform, screen);
-    let labels = compose_labels(&input, transform, room, room.shrink(4.0), measure);
+    let seen = room.translate(-transform.offset);
+    let labels =
+        frame_labels(&input, transform.scale, seen).inside(seen.shrink(LABEL_MARGIN)).translated(transform.offset);
     primitives.push(Primitive::Group("places"));
     primitives.extend(compose_dots(&input, &labels.dots, Vec2::ZERO));
     primitives.push(Primitive::Group("labels"));
     primitives.extend(labels.primitives);
+    if !scene.options.overlays.is_empty() {
+        primitives.push(Primitive::Group("overlays"));
+        primitives.extend(crate::scene::compose_overlays(
+            &scene.options.overlays,
+            &geometry.projection,
+            &scene.style,
+            transform,
+        ));
+    }
     primitives.push(Primitive::Group("markers"));
     primitives.extend(compose_live(&input, &view, room));
 

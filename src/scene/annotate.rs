@@ -179,7 +179,10 @@ pub fn compose_labels(
         }
     }
 
+    let mut placed = Vec::new();
     for label in place_labels(candidates, within, &blocked, measure) {
+        let start = out.len();
+        placed.push(PlacedText { text: label.candidate.text.clone(), rect: label.rect, primitives: start..start });
         out.extend(label.candidate.symbol);
         out.push(Primitive::Text {
             pos: label.pos,
@@ -190,8 +193,34 @@ pub fn compose_labels(
             colour: label.candidate.colour,
             halo: style.halo,
         });
+        if let Some(p) = placed.last_mut() {
+            p.primitives.end = out.len();
+        }
     }
-    Labels { primitives: out, dots }
+    Labels { primitives: out, dots, placed }
+}
+
+/// The labels of a frame placed as the window places them: in the map's plane (no offset) at the
+/// frame's `scale`, over the frame `seen` (in the plane) and a frame's width and height round it,
+/// so that the map can pan without placing them again, and measured with the shipped fonts.
+/// `input`'s blocked boxes are in the plane too. An export keeps those wholly inside its frame
+/// ([`Labels::inside`]); the window draws them all, cut at its edge: the same view gives the
+/// same labels in both.
+pub fn frame_labels(input: &SceneInput<'_>, scale: f32, seen: Rect) -> Labels {
+    let window = seen.expand2(seen.size());
+    let plane = ScreenTransform { scale, offset: Vec2::ZERO };
+    compose_labels(input, plane, window, window, crate::fonts::measure)
+}
+
+/// A label that found room: its text, its box, and its symbol and text in [`Labels::primitives`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedText {
+    /// What it says.
+    pub text: String,
+    /// Its box, in the labels' frame.
+    pub rect: Rect,
+    /// Its symbol (if any) and text among the primitives.
+    pub primitives: std::ops::Range<usize>,
 }
 
 /// A place's dot where its label found room (or which is always drawn), in the same frame as the
@@ -213,6 +242,53 @@ pub struct Labels {
     pub primitives: Vec<Primitive>,
     /// The places' dots, drawn by [`compose_dots`].
     pub dots: Vec<PlaceDot>,
+    /// The labels that found room, in order of importance.
+    pub placed: Vec<PlacedText>,
+}
+
+impl Labels {
+    /// Only the labels wholly inside `frame` (and every symbol not tied to a label, such as a
+    /// peak's triangle), and the dots inside it: what a picture with an edge shows, where a
+    /// window would show a label cut by its edge.
+    pub fn inside(self, frame: Rect) -> Self {
+        let Self { primitives, dots, placed } = self;
+        let mut dropped = vec![false; primitives.len()];
+        for p in placed.iter().filter(|p| !frame.contains_rect(p.rect)) {
+            for d in dropped.get_mut(p.primitives.clone()).into_iter().flatten() {
+                *d = true;
+            }
+        }
+        let mut kept_primitives = Vec::with_capacity(primitives.len());
+        let mut new_index = Vec::with_capacity(primitives.len());
+        for (primitive, dropped) in primitives.into_iter().zip(dropped) {
+            new_index.push(kept_primitives.len());
+            if !dropped {
+                kept_primitives.push(primitive);
+            }
+        }
+        let index = |i: usize| new_index.get(i).copied().unwrap_or(kept_primitives.len());
+        let placed = placed
+            .into_iter()
+            .filter(|p| frame.contains_rect(p.rect))
+            .map(|p| PlacedText { primitives: index(p.primitives.start)..index(p.primitives.end), ..p })
+            .collect();
+        let dots = dots.into_iter().filter(|d| frame.contains(d.centre)).collect();
+        Self { primitives: kept_primitives, dots, placed }
+    }
+
+    /// The labels moved by `by` (from the map's plane to a picture's frame).
+    pub fn translated(mut self, by: Vec2) -> Self {
+        for p in &mut self.primitives {
+            p.translate(by);
+        }
+        for d in &mut self.dots {
+            d.centre += by;
+        }
+        for p in &mut self.placed {
+            p.rect = p.rect.translate(by);
+        }
+        self
+    }
 }
 
 /// The places' dots in the colour of who holds each on the date, styled by what that rests on:

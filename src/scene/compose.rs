@@ -80,6 +80,24 @@ pub enum Primitive {
     },
 }
 
+impl Primitive {
+    /// Moves the primitive by `by` (from one frame to another).
+    pub fn translate(&mut self, by: Vec2) {
+        match self {
+            Self::Area { vertices, rings, .. } => {
+                for p in vertices.iter_mut().chain(rings.iter_mut().flatten()) {
+                    *p += by;
+                }
+            }
+            Self::Polyline { points, .. } => points.iter_mut().for_each(|p| *p += by),
+            Self::Circle { centre, .. } => *centre += by,
+            Self::Relief { rect, .. } => *rect = rect.translate(by),
+            Self::Group(_) => {}
+            Self::Text { pos, .. } => *pos += by,
+        }
+    }
+}
+
 /// What the scene shows besides the date's control.
 #[derive(Clone, Debug)]
 pub struct SceneOptions {
@@ -107,6 +125,8 @@ pub struct SceneOptions {
     pub layers: super::MapLayers,
     /// A map point ringed: what the search found.
     pub marked: Option<Pos2>,
+    /// Plain GeoJSON files drawn over the map (see [`super::compose_overlays`]).
+    pub overlays: Vec<std::sync::Arc<crate::atlas::Overlay>>,
 }
 
 impl Default for SceneOptions {
@@ -123,6 +143,7 @@ impl Default for SceneOptions {
             label_scale: 1.0,
             layers: super::MapLayers::default(),
             marked: None,
+            overlays: Vec::new(),
         }
     }
 }

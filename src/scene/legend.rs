@@ -168,6 +168,12 @@ pub fn legend(input: &SceneInput<'_>, areas: &[ControllerArea], compared: Option
         };
         out.push(LegendEntry::new(Symbol::Diamond(colour), label));
     }
+    // The reader's own overlays, by their file's name.
+    for o in &options.overlays {
+        let name =
+            std::path::Path::new(&o.name).file_name().map_or(o.name.clone(), |n| n.to_string_lossy().into_owned());
+        out.push(LegendEntry::new(Symbol::Line(super::overlay_line(o)), tf(lang, "Overlay: {}", &[&name])));
+    }
     out
 }
 

@@ -13,13 +13,14 @@ mod land;
 mod layers;
 mod legend;
 mod names;
+mod overlays;
 mod projection;
 mod relief;
 mod scale_bar;
 mod style;
 mod view;
 
-pub use annotate::{Labels, PlaceDot, compose_dots, compose_labels, min_scale_for_rank};
+pub use annotate::{Labels, PlaceDot, PlacedText, compose_dots, compose_labels, frame_labels, min_scale_for_rank};
 pub use compose::{
     EVENT_MARKER_DAYS, Primitive, SceneInput, SceneOptions, ScreenTransform, compose_base, compose_live, event_markers,
     hatch, hatching, hatching_cells,
@@ -31,6 +32,7 @@ pub use labels::{LabelCandidate, PlacedLabel, place_labels};
 pub use layers::{LayerName, MapLayers};
 pub use legend::{LegendEntry, Symbol, legend, symbol_primitives, symbol_rect};
 pub use names::{NameStyle, label_from, names_label, place_label, region_label};
+pub use overlays::{compose_overlays, overlay_line};
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};
 pub use scale_bar::scale_bar_km;

@@ -3,7 +3,7 @@
 use egui::{Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, epaint::CircleShape};
 
 use crate::scene::{
-    MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_dots, compose_labels, compose_live,
+    MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_dots, compose_live, frame_labels,
 };
 
 /// Handles pan and zoom on the map's rectangle; returns the map position under the pointer.
@@ -103,6 +103,8 @@ pub struct MapPainter {
     labels: std::sync::Arc<Mesh>,
     /// The places' dots where labels found room, in the plane.
     dots: Vec<crate::scene::PlaceDot>,
+    /// The labels that found room, in the plane.
+    label_boxes: Vec<crate::scene::PlacedText>,
     /// The dots in the colours of the date: remade when control of a place, or the labels, change.
     dots_mesh: std::sync::Arc<Mesh>,
     dots_key: Option<(u64, Vec<Option<crate::atlas::PlaceControl>>)>,
@@ -229,8 +231,8 @@ impl MapPainter {
             let mut plane_options = o.clone();
             plane_options.blocked = blocked.clone();
             let plane_input = SceneInput { options: &plane_options, ..*input };
-            let plane = ScreenTransform { scale: t.scale, offset: egui::Vec2::ZERO };
-            let labels = compose_labels(&plane_input, plane, window, window, measure(ui));
+            let labels = frame_labels(&plane_input, t.scale, seen);
+            self.label_boxes = labels.placed;
             self.labels = std::sync::Arc::new(tessellate(ui, &labels.primitives, ppp));
             self.dots = labels.dots;
             self.label_rebuilds += 1;
@@ -287,6 +289,17 @@ impl MapPainter {
         painter.extend(to_shapes(&painter, &live));
     }
 
+    /// The texts of the labels wholly inside `frame` (screen points) as last painted: what the
+    /// reader sees whole, which an export of the same view shows (tests hold the two together).
+    pub fn labels_inside(&self, frame: Rect) -> Vec<String> {
+        let Some((offset, ..)) = &self.placed else { return Vec::new() };
+        self.label_boxes
+            .iter()
+            .filter(|l| frame.contains_rect(l.rect.translate(*offset)))
+            .map(|l| l.text.clone())
+            .collect()
+    }
+
     /// The relief's texture, uploaded on first use for an atlas and look.
     fn relief_texture(
         &mut self,
@@ -334,14 +347,6 @@ fn tessellate(ui: &Ui, primitives: &[Primitive], ppp: f32) -> Mesh {
         tessellator.tessellate_shape(shape, &mut mesh);
     }
     mesh
-}
-
-/// Measures text the way [`to_shapes`] will draw it, for label placement.
-pub fn measure(ui: &Ui) -> impl Fn(&str, f32, bool) -> egui::Vec2 + '_ {
-    move |text: &str, size: f32, bold: bool| {
-        let family = if bold { crate::fonts::bold() } else { egui::FontFamily::Proportional };
-        ui.painter().layout_no_wrap(text.to_owned(), FontId::new(size, family), Color32::BLACK).size()
-    }
 }
 
 /// Allocates the map's rectangle with the interactions it needs.

@@ -6,7 +6,6 @@ pub mod aids;
 mod app;
 pub mod chart;
 pub mod map_view;
-mod overlay_view;
 mod panels;
 pub mod settings;
 pub mod time_slider;

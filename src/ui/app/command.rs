@@ -232,20 +232,22 @@ impl AtlasApp {
     /// SVG by its extension (PNG when it has neither), at 1920 × 1080 with the picture's furniture.
     pub(super) fn export_to(&self, path: &Path) -> Result<(), ExportError> {
         let format = ImageFormat::from_path(path).unwrap_or(ImageFormat::Png);
-        let options = ExportOptions {
-            date: self.cursor.date(),
-            width: 1920,
-            height: 1080,
+        crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &self.export_options(), format, path)
+    }
+
+    /// What an export of the map as the window shows it is made with: its date, view, language,
+    /// names, layers, comparison, event and overlays, at 1920 × 1080.
+    pub fn export_options(&self) -> ExportOptions {
+        ExportOptions {
             lang: self.lang(),
             names: self.settings.names,
             view: Some(self.view),
             layers: self.settings.layers,
             compare: self.cursor.compare(),
             event: self.cursor.selected_event(),
-            caption: None,
-            progress: None,
-        };
-        crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &options, format, path)
+            overlays: self.overlays.clone(),
+            ..ExportOptions::new(self.cursor.date(), 1920, 1080)
+        }
     }
 
     /// Exports to `path` and says how it went in the top bar.

@@ -8,7 +8,7 @@ use super::{AtlasApp, Command};
 const POINTER_HIDES_AFTER: f64 = 2.0;
 use crate::scene::{SceneInput, SceneOptions, ScreenTransform, hatching};
 use crate::ui::panels;
-use crate::ui::{aids, chart, map_view, overlay_view};
+use crate::ui::{aids, chart, map_view};
 
 impl AtlasApp {
     /// Draws the window's contents for one frame.
@@ -104,9 +104,8 @@ impl AtlasApp {
         if self.aids.locator && !self.presenting {
             aids::locator(&painter, response.rect, t, (atlas, geometry), &self.style, self.lang());
         }
-        for o in &self.overlays {
-            overlay_view::paint(&painter, t, &geometry.projection, o);
-        }
+        let overlays = crate::scene::compose_overlays(&self.overlays, &geometry.projection, &self.style, t);
+        painter.extend(map_view::to_shapes(&painter, &overlays));
         if !self.aids.points.is_empty() {
             aids::measure_line(&painter, t, geometry, &self.aids.points, self.lang());
         }
@@ -200,6 +199,7 @@ impl AtlasApp {
             blocked: self.last_frame.caption_rects.clone(),
             layers: self.settings.layers,
             marked: self.marked.map(|(lon, lat)| geometry.projection.map_from_lonlat(lon, lat)),
+            overlays: self.overlays.clone(),
         }
     }
 

@@ -152,7 +152,7 @@ impl AtlasApp {
     /// Adds a plain GeoJSON file over the map; a bad one shows its errors and nothing changes.
     pub(super) fn add_overlay(&mut self, path: &Path) {
         match crate::atlas::load_overlay(path) {
-            Ok(o) => self.overlays.push(o),
+            Ok(o) => self.overlays.push(std::sync::Arc::new(o)),
             Err(errors) => self.problem = Some(LoadProblem { source: path.display().to_string(), errors }),
         }
     }

@@ -129,7 +129,7 @@ pub struct AtlasApp {
     pub(in crate::ui) export_status: Option<Result<String, String>>,
     pub(in crate::ui) problem: Option<LoadProblem>,
     /// Plain GeoJSON files shown over the atlas.
-    pub(in crate::ui) overlays: Vec<crate::atlas::Overlay>,
+    pub(in crate::ui) overlays: Vec<std::sync::Arc<crate::atlas::Overlay>>,
     /// The title of the built-in atlas, for the Open menu.
     pub(in crate::ui) builtin_title: crate::atlas::Text,
     pub(in crate::ui) loading: Option<loading::Loading>,

@@ -104,7 +104,7 @@ impl AtlasApp {
     }
 
     /// The GeoJSON overlays shown.
-    pub fn overlays(&self) -> &[crate::atlas::Overlay] {
+    pub fn overlays(&self) -> &[std::sync::Arc<crate::atlas::Overlay>] {
         &self.overlays
     }
 
@@ -121,6 +121,18 @@ impl AtlasApp {
     /// How many times the map's base layer has been tessellated (it is cached between frames).
     pub fn map_rebuilds(&self) -> u64 {
         self.map_painter.rebuilds
+    }
+
+    /// The map's geometry, projected.
+    pub fn geometry(&self) -> &crate::scene::MapGeometry {
+        &self.loaded.geometry
+    }
+
+    /// The texts of the map's labels the reader sees whole (inside the map's frame by the margin
+    /// an export keeps), as last drawn.
+    pub fn labels_in_view(&self) -> Vec<String> {
+        let Some(rect) = self.last_frame.map_rect else { return Vec::new() };
+        self.map_painter.labels_inside(rect.shrink(crate::export::LABEL_MARGIN))
     }
 
     /// How many times the labels (places, symbols, names) have been placed and tessellated.
