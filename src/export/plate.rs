@@ -157,12 +157,7 @@ pub(super) fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions
     primitives.extend(labels.primitives);
     if !scene.options.overlays.is_empty() {
         primitives.push(Primitive::Group("overlays"));
-        primitives.extend(crate::scene::compose_overlays(
-            &scene.options.overlays,
-            &geometry.projection,
-            &scene.style,
-            transform,
-        ));
+        primitives.extend(crate::scene::compose_overlays(&scene.options.overlays, &geometry.projection, transform));
     }
     primitives.push(Primitive::Group("markers"));
     primitives.extend(compose_live(&input, &view, room));

@@ -50,6 +50,19 @@ pub fn compose_labels(
     // who holds each village is the map's information, and their names where there is room.
     // The dots themselves are drawn by [`compose_dots`], in the colour of who holds each place.
     let mut dots: Vec<PlaceDot> = Vec::new();
+
+    // The reader's own overlays first: their labels before any of the map's, clear of their points.
+    for l in super::overlay_labels(&options.overlays, &geometry.projection, t) {
+        if !window.contains(l.anchor) {
+            continue;
+        }
+        // A point is kept clear of every other label, though it may sit on a town's dot.
+        if let Some(p) = l.point {
+            blocked.push(Rect::from_center_size(p, Vec2::splat(super::OVERLAY_POINT_RADIUS * 2.0)));
+        }
+        let size = super::OVERLAY_LABEL_SIZE * scale;
+        candidates.push(LabelCandidate::new(l.text, l.anchor, 0, size, Color32::from_gray(20)));
+    }
     for (i, (place, &p)) in atlas.places.iter().zip(&geometry.places).enumerate() {
         let highlighted = options.highlighted_place.is_some_and(|h| h == i);
         let village = place.rank >= 4;

@@ -32,7 +32,9 @@ pub use labels::{LabelCandidate, PlacedLabel, place_labels};
 pub use layers::{LayerName, MapLayers};
 pub use legend::{LegendEntry, Symbol, legend, symbol_primitives, symbol_rect};
 pub use names::{NameStyle, label_from, names_label, place_label, region_label};
-pub use overlays::{compose_overlays, overlay_line};
+pub use overlays::{
+    OVERLAY_LABEL_SIZE, OVERLAY_POINT_RADIUS, OverlayLabel, compose_overlays, overlay_labels, overlay_line,
+};
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};
 pub use scale_bar::scale_bar_km;

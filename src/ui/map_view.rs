@@ -179,6 +179,8 @@ struct LabelsKey {
     highlighted: Option<crate::atlas::PlaceIdx>,
     /// Boxes kept clear (a presentation's title), in the plane.
     blocked: Vec<Rect>,
+    /// The overlays whose features are labelled (by address: an overlay is never changed).
+    overlays: Vec<usize>,
     /// The part of the plane the labels were placed for: three screens round the screen.
     window: Rect,
 }
@@ -214,6 +216,7 @@ impl MapPainter {
         }
         let o = input.options;
         let blocked: Vec<Rect> = o.blocked.iter().map(|b| b.translate(-t.offset)).collect();
+        let overlay_ids: Vec<usize> = o.overlays.iter().map(|o| std::sync::Arc::as_ptr(o) as usize).collect();
         let labels_hold = self.labels_key.as_ref().is_some_and(|k| {
             k.generation == generation
                 && k.scale == t.scale
@@ -224,6 +227,7 @@ impl MapPainter {
                 && k.layers == o.layers
                 && k.highlighted == o.highlighted_place
                 && k.blocked == blocked
+                && k.overlays == overlay_ids
                 && k.window.contains_rect(seen)
         });
         if !labels_hold {
@@ -246,6 +250,7 @@ impl MapPainter {
                 layers: o.layers,
                 highlighted: o.highlighted_place,
                 blocked,
+                overlays: overlay_ids,
                 window,
             });
         }

@@ -104,7 +104,7 @@ impl AtlasApp {
         if self.aids.locator && !self.presenting {
             aids::locator(&painter, response.rect, t, (atlas, geometry), &self.style, self.lang());
         }
-        let overlays = crate::scene::compose_overlays(&self.overlays, &geometry.projection, &self.style, t);
+        let overlays = crate::scene::compose_overlays(&self.overlays, &geometry.projection, t);
         painter.extend(map_view::to_shapes(&painter, &overlays));
         if !self.aids.points.is_empty() {
             aids::measure_line(&painter, t, geometry, &self.aids.points, self.lang());
