@@ -435,6 +435,21 @@ fn the_svg_reads_in_slide_software_layers_as_groups_halos_apart() {
         Err(e) if std::env::var_os("KARABAKH_REQUIRE_TOOLS").is_some() => panic!("rsvg-convert is required: {e}"),
         Err(e) => eprintln!("rsvg-convert not found ({e}): the second renderer is not checked here"),
     }
+    // With the text as outlines (--text paths): no text left, the layers kept, the label's ink
+    // where it was, in both renderers.
+    let outlined = karabakh_atlas::export::svg_with_text_as_paths(&doc).expect("outlined");
+    assert!(!outlined.contains("<text"), "no text element left");
+    for id in ["relief", "zones", "labels", "legend", "title"] {
+        assert!(outlined.contains(&format!("id=\"{id}\"")), "the group {id} kept");
+    }
+    let pixmap = Pixmap::decode_png(&png(&outlined, 1200, 900).expect("PNG")).expect("decode");
+    assert!(ink_near(&pixmap, &at) > 30, "resvg, outlined: ink at {at:?}: {}", ink_near(&pixmap, &at));
+    std::fs::write(&svg_path, &outlined).expect("write");
+    if let Ok(status) = Command::new("rsvg-convert").arg("-o").arg(&png_path).arg(&svg_path).status() {
+        assert!(status.success(), "rsvg-convert failed on the outlined SVG");
+        let other = Pixmap::decode_png(&std::fs::read(&png_path).expect("rsvg's PNG")).expect("decode");
+        assert!(ink_near(&other, &at) > 30, "rsvg-convert, outlined: ink at {at:?}: {}", ink_near(&other, &at));
+    }
 }
 
 #[test]

@@ -76,6 +76,10 @@ pub struct ExportArgs {
     /// Draw a plain GeoJSON file over the map, as the window does (may be given more than once).
     #[arg(long)]
     pub overlay: Vec<PathBuf>,
+    /// How an SVG carries its words: `text` (editable, in the Noto Sans the SVG names) or `paths`
+    /// (outlines of the shipped fonts: looks the same in any slide software, not editable).
+    #[arg(long, value_parser = ["text", "paths"], default_value = "text")]
+    pub text: String,
     /// The map alone: no title, legend, scale bar or credits (for a picture framed elsewhere).
     #[arg(long, conflicts_with_all = ["sheet", "deck", "animate"])]
     pub map_only: bool,
@@ -123,6 +127,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         caption: args.caption.clone(),
         overlays: overlays.clone(),
         map_only: args.map_only,
+        text_as_paths: args.text == "paths",
         ..ExportOptions::new(date, width, height)
     };
     if let Some(dir) = &args.deck {
@@ -153,6 +158,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         let doc = crate::export::sheet_svg(&atlas, &geometry, width, height, args.lang, args.names, today);
         let bytes = match format {
             ImageFormat::Png => crate::export::png(&doc, width, height)?,
+            ImageFormat::Svg if args.text == "paths" => crate::export::svg_with_text_as_paths(&doc)?.into_bytes(),
             ImageFormat::Svg => doc.into_bytes(),
             ImageFormat::Pdf => crate::export::pdf(&[doc])?,
             ImageFormat::Html => {

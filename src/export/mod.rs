@@ -25,7 +25,7 @@ pub use animation::{MAX_FRAMES, animate_gif};
 pub use deck::deck;
 pub use pdf::{PageSize, Paper, pdf};
 pub use plate::{LABEL_MARGIN, map_transform};
-pub use png::png;
+pub use png::{png, svg_with_text_as_paths};
 pub use sheet::sheet_svg;
 
 use crate::atlas::Atlas;
@@ -64,6 +64,8 @@ pub struct ExportOptions {
     /// The map alone, without title, legend, scale bar or credits (for a picture the reader
     /// frames themselves); the map's labels are then the window's for the same view.
     pub map_only: bool,
+    /// In an SVG, every text as outlines of the shipped fonts (see [`svg_with_text_as_paths`]).
+    pub text_as_paths: bool,
 }
 
 impl ExportOptions {
@@ -84,6 +86,7 @@ impl ExportOptions {
             progress: None,
             overlays: Vec::new(),
             map_only: false,
+            text_as_paths: false,
         }
     }
 
@@ -241,6 +244,7 @@ pub fn picture(
     let (w, h) = picture_size(options);
     match format {
         ImageFormat::Png => png(&doc, w, h),
+        ImageFormat::Svg if options.text_as_paths => Ok(svg_with_text_as_paths(&doc)?.into_bytes()),
         ImageFormat::Svg => Ok(doc.into_bytes()),
         ImageFormat::Pdf => pdf(&[doc]),
         ImageFormat::Html => {

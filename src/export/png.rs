@@ -23,6 +23,15 @@ pub(crate) fn options() -> &'static usvg::Options<'static> {
     &OPTIONS
 }
 
+/// The SVG document with every text turned into outlines of the shipped fonts (usvg lays the
+/// text out and writes it back as paths), for slide software and editors that lack the fonts:
+/// the picture then looks the same everywhere, though its words can no longer be edited.
+/// The named layers (`<g id="…">`) are kept.
+pub fn svg_with_text_as_paths(svg: &str) -> Result<String, ExportError> {
+    let tree = usvg::Tree::from_str(svg, &OPTIONS)?;
+    Ok(tree.to_string(&usvg::WriteOptions { preserve_text: false, ..usvg::WriteOptions::default() }))
+}
+
 /// Renders an SVG document into a `width × height` pixmap.
 pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, ExportError> {
     let tree = usvg::Tree::from_str(svg, &OPTIONS)?;
