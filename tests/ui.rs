@@ -867,7 +867,7 @@ fn the_window_says_how_to_export_its_picture_from_the_command_line() {
         compare: Some(date(2020, 9, 26)),
         ..options(date(2020, 10, 20))
     });
-    let line = h.state().export_command_line();
+    let line = h.state().export_command_line(karabakh_atlas::ui::ExportKind::Picture);
     assert!(
         line.contains("--date 2020-10-20") && line.contains("--compare 2020-09-26") && line.contains("--view 46.75"),
         "{line}"
@@ -929,4 +929,58 @@ fn an_export_of_the_windows_view_places_the_windows_labels() {
         let exported = svg_label_texts(&svg(app.atlas(), app.geometry(), &options));
         assert_eq!(exported, seen, "the export's labels and the window's at {view:?}");
     }
+}
+
+/// Runs frames until the window's export is done (a minute at most).
+fn wait_for_export(h: &mut Harness<'static, AtlasApp>) {
+    for _ in 0..1200 {
+        h.step();
+        if !h.state().exporting() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the export did not end within a minute");
+}
+
+#[test]
+fn an_export_from_the_window_runs_aside_and_says_where_it_went() {
+    use karabakh_atlas::ui::{Command, ExportKind};
+    let mut h = harness(options(date(2020, 10, 27)));
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("map.pdf");
+    h.state_mut().ask(Command::Export(ExportKind::Picture, out.clone()));
+    h.step();
+    assert!(h.state().exporting(), "the export runs on its own thread");
+    wait_for_export(&mut h);
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF by its extension");
+    let said = format!("Saved {}", out.display());
+    assert!(h.query_by_label(&said).is_some(), "the top bar says: {said}");
+    // A failure is said too: a folder that does not exist.
+    let nowhere = dir.path().join("no-such-folder").join("map.png");
+    h.state_mut().ask(Command::Export(ExportKind::Picture, nowhere));
+    h.step();
+    wait_for_export(&mut h);
+    assert!(h.query_by_label_contains("Export failed: cannot write").is_some(), "the failure and its reason");
+}
+
+#[test]
+fn a_long_export_from_the_window_shows_progress_and_can_be_cancelled() {
+    use karabakh_atlas::ui::{Command, ExportKind};
+    let mut h = harness(options(date(2020, 10, 27)));
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("deck.html");
+    h.state_mut().ask(Command::Export(ExportKind::Deck, out.clone()));
+    h.step();
+    h.step();
+    assert!(h.query_by_label_contains("Exporting deck.html:").is_some(), "the progress bar names the file");
+    h.get_by_label("Cancel").click();
+    wait_for_export(&mut h);
+    assert!(!out.exists(), "nothing written");
+    assert!(
+        h.query_by_label(&format!("Export cancelled; {} was not written", out.display())).is_some(),
+        "the top bar says the export was cancelled"
+    );
 }

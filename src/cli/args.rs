@@ -87,10 +87,10 @@ impl ValueEnum for NameStyle {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
-            NameStyle::International => PossibleValue::new("international").help("English / international names"),
-            NameStyle::Both => PossibleValue::new("both"),
-            NameStyle::Armenian => PossibleValue::new("armenian").help("Armenian usage"),
-            NameStyle::Azerbaijani => PossibleValue::new("azerbaijani").help("Azerbaijani usage"),
+            NameStyle::International => PossibleValue::new(self.code()).help("English / international names"),
+            NameStyle::Both => PossibleValue::new(self.code()),
+            NameStyle::Armenian => PossibleValue::new(self.code()).help("Armenian usage"),
+            NameStyle::Azerbaijani => PossibleValue::new(self.code()).help("Azerbaijani usage"),
         })
     }
 }

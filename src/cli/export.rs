@@ -131,7 +131,8 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         ..ExportOptions::new(date, width, height)
     };
     if let Some(dir) = &args.deck {
-        let n = crate::export::deck(&atlas, &geometry, dir, args.format, &options)?;
+        let progress = progress_bar("slides");
+        let n = crate::export::deck(&atlas, &geometry, dir, args.format, &options, &progress)?;
         println!("{n} slides in {}", dir.display());
         return Ok(());
     }
@@ -147,7 +148,8 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
             (None, Some(step)) => crate::export::animation::Frames::Every(step),
             (None, None) => crate::export::animation::Frames::Every((days_between(range.start, range.end) / 60).max(1)),
         };
-        let bytes = crate::export::animate_gif(&atlas, &geometry, range, frames, &options)?;
+        let progress = progress_bar("frames");
+        let bytes = crate::export::animate_gif(&atlas, &geometry, range, frames, &options, &progress)?;
         crate::export::write_file(out, &bytes)?;
         println!("{}", out.display());
         return Ok(());
@@ -208,4 +210,21 @@ fn view_of(
     };
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
     Ok(part.filter(|r| r.is_finite() && r.width() > 0.0).map(|r| View::fit_part(r, screen, bounds)))
+}
+
+/// Progress drawn as a bar on the terminal (standard error), and nothing when that is not a
+/// terminal (a script, CI): the bar ends when the export does.
+fn progress_bar(unit: &'static str) -> crate::export::Progress {
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {unit}, {{eta}} left"));
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    crate::export::Progress::with_callback(move |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if done >= total && total > 0 {
+            bar.finish_and_clear();
+        }
+    })
 }

@@ -67,8 +67,10 @@ pub fn animate_gif(
     range: DateRange,
     frames: Frames,
     options: &dyn Fn(jiff::civil::Date) -> ExportOptions,
+    progress: &super::Progress,
 ) -> Result<Vec<u8>, ExportError> {
     let dates = frame_dates(atlas, range, frames)?;
+    progress.start(dates.len());
     let (w, h) = super::picture_size(&options(range.start));
     let too_large = || ExportError::TooLargeForGif { width: w, height: h };
     let (gw, gh) = (u16::try_from(w).map_err(|_| too_large())?, u16::try_from(h).map_err(|_| too_large())?);
@@ -99,6 +101,7 @@ pub fn animate_gif(
             frame.dispose = gif::DisposalMethod::Keep;
             encoder.write_frame(&frame)?;
             previous = Some(pixels);
+            progress.step()?;
         }
     }
     Ok(bytes)

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{ExportError, ExportOptions, ImageFormat, write_file, write_picture};
+use super::{ExportError, ExportOptions, ImageFormat, Progress, write_file, write_picture};
 use crate::atlas::{Atlas, Source};
 use crate::i18n::long_date;
 use crate::scene::MapGeometry;
@@ -25,18 +25,9 @@ struct Slide {
     event: Option<usize>,
 }
 
-/// Writes a slide deck into `dir`: a picture at the start of every phase and on the day of every
-/// event (those abroad show the map of their day), in date order, and `index.md` with each
-/// slide's title, date, text and sources. Returns the number of slides.
-pub fn deck(
-    atlas: &Atlas,
-    geometry: &MapGeometry,
-    dir: &Path,
-    format: ImageFormat,
-    options: &dyn Fn(Date) -> ExportOptions,
-) -> Result<usize, ExportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
-    let lang = options(atlas.span().0).lang;
+/// The slides of the deck in `lang`: one at the start of every phase and one on the day of every
+/// event (those abroad show the map of their day), in date order.
+fn slides(atlas: &Atlas, lang: crate::i18n::Lang) -> Vec<Slide> {
     let mut slides: Vec<Slide> = Vec::new();
     for (i, p) in atlas.phases.iter().enumerate() {
         slides.push(Slide {
@@ -67,16 +58,38 @@ pub fn deck(
         });
     }
     slides.sort_by_key(|s| (s.date, s.order));
-    let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
-    // As PDF, one document of a page a slide; else a picture a slide.
-    let mut pages = Vec::new();
-    let mut html_slides = Vec::new();
-    for (n, slide) in slides.iter().enumerate() {
-        let slide_options = slide_options(atlas, geometry, slide, options);
-        let picture = if format == ImageFormat::Pdf {
-            pages.push(super::svg(atlas, geometry, &slide_options));
-            format!("page {} of [{PDF_NAME}]({PDF_NAME})", n + 1)
-        } else if format == ImageFormat::Html {
+    slides
+}
+
+/// The whole deck as one file: a PDF of a page a slide, or a self-contained HTML page of a step a
+/// slide (`format` is one of the two). `progress` counts the slides (and the PDF's writing) and
+/// can stop it.
+pub fn deck_document(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    format: ImageFormat,
+    options: &dyn Fn(Date) -> ExportOptions,
+    progress: &Progress,
+) -> Result<Vec<u8>, ExportError> {
+    let lang = options(atlas.span().0).lang;
+    let slides = slides(atlas, lang);
+    document(atlas, geometry, &slides, format, options, progress)
+}
+
+fn document(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    slides: &[Slide],
+    format: ImageFormat,
+    options: &dyn Fn(Date) -> ExportOptions,
+    progress: &Progress,
+) -> Result<Vec<u8>, ExportError> {
+    let lang = options(atlas.span().0).lang;
+    progress.start(slides.len() + 1);
+    if format == ImageFormat::Html {
+        let mut html_slides = Vec::with_capacity(slides.len());
+        for slide in slides {
+            let slide_options = slide_options(atlas, geometry, slide, options);
             let (w, h) = super::picture_size(&slide_options);
             html_slides.push(super::html::HtmlSlide {
                 jpeg: super::html::jpeg(&super::svg(atlas, geometry, &slide_options), w, h)?,
@@ -84,11 +97,55 @@ pub fn deck(
                 text: slide.text.clone(),
                 sources: slide.links.clone(),
             });
-            format!("step {} of [{HTML_NAME}]({HTML_NAME})", n + 1)
-        } else {
-            let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
-            write_picture(atlas, geometry, &slide_options, format, &dir.join(&file))?;
-            format!("![{}]({file})", slide.heading)
+            progress.step()?;
+        }
+        let page = super::html::html_deck(atlas.title.get(lang.code()), lang.code(), &html_slides);
+        progress.step()?;
+        return Ok(page.into_bytes());
+    }
+    let mut pages = Vec::with_capacity(slides.len());
+    for slide in slides {
+        pages.push(super::svg(atlas, geometry, &slide_options(atlas, geometry, slide, options)));
+        progress.step()?;
+    }
+    let pdf = super::pdf(&pages)?;
+    progress.step()?;
+    Ok(pdf)
+}
+
+/// Writes a slide deck into `dir`: the slides of [`deck_document`] as a picture each (PNG or
+/// SVG), or as one `deck.pdf` or `deck.html`, and `index.md` with each slide's title, date, text
+/// and sources. Returns the number of slides.
+pub fn deck(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    dir: &Path,
+    format: ImageFormat,
+    options: &dyn Fn(Date) -> ExportOptions,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
+    let lang = options(atlas.span().0).lang;
+    let slides = slides(atlas, lang);
+    let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
+    let single = matches!(format, ImageFormat::Pdf | ImageFormat::Html);
+    if single {
+        let name = if format == ImageFormat::Pdf { PDF_NAME } else { HTML_NAME };
+        write_file(&dir.join(name), &document(atlas, geometry, &slides, format, options, progress)?)?;
+    } else {
+        progress.start(slides.len());
+    }
+    for (n, slide) in slides.iter().enumerate() {
+        let picture = match format {
+            ImageFormat::Pdf => format!("page {} of [{PDF_NAME}]({PDF_NAME})", n + 1),
+            ImageFormat::Html => format!("step {} of [{HTML_NAME}]({HTML_NAME})", n + 1),
+            _ => {
+                let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
+                let slide_options = slide_options(atlas, geometry, slide, options);
+                write_picture(atlas, geometry, &slide_options, format, &dir.join(&file))?;
+                progress.step()?;
+                format!("![{}]({file})", slide.heading)
+            }
         };
         let when = long_date(slide.date, lang);
         let heading = &slide.heading;
@@ -98,13 +155,6 @@ pub fn deck(
             index.push_str(&format!("- {s}\n"));
         }
         index.push_str("\n---\n\n");
-    }
-    if format == ImageFormat::Pdf {
-        write_file(&dir.join(PDF_NAME), &super::pdf(&pages)?)?;
-    }
-    if format == ImageFormat::Html {
-        let page = super::html::html_deck(atlas.title.get(lang.code()), lang.code(), &html_slides);
-        write_file(&dir.join(HTML_NAME), page.as_bytes())?;
     }
     write_file(&dir.join("index.md"), index.as_bytes())?;
     Ok(slides.len())

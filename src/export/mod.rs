@@ -13,6 +13,7 @@ pub mod html;
 pub mod pdf;
 pub mod plate;
 pub mod png;
+pub mod progress;
 pub mod sheet;
 pub mod svg;
 
@@ -22,10 +23,11 @@ use egui::{Pos2, Rect, Vec2, vec2};
 use jiff::civil::Date;
 
 pub use animation::{MAX_FRAMES, animate_gif};
-pub use deck::deck;
+pub use deck::{deck, deck_document};
 pub use pdf::{PageSize, Paper, pdf};
 pub use plate::{LABEL_MARGIN, map_transform};
 pub use png::{png, svg_with_text_as_paths};
+pub use progress::Progress;
 pub use sheet::sheet_svg;
 
 use crate::atlas::Atlas;
@@ -172,6 +174,14 @@ pub enum ExportError {
     /// GIF encoding failed.
     #[error("GIF encoding failed: {0}")]
     Gif(#[from] gif::EncodingError),
+    /// The reader stopped the export.
+    #[error("cancelled after {done} of {total} steps")]
+    Cancelled {
+        /// Steps done.
+        done: usize,
+        /// Steps in all.
+        total: usize,
+    },
     /// A file or folder could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Io {

@@ -139,6 +139,12 @@ impl MapLayers {
         }
     }
 
+    /// The layers shown, as `--layers` takes them: their codes, comma-separated (`none` for none).
+    pub fn cli_list(&self) -> String {
+        let on: Vec<&str> = LayerName::ALL.into_iter().filter(|&l| self.get(l)).map(LayerName::code).collect();
+        if on.is_empty() { "none".to_owned() } else { on.join(",") }
+    }
+
     /// Exactly the layers named, comma-separated ("relief,water"); "all" and "none" too.
     pub fn parse_list(s: &str) -> Result<Self, String> {
         let mut layers = MapLayers {

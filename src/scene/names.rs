@@ -24,6 +24,16 @@ pub enum NameStyle {
 impl NameStyle {
     /// Every style, in the order of the menu.
     pub const ALL: [NameStyle; 4] = [Self::International, Self::Both, Self::Armenian, Self::Azerbaijani];
+
+    /// The style's name on the command line (`--names both`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::International => "international",
+            Self::Both => "both",
+            Self::Armenian => "armenian",
+            Self::Azerbaijani => "azerbaijani",
+        }
+    }
 }
 
 /// A label from a common name and the names in each tradition. A tradition with no name falls

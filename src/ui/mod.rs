@@ -11,7 +11,7 @@ pub mod settings;
 pub mod time_slider;
 
 pub use app::input::{KEY_BINDINGS, KeyBinding, markdown_table as key_table};
-pub use app::{AtlasApp, Command, LastFrame, LaunchOptions, Layer, LoadProblem, LoadedAtlas, TeachingAids};
+pub use app::{AtlasApp, Command, ExportKind, LastFrame, LaunchOptions, Layer, LoadProblem, LoadedAtlas, TeachingAids};
 
 /// Opens the window.
 pub fn run(options: LaunchOptions) -> eframe::Result {

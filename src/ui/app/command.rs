@@ -1,13 +1,12 @@
 //! Everything the user can ask for, as one enum, and the one place where it is carried out. Panels
 //! and keys return commands; nothing else changes the app's state.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 
 use super::AtlasApp;
 use crate::atlas::Step;
-use crate::export::{ExportError, ExportOptions, ImageFormat};
 use crate::i18n::{Lang, tf};
 use crate::scene::{LayerName, NameStyle, View};
 
@@ -95,10 +94,12 @@ pub enum Command {
     AddOverlay(PathBuf),
     /// Stop showing an overlay.
     RemoveOverlay(usize),
-    /// Ask where to save with a native dialog, and export the view there.
-    ExportDialog,
-    /// Export the view to a file (PNG or SVG by its extension).
-    Export(PathBuf),
+    /// Ask where to save with a native dialog, and export there.
+    ExportDialog(super::ExportKind),
+    /// Export to a file (its format by its extension), on a thread of its own.
+    Export(super::ExportKind, PathBuf),
+    /// Stop the export under way.
+    CancelExport,
     /// Show or hide the About window.
     ShowAbout(bool),
     /// Close the window listing an atlas's errors.
@@ -218,86 +219,14 @@ impl AtlasApp {
                     self.overlays.remove(i);
                 }
             }
-            Command::ExportDialog => self.export_with_dialog(),
-            Command::Export(path) => self.export_and_report(&path),
+            Command::ExportDialog(kind) => self.export_with_dialog(ctx, kind),
+            Command::Export(kind, path) => self.start_export(ctx, kind, path),
+            Command::CancelExport => self.cancel_export(),
             Command::ShowAbout(on) => self.show_about = on,
             Command::DismissProblem => self.problem = None,
         }
         if self.cursor.date() != date_before {
             self.date_error = None;
         }
-    }
-
-    /// Saves the map as the window shows it (date, view, language, names) to `path`, as PNG or
-    /// SVG by its extension (PNG when it has neither), at 1920 × 1080 with the picture's furniture.
-    pub(super) fn export_to(&self, path: &Path) -> Result<(), ExportError> {
-        let format = ImageFormat::from_path(path).unwrap_or(ImageFormat::Png);
-        crate::export::write_picture(&self.loaded.atlas, &self.loaded.geometry, &self.export_options(), format, path)
-    }
-
-    /// What an export of the map as the window shows it is made with: its date, view, language,
-    /// names, layers, comparison, event and overlays, at 1920 × 1080.
-    pub fn export_options(&self) -> ExportOptions {
-        ExportOptions {
-            lang: self.lang(),
-            names: self.settings.names,
-            view: Some(self.view),
-            layers: self.settings.layers,
-            compare: self.cursor.compare(),
-            event: self.cursor.selected_event(),
-            overlays: self.overlays.clone(),
-            ..ExportOptions::new(self.cursor.date(), 1920, 1080)
-        }
-    }
-
-    /// Exports to `path` and says how it went in the top bar.
-    fn export_and_report(&mut self, path: &Path) {
-        let lang = self.lang();
-        self.export_status = Some(match self.export_to(path) {
-            Ok(()) => Ok(tf(lang, "Saved {}", &[&path.display().to_string()])),
-            Err(e) => Err(tf(lang, "Export failed: {}", &[&e.to_string()])),
-        });
-    }
-
-    /// Asks where to save (a native dialog) and exports there.
-    fn export_with_dialog(&mut self) {
-        let name = format!("karabakh-atlas-{}.png", self.cursor.date());
-        let path = rfd::FileDialog::new()
-            .set_file_name(&name)
-            .add_filter("PNG", &["png"])
-            .add_filter("SVG", &["svg"])
-            .save_file();
-        match path {
-            Some(path) => self.export_and_report(&path),
-            // Cancelled, or no dialog could be shown here (rfd cannot tell them apart): say that
-            // nothing was saved, and how to save the same picture without a dialog.
-            None => {
-                let lang = self.lang();
-                let command = self.export_command_line();
-                self.export_status =
-                    Some(Err(tf(lang, "Nothing saved (no file chosen). Without a file dialog: {}", &[&command])));
-            }
-        }
-    }
-
-    /// The command line that exports the picture the window shows.
-    pub fn export_command_line(&self) -> String {
-        let (lon, lat) = self.loaded.geometry.projection.lonlat_from_map(self.view.centre);
-        let mut line = format!(
-            "karabakh-atlas export --date {} --view {lon:.3},{lat:.3},{:.2} --lang {} --out map.png",
-            self.cursor.date(),
-            self.view.zoom.get(),
-            self.lang().code()
-        );
-        if let Some(c) = self.cursor.compare() {
-            line.push_str(&format!(" --compare {c}"));
-        }
-        if let Some(e) = self.cursor.selected_event().and_then(|i| self.loaded.atlas.events.get(i)) {
-            line.push_str(&format!(" --event {}", e.id));
-        }
-        if let Some(dir) = &self.loaded.dir {
-            line.push_str(&format!(" --atlas {}", dir.display()));
-        }
-        line
     }
 }

@@ -17,10 +17,10 @@ use crate::ui::time_slider::TimeAxis;
 /// Everything derived from the atlas alone: computed when an atlas is opened (on the loading
 /// thread), never per frame.
 pub struct LoadedAtlas {
-    /// The atlas.
-    pub atlas: Atlas,
-    /// Its geometry, projected and triangulated.
-    pub geometry: MapGeometry,
+    /// The atlas (shared with an export running on its own thread).
+    pub atlas: std::sync::Arc<Atlas>,
+    /// Its geometry, projected and triangulated (shared likewise).
+    pub geometry: std::sync::Arc<MapGeometry>,
     /// Where dates lie on the slider.
     pub axis: TimeAxis,
     /// The tint of each phase's band on the slider.
@@ -66,7 +66,18 @@ impl LoadedAtlas {
         static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let search = crate::atlas::SearchIndex::new(&atlas);
-        Self { atlas, geometry, axis, phase_colours, chart, today_areas, history, dir, generation, search }
+        Self {
+            atlas: std::sync::Arc::new(atlas),
+            geometry: std::sync::Arc::new(geometry),
+            axis,
+            phase_colours,
+            chart,
+            today_areas,
+            history,
+            dir,
+            generation,
+            search,
+        }
     }
 
     /// Rebuilds what is written in the interface language (the chart's legend).

@@ -15,6 +15,7 @@ impl AtlasApp {
         }
         self.open_dropped(ctx);
         self.poll_loading();
+        self.poll_export();
         self.advance_playback(ctx);
     }
 

@@ -13,6 +13,7 @@
 //! [`LastFrame`] for the next frame and for tests.
 
 mod command;
+mod exporting;
 mod frame;
 pub mod input;
 mod loading;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 pub use command::{Command, Layer};
+pub use exporting::ExportKind;
 pub use loading::LoadedAtlas;
 
 use super::map_view::MapPainter;
@@ -127,6 +129,10 @@ pub struct AtlasApp {
     pub(in crate::ui) date_error: Option<String>,
     /// The last export's outcome: what was written, or why not.
     pub(in crate::ui) export_status: Option<Result<String, String>>,
+    /// Where to save the last export that found no file dialog (the user's Pictures folder).
+    pub(in crate::ui) export_offer: Option<(ExportKind, PathBuf)>,
+    /// The export under way, if any.
+    pub(in crate::ui) export_job: Option<exporting::ExportJob>,
     pub(in crate::ui) problem: Option<LoadProblem>,
     /// Plain GeoJSON files shown over the atlas.
     pub(in crate::ui) overlays: Vec<std::sync::Arc<crate::atlas::Overlay>>,
@@ -196,6 +202,8 @@ impl AtlasApp {
             selected_region: None,
             date_error: None,
             export_status: None,
+            export_offer: None,
+            export_job: None,
             problem: None,
             overlays: Vec::new(),
             builtin_title,

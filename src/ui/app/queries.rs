@@ -183,7 +183,12 @@ impl AtlasApp {
         self.finish_loading(dir, result);
     }
 
-    /// Saves the map as the window shows it; see [`Command::Export`].
+    /// Asks for `command` as a panel or a key would: it is carried out at the next frame.
+    pub fn ask(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Saves the map as the window shows it, at once; see [`Command::Export`].
     pub fn export_picture(&mut self, path: &Path) -> Result<(), crate::export::ExportError> {
         self.export_to(path)
     }

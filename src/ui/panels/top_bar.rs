@@ -9,7 +9,7 @@ use crate::atlas::{Direction, Step};
 use crate::i18n::{Lang, t, tf};
 use crate::scene::{LayerName, NameStyle};
 use crate::ui::app::input::{Action, Mode, keys_for};
-use crate::ui::{AtlasApp, Command, Layer};
+use crate::ui::{AtlasApp, Command, ExportKind, Layer};
 
 /// The name of a naming tradition in the menu.
 pub fn names_label(n: NameStyle, lang: Lang) -> &'static str {
@@ -48,6 +48,16 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             ui.spinner();
             ui.label(tf(lang, "Opening {}…", &[&loading.dir.display().to_string()]));
         }
+        if let Some(job) = &app.export_job {
+            let (done, total) = job.progress.steps();
+            let name = job.path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let text = tf(lang, "Exporting {}: {} of {}", &[&name, &done.to_string(), &total.to_string()]);
+            let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+            ui.add(egui::ProgressBar::new(fraction).desired_width(220.0).text(text));
+            if ui.button(t(lang, "Cancel")).clicked() {
+                command = Some(Command::CancelExport);
+            }
+        }
         match &app.export_status {
             Some(Ok(saved)) => {
                 ui.label(RichText::new(saved).weak());
@@ -56,6 +66,12 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             None => {}
+        }
+        if let Some((kind, path)) = &app.export_offer {
+            let offer = tf(lang, "Save to {}", &[&path.display().to_string()]);
+            if ui.button(offer).clicked() {
+                command = Some(Command::Export(*kind, path.clone()));
+            }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(t(lang, "About")).clicked() {
@@ -84,10 +100,29 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             })
             .response
             .on_hover_text(t(lang, "Open an atlas folder (or drop it on the window)"));
-            if ui.button(t(lang, "Export…")).on_hover_text(t(lang, "Save the map as a picture (PNG or SVG)")).clicked()
-            {
-                command = Some(Command::ExportDialog);
-            }
+            ui.menu_button(t(lang, "Export…"), |ui| {
+                let items = [
+                    (
+                        ExportKind::Picture,
+                        "This map (PNG, SVG or PDF)…",
+                        "The map as shown, with its title, legend and sources",
+                    ),
+                    (ExportKind::Deck, "Slide deck (PDF or HTML)…", "A slide for every phase and event, in one file"),
+                    (ExportKind::Animation, "Animation of this phase (GIF)…", "A frame at every change of control"),
+                ];
+                for (kind, label, hint) in items {
+                    if ui
+                        .add_enabled(!app.exporting(), egui::Button::new(t(lang, label)))
+                        .on_hover_text(t(lang, hint))
+                        .clicked()
+                    {
+                        ui.close();
+                        command = Some(Command::ExportDialog(kind));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(t(lang, "Save the map, a deck or an animation"));
             let present_hint = tf(
                 lang,
                 "Full screen for a room: {} for the next step, {} to leave ({})",
