@@ -699,3 +699,30 @@ fn an_export_with_an_overlay_shows_the_overlay() {
     let (on, off) = (share_of_colour(&shown, at.x, at.y, red), share_of_colour(&bare, at.x, at.y, red));
     assert!(on > 0.3 && off < 0.05, "the school's dot at {at:?}: {on} with the overlay, {off} without");
 }
+
+#[test]
+fn the_png_draws_the_relief_itself_yet_matches_the_svg() {
+    use karabakh_atlas::export::{ImageFormat, picture};
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    // With the relief and a comparison (stripes over it), tinted and plain.
+    for tint in [false, true] {
+        let o = ExportOptions {
+            layers: MapLayers { tint, ..MapLayers::default() },
+            compare: Some(date(2020, 9, 26)),
+            ..options(date(2020, 10, 27), 960, 540, "en")
+        };
+        let fast = Pixmap::decode_png(&picture(&atlas, &geometry, &o, ImageFormat::Png).expect("PNG")).expect("decode");
+        let reference = Pixmap::decode_png(&png(&svg(&atlas, &geometry, &o), 960, 540).expect("PNG")).expect("decode");
+        let (mut far, mut total) = (0usize, 0u64);
+        for (a, b) in fast.pixels().iter().zip(reference.pixels()) {
+            let d = a.red().abs_diff(b.red()).max(a.green().abs_diff(b.green())).max(a.blue().abs_diff(b.blue()));
+            total += u64::from(d);
+            far += usize::from(d > 12);
+        }
+        let n = fast.pixels().len();
+        let mean = total as f64 / n as f64;
+        assert!(mean < 1.5, "tint {tint}: the pictures differ by {mean:.2} on average");
+        assert!(far * 200 < n, "tint {tint}: {far} of {n} pixels differ by more than 12");
+    }
+}

@@ -2,7 +2,7 @@
 
 use jiff::ToSpan as _;
 
-use super::{ExportError, ExportOptions, png, svg};
+use super::{ExportError, ExportOptions};
 use crate::atlas::{Atlas, DateRange, days_between};
 use crate::scene::MapGeometry;
 
@@ -82,7 +82,7 @@ pub fn animate_gif(
         for (i, date) in dates.iter().enumerate() {
             let frame_options = ExportOptions { progress: Some(range), ..options(*date) };
             // tiny-skia keeps premultiplied alpha; the picture is opaque, so the bytes are plain RGBA.
-            let pixels = png::render(&svg(atlas, geometry, &frame_options), w, h)?.take();
+            let pixels = super::plate::raster(atlas, geometry, &frame_options)?.take();
             let delay = if i + 1 == dates.len() {
                 LAST_DELAY
             } else if frames == Frames::Changes {

@@ -90,9 +90,8 @@ fn document(
         let mut html_slides = Vec::with_capacity(slides.len());
         for slide in slides {
             let slide_options = slide_options(atlas, geometry, slide, options);
-            let (w, h) = super::picture_size(&slide_options);
             html_slides.push(super::html::HtmlSlide {
-                jpeg: super::html::jpeg(&super::svg(atlas, geometry, &slide_options), w, h)?,
+                jpeg: super::html::jpeg(&super::plate::raster(atlas, geometry, &slide_options)?)?,
                 heading: slide.heading.clone(),
                 text: slide.text.clone(),
                 sources: slide.links.clone(),

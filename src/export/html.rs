@@ -22,9 +22,8 @@ pub struct HtmlSlide {
     pub sources: Vec<(String, Option<String>)>,
 }
 
-/// A picture (an SVG document `width × height`) as JPEG bytes, on white.
-pub fn jpeg(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    let pixmap = super::png::render(svg, width, height)?;
+/// A picture as JPEG bytes.
+pub fn jpeg(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
     // Opaque: the pictures paint their whole canvas, so premultiplied and straight agree.
     let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
     let mut out = Vec::new();

@@ -250,16 +250,16 @@ pub fn picture(
     options: &ExportOptions,
     format: ImageFormat,
 ) -> Result<Vec<u8>, ExportError> {
-    let doc = svg(atlas, geometry, options);
-    let (w, h) = picture_size(options);
     match format {
-        ImageFormat::Png => png(&doc, w, h),
-        ImageFormat::Svg if options.text_as_paths => Ok(svg_with_text_as_paths(&doc)?.into_bytes()),
-        ImageFormat::Svg => Ok(doc.into_bytes()),
-        ImageFormat::Pdf => pdf(&[doc]),
+        ImageFormat::Png => png::encode(&plate::raster(atlas, geometry, options)?),
+        ImageFormat::Svg if options.text_as_paths => {
+            Ok(svg_with_text_as_paths(&svg(atlas, geometry, options))?.into_bytes())
+        }
+        ImageFormat::Svg => Ok(svg(atlas, geometry, options).into_bytes()),
+        ImageFormat::Pdf => pdf(&[svg(atlas, geometry, options)]),
         ImageFormat::Html => {
             let slide = html::HtmlSlide {
-                jpeg: html::jpeg(&doc, w, h)?,
+                jpeg: html::jpeg(&plate::raster(atlas, geometry, options)?)?,
                 heading: atlas
                     .phase_at(options.date)
                     .map_or(String::new(), |p| p.title.get(options.lang.code()).to_owned()),

@@ -4,7 +4,7 @@
 
 use egui::{Color32, Rect, Vec2};
 
-use super::{ExportOptions, canvas, furniture, picture_size, svg::SvgWriter};
+use super::{ExportError, ExportOptions, canvas, furniture, picture_size, svg::SvgWriter};
 use crate::atlas::{Atlas, ControlStatus, ControllerIdx, PlaceControl, Taken};
 use crate::scene::{
     LegendEntry, MapGeometry, Primitive, SceneInput, SceneOptions, ScreenTransform, Style, View, compose_base,
@@ -135,8 +135,28 @@ pub fn map_transform(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOpti
     layout(atlas, geometry, options, &scene, &legend).transform
 }
 
-/// The picture as an SVG document.
-pub(super) fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> String {
+/// A picture's scene composed and laid out, ready to be written.
+struct Plate {
+    size: (u32, u32),
+    screen: Rect,
+    /// The map's frame.
+    room: Rect,
+    primitives: Vec<Primitive>,
+    furniture: String,
+    water: Color32,
+    relief: Option<crate::scene::Relief>,
+}
+
+/// What of a plate a document holds: all of it, or the layers under the relief or over it (the
+/// raster path draws the relief itself, between the two).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Whole,
+    UnderRelief,
+    OverRelief,
+}
+
+fn compose(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> Plate {
     let (w, h) = picture_size(options);
     let screen = canvas(w, h);
     let mut scene = Scene::new(atlas, geometry, options);
@@ -161,23 +181,141 @@ pub(super) fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions
     }
     primitives.push(Primitive::Group("markers"));
     primitives.extend(compose_live(&input, &view, room));
+    Plate {
+        size: (w, h),
+        screen,
+        room,
+        primitives,
+        furniture,
+        water: scene.style.water,
+        relief: geometry.land.relief.clone(),
+    }
+}
 
-    let mut doc = SvgWriter::new(w as f32, h as f32);
-    doc.set_relief(geometry.land.relief.clone());
-    doc.begin_group("background");
-    // A map plate where the map was fitted into its room: the map in its frame, the furniture on
-    // the paper round it.
-    doc.rect(screen, if room == screen { scene.style.water } else { PAPER });
-    doc.end_group();
-    if room != screen {
+/// Writes `part` of the plate as an SVG document.
+fn write(plate: &Plate, part: Part) -> String {
+    let Plate { size: (w, h), screen, room, primitives, furniture, water, relief } = plate;
+    let (screen, room) = (*screen, *room);
+    let at_relief = primitives.iter().position(|p| matches!(p, Primitive::Relief { .. }));
+    let primitives = match (part, at_relief) {
+        (Part::UnderRelief, Some(i)) => primitives.get(..i).unwrap_or_default(),
+        (Part::OverRelief, Some(i)) => primitives.get(i + 1..).unwrap_or_default(),
+        (Part::UnderRelief, None) => primitives.as_slice(),
+        (Part::OverRelief, None) => &[],
+        (Part::Whole, _) => primitives.as_slice(),
+    };
+    let framed = room != screen;
+    let mut doc = SvgWriter::new(*w as f32, *h as f32);
+    doc.set_relief(relief.clone());
+    if part != Part::OverRelief {
+        doc.begin_group("background");
+        // A map plate where the map was fitted into its room: the map in its frame, the
+        // furniture on the paper round it.
+        doc.rect(screen, if framed { PAPER } else { *water });
+        doc.end_group();
+    }
+    if framed {
         doc.clip_to(room, "map-frame");
-        doc.rect(room, scene.style.water);
+        if part != Part::OverRelief {
+            doc.rect(room, *water);
+        }
     }
-    doc.primitives(&primitives);
-    if room != screen {
+    doc.primitives(primitives);
+    if framed {
         doc.end_clip();
-        doc.frame(room, Color32::from_gray(120));
     }
-    doc.raw(&furniture);
+    if part != Part::UnderRelief {
+        if framed {
+            doc.frame(room, Color32::from_gray(120));
+        }
+        doc.raw(furniture);
+    }
     doc.finish()
+}
+
+/// The picture as an SVG document.
+pub(super) fn svg(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> String {
+    write(&compose(atlas, geometry, options), Part::Whole)
+}
+
+/// The picture as pixels: the same scene as [`svg`], but with the relief drawn straight into the
+/// pixels (bilinear) between the layers under it and those over it, rather than embedded as an
+/// image that the renderer would decode and resample again for every picture of a deck or frame
+/// of an animation.
+pub(super) fn raster(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    options: &ExportOptions,
+) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
+    let plate = compose(atlas, geometry, options);
+    let (w, h) = plate.size;
+    let relief = plate.primitives.iter().find_map(|p| match p {
+        Primitive::Relief { rect, tinted } => Some((*rect, *tinted)),
+        _ => None,
+    });
+    let (Some((rect, tinted)), Some(image)) = (relief, &plate.relief) else {
+        return super::png::render(&write(&plate, Part::Whole), w, h);
+    };
+    let mut pixmap = super::png::render(&write(&plate, Part::UnderRelief), w, h)?;
+    draw_relief(&mut pixmap, &image.image(tinted), rect, plate.room);
+    super::png::render_over(&write(&plate, Part::OverRelief), &mut pixmap)?;
+    Ok(pixmap)
+}
+
+/// Draws the relief `image`, stretched over `rect` (points), into `pixmap` within `clip`:
+/// sampled bilinearly at each pixel's centre and laid over what is there (its pixels are opaque
+/// over land and clear elsewhere, so only its edge pixels blend).
+fn draw_relief(pixmap: &mut resvg::tiny_skia::Pixmap, image: &crate::scene::ReliefImage, rect: Rect, clip: Rect) {
+    let [iw, ih] = image.size;
+    let (pw, ph) = (pixmap.width() as usize, pixmap.height() as usize);
+    if iw == 0 || ih == 0 || image.rgba.len() < iw * ih * 4 || rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return;
+    }
+    let clip = clip.intersect(rect);
+    let x0 = clip.min.x.floor().max(0.0) as usize;
+    let x1 = (clip.max.x.ceil().max(0.0) as usize).min(pw);
+    let y0 = clip.min.y.floor().max(0.0) as usize;
+    let y1 = (clip.max.y.ceil().max(0.0) as usize).min(ph);
+    let (sx, sy) = (iw as f32 / rect.width(), ih as f32 / rect.height());
+    // For each column, the two source columns and the weight of the second (the same every row).
+    let columns: Vec<(usize, usize, f32)> = (x0..x1)
+        .map(|x| {
+            let u = ((x as f32 + 0.5 - rect.min.x) * sx - 0.5).clamp(0.0, (iw - 1) as f32);
+            let a = u.floor() as usize;
+            (a, (a + 1).min(iw - 1), u - a as f32)
+        })
+        .collect();
+    let src = &image.rgba;
+    let data = pixmap.data_mut();
+    for y in y0..y1 {
+        let v = ((y as f32 + 0.5 - rect.min.y) * sy - 0.5).clamp(0.0, (ih - 1) as f32);
+        let (r0, fy) = (v.floor() as usize, v - v.floor());
+        let r1 = (r0 + 1).min(ih - 1);
+        for (x, &(c0, c1, fx)) in (x0..x1).zip(&columns) {
+            let texel = |r: usize, c: usize| {
+                let k = (r * iw + c) * 4;
+                src.get(k..k + 4).map_or([0.0; 4], |p| {
+                    // Straight to premultiplied; the image's alpha is 0 or 255.
+                    let a = f32::from(p[3]) / 255.0;
+                    [f32::from(p[0]) * a, f32::from(p[1]) * a, f32::from(p[2]) * a, f32::from(p[3])]
+                })
+            };
+            let (a, b, c, d) = (texel(r0, c0), texel(r0, c1), texel(r1, c0), texel(r1, c1));
+            let k = (y * pw + x) * 4;
+            let Some(dst) = data.get_mut(k..k + 4) else { continue };
+            let mut out = [0.0f32; 4];
+            for (i, o) in out.iter_mut().enumerate() {
+                let top = a[i] + (b[i] - a[i]) * fx;
+                let bottom = c[i] + (d[i] - c[i]) * fx;
+                *o = top + (bottom - top) * fy;
+            }
+            let keep = 1.0 - out[3] / 255.0;
+            if keep >= 1.0 {
+                continue;
+            }
+            for (i, d) in dst.iter_mut().enumerate() {
+                *d = (out[i] + f32::from(*d) * keep).round().clamp(0.0, 255.0) as u8;
+            }
+        }
+    }
 }

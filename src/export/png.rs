@@ -41,7 +41,36 @@ pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, E
     Ok(pixmap)
 }
 
+/// Renders an SVG document over what `pixmap` holds (the layers of a picture over its relief).
+pub fn render_over(svg: &str, pixmap: &mut tiny_skia::Pixmap) -> Result<(), ExportError> {
+    let tree = usvg::Tree::from_str(svg, &OPTIONS)?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    Ok(())
+}
+
 /// Renders an SVG document to PNG bytes.
 pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    render(svg, width, height)?.encode_png().map_err(|e| ExportError::Png(e.to_string()))
+    encode(&render(svg, width, height)?)
+}
+
+/// Pixels as PNG bytes, compressed fast: a picture with relief compresses poorly at any level,
+/// and the best level took four fifths of the time of a whole picture for a fifth less size.
+pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
+    use image::ImageEncoder as _;
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    // Straight colours, as PNG holds them (the pictures are opaque, so this changes nothing but
+    // the clear corners of a picture that has them).
+    let straight: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    let mut out = Vec::new();
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(&straight, pixmap.width(), pixmap.height(), image::ExtendedColorType::Rgba8)
+        .map_err(|e| ExportError::Png(e.to_string()))?;
+    Ok(out)
 }
