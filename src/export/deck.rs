@@ -68,7 +68,7 @@ pub fn deck_document(
     atlas: &Atlas,
     geometry: &MapGeometry,
     format: ImageFormat,
-    options: &dyn Fn(Date) -> ExportOptions,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
     progress: &Progress,
 ) -> Result<Vec<u8>, ExportError> {
     let lang = options(atlas.span().0).lang;
@@ -81,32 +81,32 @@ fn document(
     geometry: &MapGeometry,
     slides: &[Slide],
     format: ImageFormat,
-    options: &dyn Fn(Date) -> ExportOptions,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
     progress: &Progress,
 ) -> Result<Vec<u8>, ExportError> {
     let lang = options(atlas.span().0).lang;
     progress.start(slides.len() + 1);
     if format == ImageFormat::Html {
-        let mut html_slides = Vec::with_capacity(slides.len());
-        for slide in slides {
+        let html_slides = on_every_core(slides, |slide| {
             let slide_options = slide_options(atlas, geometry, slide, options);
-            html_slides.push(super::html::HtmlSlide {
+            let html_slide = super::html::HtmlSlide {
                 jpeg: super::html::jpeg(&super::plate::raster(atlas, geometry, &slide_options)?)?,
                 heading: slide.heading.clone(),
                 text: slide.text.clone(),
                 sources: slide.links.clone(),
-            });
+            };
             progress.step()?;
-        }
+            Ok(html_slide)
+        })?;
         let page = super::html::html_deck(atlas.title.get(lang.code()), lang.code(), &html_slides);
         progress.step()?;
         return Ok(page.into_bytes());
     }
-    let mut pages = Vec::with_capacity(slides.len());
-    for slide in slides {
-        pages.push(super::svg(atlas, geometry, &slide_options(atlas, geometry, slide, options)));
+    let pages = on_every_core(slides, |slide| {
+        let page = super::svg(atlas, geometry, &slide_options(atlas, geometry, slide, options));
         progress.step()?;
-    }
+        Ok(page)
+    })?;
     let pdf = super::pdf(&pages)?;
     progress.step()?;
     Ok(pdf)
@@ -120,7 +120,7 @@ pub fn deck(
     geometry: &MapGeometry,
     dir: &Path,
     format: ImageFormat,
-    options: &dyn Fn(Date) -> ExportOptions,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
     progress: &Progress,
 ) -> Result<usize, ExportError> {
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
@@ -134,17 +134,20 @@ pub fn deck(
     } else {
         progress.start(slides.len());
     }
+    let file_of = |n: usize, slide: &Slide| format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
+    if !single {
+        let numbered: Vec<(usize, &Slide)> = slides.iter().enumerate().collect();
+        on_every_core(&numbered, |&(n, slide)| {
+            let slide_options = slide_options(atlas, geometry, slide, options);
+            write_picture(atlas, geometry, &slide_options, format, &dir.join(file_of(n, slide)))?;
+            progress.step()
+        })?;
+    }
     for (n, slide) in slides.iter().enumerate() {
         let picture = match format {
             ImageFormat::Pdf => format!("page {} of [{PDF_NAME}]({PDF_NAME})", n + 1),
             ImageFormat::Html => format!("step {} of [{HTML_NAME}]({HTML_NAME})", n + 1),
-            _ => {
-                let file = format!("{:03}-{}.{}", n + 1, slide.stem, format.extension());
-                let slide_options = slide_options(atlas, geometry, slide, options);
-                write_picture(atlas, geometry, &slide_options, format, &dir.join(&file))?;
-                progress.step()?;
-                format!("![{}]({file})", slide.heading)
-            }
+            _ => format!("![{}]({})", slide.heading, file_of(n, slide)),
         };
         let when = long_date(slide.date, lang);
         let heading = &slide.heading;
@@ -174,7 +177,7 @@ fn slide_options(
     atlas: &Atlas,
     geometry: &MapGeometry,
     slide: &Slide,
-    options: &dyn Fn(Date) -> ExportOptions,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
 ) -> ExportOptions {
     let base = options(slide.date);
     let Some(e) = slide.event.and_then(|i| atlas.events.get(i)) else { return base };
@@ -202,4 +205,47 @@ const EVENT_ZOOM: f32 = 2.5;
 /// (a path separator, a dot) written as `_`, so that no id can name a file outside the folder.
 fn file_safe(id: &str) -> String {
     id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// `work` done for every item on every core, the results in the items' order; the first error
+/// (a cancellation, a disk) stops the rest at their next item and is returned.
+fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<R, ExportError> + Sync,
+) -> Result<Vec<R>, ExportError> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    let first_error: Mutex<Option<ExportError>> = Mutex::new(None);
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(items.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while !failed.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    match work(item) {
+                        Ok(r) => {
+                            if let Some(slot) =
+                                results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_mut(i)
+                            {
+                                *slot = Some(r);
+                            }
+                        }
+                        Err(e) => {
+                            failed.store(true, Ordering::Relaxed);
+                            first_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert(e);
+                        }
+                    }
+                }
+            });
+        }
+    });
+    if let Some(e) = first_error.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+        return Err(e);
+    }
+    let results = results.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    Ok(results.into_iter().flatten().collect())
 }
