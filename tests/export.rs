@@ -726,3 +726,20 @@ fn the_png_draws_the_relief_itself_yet_matches_the_svg() {
         assert!(far * 200 < n, "tint {tint}: {far} of {n} pixels differ by more than 12");
     }
 }
+
+#[test]
+fn vietnamese_pictures_group_thousands_with_a_dot() {
+    let atlas = embedded().expect("atlas");
+    let geometry = MapGeometry::new(&atlas);
+    let areas = atlas.area_by_controller(date(2020, 10, 27));
+    let largest = areas.iter().map(|a| a.area_km2).fold(0.0, f64::max);
+    assert!(largest >= 1000.0, "a side holds thousands of km²");
+    let (vi, en) = (
+        karabakh_atlas::i18n::thousands(largest, karabakh_atlas::i18n::Lang::Vi),
+        karabakh_atlas::i18n::thousands(largest, karabakh_atlas::i18n::Lang::En),
+    );
+    assert!(vi.contains('.') && !vi.contains(','), "{vi}");
+    let doc = svg(&atlas, &geometry, &options(date(2020, 10, 27), 1600, 1000, "vi"));
+    assert!(doc.contains(&format!("{vi} km²")), "the legend in Vietnamese: {vi} km²");
+    assert!(!doc.contains(&format!("{en} km²")), "no English grouping in a Vietnamese picture");
+}

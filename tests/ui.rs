@@ -984,3 +984,25 @@ fn a_long_export_from_the_window_shows_progress_and_can_be_cancelled() {
         "the top bar says the export was cancelled"
     );
 }
+
+#[test]
+fn the_window_says_why_an_export_failed_in_its_language() {
+    use karabakh_atlas::ui::{Command, ExportKind};
+    let mut h = harness(LaunchOptions { lang: Some(Lang::Vi), ..options(date(2020, 10, 27)) });
+    let dir = tempfile::tempdir().expect("temp");
+    let nowhere = dir.path().join("no-such-folder").join("map.png");
+    h.state_mut().ask(Command::Export(ExportKind::Picture, nowhere));
+    h.step();
+    wait_for_export(&mut h);
+    assert!(h.query_by_label_contains("Xuất thất bại: không ghi được").is_some(), "the failure in Vietnamese");
+}
+
+#[test]
+fn the_vietnamese_window_groups_thousands_with_a_dot() {
+    let h = harness(LaunchOptions { lang: Some(Lang::Vi), ..options(date(2020, 10, 27)) });
+    let areas = h.state().atlas().area_by_controller(date(2020, 10, 27));
+    let largest = areas.iter().map(|a| a.area_km2).fold(0.0, f64::max);
+    let vi = karabakh_atlas::i18n::thousands(largest, Lang::Vi);
+    assert!(vi.contains('.'), "{vi}");
+    assert!(h.query_by_label_contains(&format!("{vi} km²")).is_some(), "the legend says {vi} km²");
+}

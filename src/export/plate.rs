@@ -175,12 +175,13 @@ fn compose(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> Pl
     primitives.extend(compose_dots(&input, &labels.dots, Vec2::ZERO));
     primitives.push(Primitive::Group("labels"));
     primitives.extend(labels.primitives);
+    primitives.push(Primitive::Group("markers"));
+    primitives.extend(compose_live(&input, &view, room));
+    // The reader's own features on top, as in the window.
     if !scene.options.overlays.is_empty() {
         primitives.push(Primitive::Group("overlays"));
         primitives.extend(crate::scene::compose_overlays(&scene.options.overlays, &geometry.projection, transform));
     }
-    primitives.push(Primitive::Group("markers"));
-    primitives.extend(compose_live(&input, &view, room));
     Plate {
         size: (w, h),
         screen,

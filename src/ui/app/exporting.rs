@@ -171,7 +171,7 @@ impl AtlasApp {
         self.export_status = Some(match job.handle.join() {
             Ok(Ok(())) => Ok(tf(lang, "Saved {}", &[&shown])),
             Ok(Err(ExportError::Cancelled { .. })) => Err(tf(lang, "Export cancelled; {} was not written", &[&shown])),
-            Ok(Err(e)) => Err(tf(lang, "Export failed: {}", &[&e.to_string()])),
+            Ok(Err(e)) => Err(tf(lang, "Export failed: {}", &[&error_text(&e, lang)])),
             Err(_) => Err(tf(lang, "Export failed: {}", &[t(lang, "the export stopped unexpectedly")])),
         });
     }
@@ -241,6 +241,23 @@ impl AtlasApp {
             line.push_str(&format!(" --atlas {}", shell_word(&dir.display().to_string())));
         }
         line
+    }
+}
+
+/// Why an export failed, in the interface language (the system's own words for a disk's
+/// refusal stay as the system gives them).
+fn error_text(e: &ExportError, lang: crate::i18n::Lang) -> String {
+    match e {
+        ExportError::Io { path, source } => {
+            tf(lang, "cannot write {}: {}", &[&path.display().to_string(), &source.to_string()])
+        }
+        ExportError::Canvas { width, height } => {
+            tf(lang, "cannot make a {}×{} picture", &[&width.to_string(), &height.to_string()])
+        }
+        ExportError::TooManyFrames { .. } | ExportError::TooLargeForGif { .. } => {
+            tf(lang, "the animation is too large: {}", &[&e.to_string()])
+        }
+        other => other.to_string(),
     }
 }
 
