@@ -16,6 +16,7 @@ impl AtlasApp {
         self.open_dropped(ctx);
         self.poll_loading();
         self.poll_export();
+        self.remember_window(ctx);
         self.advance_playback(ctx);
     }
 
@@ -27,6 +28,19 @@ impl AtlasApp {
         let dt = f64::from(ctx.input(|i| i.stable_dt));
         if self.cursor.play(&self.loaded.atlas, &mut self.playback, dt) {
             ctx.request_repaint();
+        }
+    }
+
+    /// Keeps the zoom factor and the window's size and place for the settings (checked again when
+    /// they are read back).
+    fn remember_window(&mut self, ctx: &egui::Context) {
+        self.settings.zoom_factor = Some(ctx.zoom_factor());
+        let (inner, outer) = ctx.input(|i| (i.viewport().inner_rect, i.viewport().outer_rect));
+        if let Some(inner) = inner {
+            self.settings.window = Some(crate::ui::settings::WindowGeometry {
+                size: [inner.width(), inner.height()],
+                position: outer.map(|r| [r.min.x, r.min.y]),
+            });
         }
     }
 }

@@ -155,6 +155,10 @@ impl AtlasApp {
         crate::fonts::install(ctx);
         ctx.set_theme(egui::Theme::Light);
         let settings: Settings = storage.and_then(|s| eframe::get_value(s, settings::KEY)).unwrap_or_default();
+        let (settings, _) = settings.sanitized();
+        if let Some(zoom) = settings.zoom_factor {
+            ctx.set_zoom_factor(zoom);
+        }
         Self::with_settings(options, settings)
     }
 
@@ -265,6 +269,12 @@ impl eframe::App for AtlasApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
+    }
+
+    /// egui's memory is not remembered: eframe would read it back before the program could check
+    /// it (its zoom factor can stop the start); the zoom factor is kept in the settings instead.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
