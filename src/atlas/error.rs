@@ -20,11 +20,15 @@ impl AtlasError {
     }
 }
 
+/// Shown escaped for the terminal ([`super::safe_text::for_terminal`]): a message quotes the
+/// file's own words, which may be what is wrong with it (an id holding ESC).
 impl fmt::Display for AtlasError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use super::safe_text::for_terminal;
+        let (file, message) = (for_terminal(&self.file), for_terminal(&self.message));
         match &self.feature {
-            Some(feature) => write!(f, "{}: {}: {}", self.file, feature, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(feature) => write!(f, "{file}: {}: {message}", for_terminal(feature)),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }

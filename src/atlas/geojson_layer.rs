@@ -24,19 +24,7 @@ pub(crate) struct RawFeature {
 /// fewer, and the limit keeps memory and time bounded on a hostile file.
 pub const MAX_POSITIONS: usize = 5_000_000;
 
-/// Longest text a property may hold, in characters.
-pub const MAX_TEXT_CHARS: usize = 20_000;
-
-/// Says what is wrong with a text, if anything: too long, or holding control characters.
-pub(crate) fn text_problem(s: &str) -> Option<String> {
-    let n = s.chars().count();
-    if n > MAX_TEXT_CHARS {
-        return Some(format!("is {n} characters long, over the limit of {MAX_TEXT_CHARS}"));
-    }
-    s.chars()
-        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        .map(|c| format!("contains the control character U+{:04X}", u32::from(c)))
-}
+pub(crate) use super::safe_text::text_problem;
 
 /// Parses `text` as a FeatureCollection. On failure the reason is pushed to `errs` and `None`
 /// returned; features are returned even when some of them are bad, so all errors get reported.
@@ -98,6 +86,9 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
     for (index, raw) in features.iter().enumerate() {
         let fallback = format!("feature #{index}");
         let id = peek_id(raw);
+        if let Some(problem) = id.as_deref().and_then(super::safe_text::id_problem) {
+            errs.push(file, Some(&fallback), format!("its id {problem}"));
+        }
         let label = id.clone().map_or(fallback, |id| format!("feature '{id}'"));
         match serde_json::from_str::<geojson::Feature>(raw.get()) {
             Ok(feature) => out.push(RawFeature {

@@ -17,6 +17,7 @@ mod load;
 mod model;
 mod open_as;
 mod overlay;
+pub mod safe_text;
 mod search;
 pub mod synthetic;
 mod taken;

@@ -41,8 +41,22 @@ fn encode_png(image: &crate::scene::ReliefImage) -> Option<Vec<u8>> {
 }
 
 /// Text made safe inside an element and a double-quoted attribute.
+///
+/// Characters XML cannot hold (control characters, noncharacters) are left out, so that any text
+/// makes a readable picture, whatever came through (the loader refuses them in an atlas already).
 pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if crate::atlas::safe_text::xml_can_hold(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn points(ps: &[Pos2]) -> String {

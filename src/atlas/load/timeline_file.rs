@@ -102,10 +102,15 @@ pub(super) fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut
                 errs.push(file, Some(feature), "has a source with an empty title");
                 return None;
             }
-            if let Some(url) = &s.url
-                && !(url.starts_with("https://") || url.starts_with("http://"))
-            {
-                errs.push(file, Some(feature), format!("source URL \"{url}\" is not an http(s) address"));
+            if let Some(problem) = crate::atlas::safe_text::text_problem(&s.title) {
+                errs.push(file, Some(feature), format!("a source's title {problem}"));
+            }
+            if let Some(url) = &s.url {
+                if let Some(problem) = crate::atlas::safe_text::id_problem(url) {
+                    errs.push(file, Some(feature), format!("a source's URL {problem}"));
+                } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    errs.push(file, Some(feature), format!("source URL \"{url}\" is not an http(s) address"));
+                }
             }
             Some(Source { title: s.title, url: s.url })
         })
@@ -138,6 +143,19 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         }
     };
     require_en(&raw.title, "the atlas title", file, "atlas", errs);
+    check_text(&raw.description, "the description", file, "atlas", errs);
+    check_text(&raw.attribution, "the attribution", file, "atlas", errs);
+    // Every id the file gives, checked once here (a reference to an id is matched against these).
+    let mut check_ids = |kind: &str, ids: &mut dyn Iterator<Item = &String>| {
+        for (i, id) in ids.enumerate() {
+            if let Some(problem) = crate::atlas::safe_text::id_problem(id) {
+                errs.push(file, Some(&format!("{kind} #{i}")), format!("its id {problem}"));
+            }
+        }
+    };
+    check_ids("controller", &mut raw.controllers.iter().map(|c| &c.id));
+    check_ids("phase", &mut raw.phases.iter().map(|p| &p.id));
+    check_ids("event", &mut raw.events.iter().map(|e| &e.id));
 
     let mut controllers = Vec::new();
     for c in raw.controllers {
