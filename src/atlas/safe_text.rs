@@ -66,6 +66,12 @@ pub fn id_problem(s: &str) -> Option<String> {
     })
 }
 
+/// What is wrong with a web address, if anything: what a text may not hold, or a space or line
+/// break (which an address never has, and which would let it pass for something else).
+pub fn url_problem(s: &str) -> Option<String> {
+    text_problem(s).or_else(|| s.chars().any(char::is_whitespace).then(|| "contains a space or line break".to_owned()))
+}
+
 /// `s` safe to print on a terminal: control characters, bidirectional controls and
 /// noncharacters written as `\u{…}`; anything else as it is.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {

@@ -106,7 +106,7 @@ pub(super) fn sources(raw: Vec<RawSource>, file: &str, feature: &str, errs: &mut
                 errs.push(file, Some(feature), format!("a source's title {problem}"));
             }
             if let Some(url) = &s.url {
-                if let Some(problem) = crate::atlas::safe_text::id_problem(url) {
+                if let Some(problem) = crate::atlas::safe_text::url_problem(url) {
                     errs.push(file, Some(feature), format!("a source's URL {problem}"));
                 } else if !(url.starts_with("https://") || url.starts_with("http://")) {
                     errs.push(file, Some(feature), format!("source URL \"{url}\" is not an http(s) address"));
