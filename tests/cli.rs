@@ -112,3 +112,39 @@ fn check_a_geojson_file_as_an_overlay() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("Tiny test atlas: OK"), "{out}");
 }
+
+#[test]
+fn every_bad_overlay_of_an_export_is_named_and_a_partial_one_is_drawn_without_its_bad_features() {
+    let dir = tempfile::tempdir().expect("temp");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("path").to_owned()
+    };
+    let first = write("first.geojson", "{");
+    let second = write("second.geojson", r#"{"features":[]}"#);
+    let part = write(
+        "part.geojson",
+        r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"name":"kept"},"geometry":{"type":"Point","coordinates":[46.75,39.8]}},
+          {"type":"Feature","id":"bad","properties":{},"geometry":{"type":"Point","coordinates":[300,0]}}]}"#,
+    );
+    let out = dir.path().join("map.svg");
+    let run = |overlays: &[&str]| {
+        let mut args =
+            vec!["export", "--date", "2020-10-27", "--size", "800x500", "--out", out.to_str().expect("path")];
+        for o in overlays {
+            args.extend(["--overlay", o]);
+        }
+        std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(&args).output().expect("run")
+    };
+    let both = run(&[&first, &second]);
+    let said = String::from_utf8_lossy(&both.stderr);
+    assert_eq!(both.status.code(), Some(1));
+    assert!(said.contains("first.geojson: not valid JSON") && said.contains("second.geojson: not GeoJSON"), "{said}");
+    let partial = run(&[&part]);
+    let said = String::from_utf8_lossy(&partial.stderr);
+    assert!(partial.status.success(), "{said}");
+    assert!(said.contains("feature 'bad': position (300, 0) is out of range"), "{said}");
+    assert!(std::fs::read_to_string(&out).expect("svg").contains(">kept<"), "the good feature drawn");
+}

@@ -1006,3 +1006,36 @@ fn the_vietnamese_window_groups_thousands_with_a_dot() {
     assert!(vi.contains('.'), "{vi}");
     assert!(h.query_by_label_contains(&format!("{vi} km²")).is_some(), "the legend says {vi} km²");
 }
+
+#[test]
+fn every_overlay_problem_is_shown_beside_the_atlas_under_its_own_heading() {
+    use karabakh_atlas::ui::ProblemKind;
+    let dir = tempfile::tempdir().expect("temp");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let broken = write("broken.geojson", "{");
+    let outside = write("outside.geojson", r#"{"type":"Point","coordinates":[500,0]}"#);
+    let part = write(
+        "part.geojson",
+        r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"name":"kept"},"geometry":{"type":"Point","coordinates":[10.5,10.5]}},
+          {"type":"Feature","properties":{},"geometry":{"type":"Pointt","coordinates":[10.5,10.5]}}]}"#,
+    );
+    let tiny = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny"));
+    let h = harness(LaunchOptions {
+        atlas_dir: Some(tiny),
+        overlays: vec![broken, outside, part],
+        ..options(date(2001, 3, 1))
+    });
+    assert_eq!(h.state().atlas().title.get("en"), "Tiny test atlas", "the atlas opened");
+    let kinds: Vec<ProblemKind> = h.state().problems().iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [ProblemKind::Overlay, ProblemKind::Overlay, ProblemKind::OverlayInPart], "all three kept");
+    assert_eq!(h.query_all_by_label("Could not open the overlay").count(), 2, "two headings");
+    assert!(h.query_by_label("Some features of the overlay were left out").is_some());
+    assert!(h.query_by_label_contains("did you mean \"Point\"?").is_some(), "the left-out feature's problem");
+    assert_eq!(h.state().overlays().len(), 1, "the partial overlay is shown");
+    assert_eq!(h.state().overlays()[0].features.len(), 1);
+}

@@ -40,7 +40,7 @@ pub struct AtlasErrors(pub Vec<AtlasError>);
 impl fmt::Display for AtlasErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
-        writeln!(f, "{n} problem{} in the atlas:", if n == 1 { "" } else { "s" })?;
+        writeln!(f, "{n} problem{}:", if n == 1 { "" } else { "s" })?;
         for e in &self.0 {
             writeln!(f, "  {e}")?;
         }

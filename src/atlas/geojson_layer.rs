@@ -100,7 +100,7 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
             Err(e) => {
                 let (line, column) = position_in_file(text, raw, e.line(), e.column());
                 let message = e.to_string();
-                let what = strip_position(&message);
+                let what = plain_feature_problem(raw).unwrap_or_else(|| strip_position(&message).to_owned());
                 errs.push(
                     file,
                     Some(&label),
@@ -110,6 +110,52 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
         }
     }
     Some(out)
+}
+
+/// The GeoJSON geometry types.
+pub(crate) const GEOMETRY_TYPES: [&str; 7] =
+    ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"];
+
+/// The nearest of `known` to `word`, if it is near enough to be what was meant (a misspelling).
+pub(crate) fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let (best, distance) = known
+        .iter()
+        .map(|k| (*k, strsim::damerau_levenshtein(&word.to_lowercase(), &k.to_lowercase())))
+        .min_by_key(|(_, d)| *d)?;
+    (distance <= (best.chars().count() / 3).max(1)).then_some(best)
+}
+
+/// What is wrong with a feature that GeoJSON's reader refused, in plain words, where the reader's
+/// own words would be obscure: a feature or geometry without a `type`, or with a misspelt one, or
+/// a coordinate that is not a number. `None` leaves the reader's message.
+fn plain_feature_problem(raw: &RawValue) -> Option<String> {
+    use super::safe_text::for_terminal;
+    let feature: Map<String, Json> = serde_json::from_str(raw.get()).ok()?;
+    match feature.get("type") {
+        Some(Json::String(s)) if s == "Feature" => {}
+        Some(Json::String(s)) => return Some(format!("its \"type\" is \"{}\", not \"Feature\"", for_terminal(s))),
+        _ => return Some("it has no \"type\": \"Feature\"".to_owned()),
+    }
+    let Some(Json::Object(geometry)) = feature.get("geometry") else { return None };
+    match geometry.get("type") {
+        Some(Json::String(s)) if GEOMETRY_TYPES.contains(&s.as_str()) => {}
+        Some(Json::String(s)) => {
+            let hint = did_you_mean(s, &GEOMETRY_TYPES).map_or(String::new(), |m| format!(" (did you mean \"{m}\"?)"));
+            return Some(format!("its geometry's type \"{}\" is not a GeoJSON geometry{hint}", for_terminal(s)));
+        }
+        _ => return Some(format!("its geometry has no \"type\" (one of {})", GEOMETRY_TYPES.join(", "))),
+    }
+    fn has_non_number(v: &Json) -> bool {
+        match v {
+            Json::Array(items) => items.iter().any(has_non_number),
+            Json::Number(_) => false,
+            _ => true,
+        }
+    }
+    geometry
+        .get("coordinates")
+        .filter(|c| has_non_number(c))
+        .map(|_| "a coordinate of its geometry is not a number".to_owned())
 }
 
 /// Deepest nesting of arrays and objects a file may have (serde_json's own limit for a value tree).

@@ -11,8 +11,19 @@ pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
     let dir = match path.map(crate::atlas::open_as) {
         Some(crate::atlas::OpenAs::Overlay(file)) => {
             let overlay = crate::atlas::load_overlay(&file)?;
-            println!("{}: OK, a GeoJSON overlay of {} feature(s)", file.display(), overlay.features.len());
-            return Ok(());
+            let shown = file.display();
+            for note in &overlay.notes {
+                println!("{shown}: note: {note}");
+            }
+            if overlay.left_out.is_empty() {
+                println!("{shown}: OK, a GeoJSON overlay of {} feature(s)", overlay.features.len());
+                return Ok(());
+            }
+            println!(
+                "{shown}: {} feature(s) can be shown; the window leaves out the features named below",
+                overlay.features.len()
+            );
+            return Err(Failure::Atlas(overlay.left_out));
         }
         Some(crate::atlas::OpenAs::Atlas(dir)) => Some(dir),
         None => None,

@@ -99,11 +99,27 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         args.size
     };
     let atlas = load(args.atlas.as_deref())?;
-    let overlays = args
-        .overlay
-        .iter()
-        .map(|path| crate::atlas::load_overlay(path).map(std::sync::Arc::new))
-        .collect::<Result<Vec<_>, _>>()?;
+    // Every overlay read, every problem of each said: a feature left out is said and the picture
+    // made without it; an overlay that cannot be read at all stops the export (after all are read).
+    let mut overlays = Vec::new();
+    let mut refused = crate::atlas::AtlasErrors::default();
+    for path in &args.overlay {
+        match crate::atlas::load_overlay(path) {
+            Ok(o) => {
+                for note in &o.notes {
+                    eprintln!("{}: note: {note}", path.display());
+                }
+                if !o.left_out.is_empty() {
+                    eprint!("{}: these features are left out of the picture: {}", path.display(), o.left_out);
+                }
+                overlays.push(std::sync::Arc::new(o));
+            }
+            Err(errors) => refused.0.extend(errors.0),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(Failure::Atlas(refused));
+    }
     let geometry = MapGeometry::new(&atlas);
     let layers = args.layers.resolve(crate::scene::MapLayers::default());
     let event = match &args.event {

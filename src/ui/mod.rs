@@ -11,7 +11,9 @@ pub mod settings;
 pub mod time_slider;
 
 pub use app::input::{KEY_BINDINGS, KeyBinding, markdown_table as key_table};
-pub use app::{AtlasApp, Command, ExportKind, LastFrame, LaunchOptions, Layer, LoadProblem, LoadedAtlas, TeachingAids};
+pub use app::{
+    AtlasApp, Command, ExportKind, LastFrame, LaunchOptions, Layer, LoadProblem, LoadedAtlas, ProblemKind, TeachingAids,
+};
 
 /// The name eframe keeps the settings under.
 const APP_ID: &str = "karabakh-atlas";

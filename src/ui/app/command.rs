@@ -223,7 +223,7 @@ impl AtlasApp {
             Command::Export(kind, path) => self.start_export(ctx, kind, path),
             Command::CancelExport => self.cancel_export(),
             Command::ShowAbout(on) => self.show_about = on,
-            Command::DismissProblem => self.problem = None,
+            Command::DismissProblem => self.problems.clear(),
         }
         if self.cursor.date() != date_before {
             self.date_error = None;

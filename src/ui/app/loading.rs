@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use egui::Color32;
 use jiff::civil::Date;
 
-use super::{AtlasApp, LoadProblem};
+use super::{AtlasApp, LoadProblem, ProblemKind};
 use crate::atlas::{Atlas, AtlasErrors};
 use crate::i18n::{Lang, t};
 use crate::scene::{MapGeometry, View};
@@ -133,7 +133,7 @@ impl AtlasApp {
                 let mut errors = AtlasErrors::default();
                 let lang = self.lang();
                 errors.push(&dir, None, t(lang, "The atlas could not be read: the loader stopped before it finished."));
-                self.problem = Some(LoadProblem { source: dir, errors });
+                self.problems.push(LoadProblem { source: dir, errors, kind: ProblemKind::Atlas });
             }
         }
     }
@@ -148,7 +148,9 @@ impl AtlasApp {
                 self.settings.recent.truncate(6);
                 self.show_loaded(loaded);
             }
-            Err(errors) => self.problem = Some(LoadProblem { source: dir.display().to_string(), errors }),
+            Err(errors) => {
+                self.problems.push(LoadProblem { source: dir.display().to_string(), errors, kind: ProblemKind::Atlas });
+            }
         }
     }
 
@@ -156,15 +158,24 @@ impl AtlasApp {
     pub(super) fn open_builtin(&mut self) {
         match crate::atlas::embedded() {
             Ok(atlas) => self.show_loaded(LoadedAtlas::new(atlas, None, self.cursor.today(), self.lang())),
-            Err(errors) => self.problem = Some(LoadProblem { source: "built-in atlas".into(), errors }),
+            Err(errors) => {
+                self.problems.push(LoadProblem { source: "built-in atlas".into(), errors, kind: ProblemKind::Atlas });
+            }
         }
     }
 
     /// Adds a plain GeoJSON file over the map; a bad one shows its errors and nothing changes.
     pub(super) fn add_overlay(&mut self, path: &Path) {
+        let source = path.display().to_string();
         match crate::atlas::load_overlay(path) {
-            Ok(o) => self.overlays.push(std::sync::Arc::new(o)),
-            Err(errors) => self.problem = Some(LoadProblem { source: path.display().to_string(), errors }),
+            Ok(o) => {
+                if !o.left_out.is_empty() {
+                    let errors = o.left_out.clone();
+                    self.problems.push(LoadProblem { source, errors, kind: ProblemKind::OverlayInPart });
+                }
+                self.overlays.push(std::sync::Arc::new(o));
+            }
+            Err(errors) => self.problems.push(LoadProblem { source, errors, kind: ProblemKind::Overlay }),
         }
     }
 
@@ -185,7 +196,8 @@ impl AtlasApp {
         self.view = View::fit(self.loaded.geometry.bounds);
         self.last_frame.hovered_zone = None;
         self.selected_region = None;
-        self.problem = None;
+        // An atlas opened: the problems of the atlases that were not are past; an overlay's stay.
+        self.problems.retain(|p| p.kind != ProblemKind::Atlas);
         self.date_error = None;
         let date = self.loaded.atlas.default_date.unwrap_or(self.cursor.date());
         self.cursor = crate::atlas::TimelineCursor::new(&self.loaded.atlas, self.cursor.today(), date);

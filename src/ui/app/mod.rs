@@ -66,13 +66,27 @@ pub struct LaunchOptions {
     pub find: Option<String>,
 }
 
-/// An atlas (or overlay) that could not be opened, and why; shown in a window until dismissed.
+/// An atlas (or overlay) that could not be opened, or an overlay of which some features were left
+/// out, and why; shown in a window until dismissed.
 #[derive(Clone, Debug)]
 pub struct LoadProblem {
     /// The folder or file, as the user named it.
     pub source: String,
     /// Everything wrong with it.
     pub errors: AtlasErrors,
+    /// What it was.
+    pub kind: ProblemKind,
+}
+
+/// What a problem was met in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// An atlas that was not opened: the map keeps the one it had.
+    Atlas,
+    /// An overlay that was not opened.
+    Overlay,
+    /// An overlay shown without some of its features.
+    OverlayInPart,
 }
 
 /// Teaching aids over the map (the graticule is a layer: [`crate::scene::MapLayers::grid`]).
@@ -133,7 +147,7 @@ pub struct AtlasApp {
     pub(in crate::ui) export_offer: Option<(ExportKind, PathBuf)>,
     /// The export under way, if any.
     pub(in crate::ui) export_job: Option<exporting::ExportJob>,
-    pub(in crate::ui) problem: Option<LoadProblem>,
+    pub(in crate::ui) problems: Vec<LoadProblem>,
     /// Plain GeoJSON files shown over the atlas.
     pub(in crate::ui) overlays: Vec<std::sync::Arc<crate::atlas::Overlay>>,
     /// The title of the built-in atlas, for the Open menu.
@@ -167,7 +181,7 @@ impl AtlasApp {
         match crate::atlas::embedded() {
             Ok(atlas) => Self::build(atlas, None, options, settings),
             Err(errors) => {
-                let problem = LoadProblem { source: "built-in atlas".into(), errors };
+                let problem = LoadProblem { source: "built-in atlas".into(), errors, kind: ProblemKind::Atlas };
                 Self::build(Atlas::empty(), Some(problem), options, settings)
             }
         }
@@ -208,7 +222,7 @@ impl AtlasApp {
             export_status: None,
             export_offer: None,
             export_job: None,
-            problem: None,
+            problems: Vec::new(),
             overlays: Vec::new(),
             builtin_title,
             loading: None,
@@ -224,7 +238,7 @@ impl AtlasApp {
         if let Some(dir) = &options.atlas_dir {
             app.open_atlas(dir);
         }
-        app.problem = problem.or(app.problem.take());
+        app.problems.splice(0..0, problem);
         let remembered = app.settings.date.as_deref().and_then(|d| crate::atlas::parse_iso_date(d).ok());
         let start = options.date.or(remembered).or(app.loaded.atlas.default_date).unwrap_or(today);
         app.cursor.force_date(&app.loaded.atlas, start);

@@ -78,9 +78,15 @@ impl AtlasApp {
         self.loaded.chart.names()
     }
 
-    /// The atlas or overlay that could not be opened, while its errors are shown.
+    /// The first atlas or overlay that could not be opened (or was opened in part), while its
+    /// errors are shown.
     pub fn problem(&self) -> Option<&LoadProblem> {
-        self.problem.as_ref()
+        self.problems.first()
+    }
+
+    /// Every such problem shown, in the order met.
+    pub fn problems(&self) -> &[LoadProblem] {
+        &self.problems
     }
 
     /// The interface language.
