@@ -406,7 +406,34 @@ pub(crate) fn area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
         }
     };
     report(f, file, errs, problems);
-    result
+    result.map(|areas| wound_as_rfc_7946_says(areas, f, file, errs))
+}
+
+/// The start of the note said when a file's rings are wound the other way round.
+const REWOUND: &str = "rings wound clockwise";
+
+/// The areas with outer rings anticlockwise and holes clockwise, as RFC 7946 says, turned round
+/// where they were not (the d3 and world.geo.json convention is the reverse, which RFC 7946 tells
+/// readers to accept): read the other way, a ring would be the whole Earth but the area, and give
+/// 510 million km². Noted once a file.
+fn wound_as_rfc_7946_says(areas: MultiPolygon, f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> MultiPolygon {
+    use geo::orient::{Direction, Orient};
+    use geo::winding_order::Winding;
+    let wrong = areas.0.iter().any(|p| p.exterior().is_cw() || p.interiors().iter().any(Winding::is_ccw));
+    if !wrong {
+        return areas;
+    }
+    if !errs.notes().any(|n| n.file == file && n.message.starts_with(REWOUND)) {
+        errs.note(
+            file,
+            Some(&f.label),
+            format!(
+                "{REWOUND} (the d3 convention; this feature is the first of the file so wound): \
+                 turned round, as RFC 7946 asks readers to accept"
+            ),
+        );
+    }
+    areas.orient(Direction::Default)
 }
 
 /// Reads a point.

@@ -97,7 +97,10 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
         .map(|(h, ht, d, db)| ElevationFiles { header: (h.as_str(), ht.as_str()), data: (d.as_str(), db.as_slice()) });
     let atlas = build(&files, elevation_files, &mut errs);
     match atlas {
-        Some(atlas) if errs.is_empty() => atlas.check_indices().map(|()| atlas),
+        Some(mut atlas) if errs.is_empty() => {
+            atlas.notes = errs.notes().cloned().collect();
+            atlas.check_indices().map(|()| atlas)
+        }
         _ => Err(errs),
     }
 }
@@ -203,7 +206,47 @@ fn build(
     }
     let zone_of = place_zones(&atlas);
     atlas.place_control = atlas.build_place_timeline(zone_of);
+    if let Some((n, _)) = get(1) {
+        check_areas(&atlas, n, errs);
+    }
     Some(atlas)
+}
+
+/// Each region's area against its official figure: outside its tolerance a note; more than ten
+/// times off (or less than a tenth) an error, since no drawing of the region can be that far out
+/// (rings wound the wrong way, latitude and longitude swapped, a ring round the wrong side).
+fn check_areas(atlas: &Atlas, file: &str, errs: &mut AtlasErrors) {
+    for r in &atlas.regions {
+        let Some(official) = r.official_area_km2 else { continue };
+        let today = r.today_boundary.and_then(|i| atlas.context.get(i)).map(|c| area_km2(&c.geometry));
+        let (what, area) = match today {
+            Some(a) => ("with today's boundary", a),
+            None => ("as drawn", r.area_km2),
+        };
+        let label = format!("region '{}'", r.id);
+        let off = 100.0 * (area - official) / official;
+        if !(official / 10.0..=official * 10.0).contains(&area) {
+            errs.push(
+                file,
+                Some(&label),
+                format!(
+                    "its area {what} is {area:.0} km², against the official {official:.0} km²: too far off to be the \
+                     region (are positions longitude, latitude, and are its rings where they should be?)"
+                ),
+            );
+        } else if off.abs() > r.area_tolerance_pct {
+            let why = r.area_note.as_ref().map_or(String::new(), |t| format!(" ({})", t.get("en")));
+            errs.note(
+                file,
+                Some(&label),
+                format!(
+                    "its area {what} is {area:.0} km², {off:+.1} % off the official {official:.0} km², \
+                     outside its tolerance of ±{:.0} %{why}",
+                    r.area_tolerance_pct
+                ),
+            );
+        }
+    }
 }
 
 /// The zone each place lies in (the first whose area, edge included, holds its point).

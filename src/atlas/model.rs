@@ -66,6 +66,7 @@ impl Atlas {
             description: Text::default(),
             attribution: Text::default(),
             default_date: None,
+            notes: Vec::new(),
             controllers: Vec::new(),
             phases: Vec::new(),
             events: Vec::new(),
@@ -175,6 +176,9 @@ pub struct Atlas {
     pub attribution: Text,
     /// The date the viewer opens at when the user has none remembered.
     pub default_date: Option<Date>,
+    /// What reading the atlas tolerated and put right, or found worth a look (see
+    /// [`super::AtlasError::note`]); `check` prints them and the atlas opens.
+    pub notes: Vec<super::AtlasError>,
     /// The sides that hold territory.
     pub controllers: Vec<Controller>,
     /// Sorted by start date, tiling the atlas's span with no gap or overlap.

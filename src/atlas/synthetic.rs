@@ -128,6 +128,7 @@ pub fn mosaic(columns: usize, rows: usize, points_per_edge: usize, phases: usize
         description: Text::default(),
         attribution: Text::en("Generated."),
         default_date: Some(start),
+        notes: Vec::new(),
         controllers,
         phases: out_phases,
         events,
@@ -200,6 +201,7 @@ pub fn world_triangle() -> Atlas {
         description: Text::default(),
         attribution: Text::en("Generated."),
         default_date: Some(start),
+        notes: Vec::new(),
         controllers,
         phases: vec![Phase {
             id: "P0".into(),

@@ -30,7 +30,12 @@ pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
     };
     let atlas = load(dir.as_deref())?;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{}: OK", atlas.title.get("en"));
+    let notes = atlas.notes.len();
+    let verdict = if notes == 0 { "OK".to_owned() } else { format!("OK, with {notes} note(s)") };
+    let _ = writeln!(out, "{}: {verdict}", crate::atlas::safe_text::for_terminal(atlas.title.get("en")));
+    for note in &atlas.notes {
+        let _ = writeln!(out, "  {note}");
+    }
     let _ = writeln!(
         out,
         "{} zones in {} regions, {} places, {} lines, {} controllers, {} phases ({}), {} events",

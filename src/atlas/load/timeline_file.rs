@@ -334,6 +334,7 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         description: raw.description,
         attribution: raw.attribution,
         default_date,
+        notes: Vec::new(),
         controllers,
         phases,
         events,
