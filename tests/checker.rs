@@ -96,3 +96,87 @@ fn an_area_off_its_official_figure_is_noted_beyond_its_tolerance_and_refused_whe
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("region 'a': its area as drawn is") && err.contains("too far off to be the region"), "{err}");
 }
+
+/// A copy of the tiny atlas with `old` replaced by `new` in atlas.json.
+fn tiny_timeline(dir: &Path, name: &str, old: &str, new: &str) -> PathBuf {
+    tiny_copy(dir, name, |file, text| {
+        if file == "atlas.json" {
+            assert!(text.contains(old), "atlas.json holds {old}");
+            text.replacen(old, new, 1)
+        } else {
+            text
+        }
+    })
+}
+
+#[test]
+fn every_schema_problem_is_said_once_in_plain_words_with_what_was_meant() {
+    let dir = tempfile::tempdir().expect("temp");
+    // (case, old, new, exit code, what must be said, how many problems)
+    let cases: [(&str, &str, &str, i32, &str, usize); 7] = [
+        (
+            "color",
+            r##""colour": "#cc3333""##,
+            r##""color": "#cc3333""##,
+            1,
+            "controller 'red': has no \"colour\" (it has \"color\": did you mean \"colour\"?)",
+            1,
+        ),
+        (
+            "summry",
+            r#""summary": {"en": "Red holds everything."}"#,
+            r#""summry": {"en": "Red holds everything."}"#,
+            0,
+            "note: ",
+            0,
+        ),
+        (
+            "format",
+            "\"karabakh-atlas/1\"",
+            "\"karabakh-atlas/2\"",
+            1,
+            "\"format\" is \"karabakh-atlas/2\": this program reads \"karabakh-atlas/1\"",
+            1,
+        ),
+        (
+            "duplicate",
+            r#""b": "red"}"#,
+            r#""b": "red", "a-west": "blue"}"#,
+            1,
+            "phase 'P1': the control table names zone \"a-west\" twice",
+            1,
+        ),
+        (
+            "change",
+            "\"changes\": [",
+            "\"change\": [",
+            0,
+            "\"change\" is not a field of a phase (did you mean \"changes\"?)",
+            0,
+        ),
+        (
+            "near-miss",
+            r#""a-east": "red", "b": "red"}"#,
+            r#""a-east": "rd", "b": "red"}"#,
+            1,
+            "to unknown controller \"rd\" (did you mean \"red\"?)",
+            1,
+        ),
+        ("bad-start", r#""start": "2001-01-01""#, r#""start": 2001"#, 1, "phase 'P2': a field has the wrong type", 1),
+    ];
+    for (name, old, new, code, said, problems) in cases {
+        let atlas = tiny_timeline(dir.path(), name, old, new);
+        let (got, out, err) = run(&["check", atlas.to_str().expect("path")]);
+        let text = format!("{out}{err}");
+        assert_eq!(got, code, "{name}:\n{text}");
+        assert!(text.contains(said), "{name}: wanted {said}\n{text}");
+        let counted =
+            if problems == 0 { text.contains("problem") } else { text.contains(&format!("{problems} problem:")) };
+        assert!(if problems == 0 { !counted } else { counted }, "{name}: {problems} problem(s), no cascade\n{text}");
+    }
+    // A misspelt field is noted with its place.
+    let atlas =
+        tiny_timeline(dir.path(), "summry-2", r#""summary": {"en": "Red holds everything."}"#, r#""summry": "x""#);
+    let (_, out, _) = run(&["check", atlas.to_str().expect("path")]);
+    assert!(out.contains("phase 'P1': \"summry\" is not a field of a phase (did you mean \"summary\"?)"), "{out}");
+}

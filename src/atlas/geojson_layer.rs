@@ -302,7 +302,7 @@ impl<'de> Deserialize<'de> for Positions {
 }
 
 /// The line and column in the whole file of a position (1-based) inside `part`, a slice of `text`.
-fn position_in_file(text: &str, part: &RawValue, line: usize, column: usize) -> (usize, usize) {
+pub(crate) fn position_in_file(text: &str, part: &RawValue, line: usize, column: usize) -> (usize, usize) {
     let offset = (part.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
     let before = text.get(..offset).unwrap_or("");
     let start_line = before.matches('\n').count() + 1;

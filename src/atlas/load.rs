@@ -9,6 +9,7 @@ use geo::GeodesicArea;
 
 mod evidence_file;
 mod land_layers;
+mod schema;
 mod timeline_file;
 
 use super::geojson_layer::{self, Props, RawFeature};

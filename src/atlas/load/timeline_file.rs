@@ -11,20 +11,21 @@ use crate::atlas::{
     Atlas, AtlasErrors, ControlChange, Controller, ControllerIdx, Event, Phase, PlaceIdx, Source, Text, ZoneIdx,
 };
 
-#[derive(Deserialize)]
+/// The file as read item by item (see `schema.rs`): the items that could be read.
 struct RawAtlas {
-    #[serde(default)]
     id: String,
     title: Text,
-    #[serde(default)]
     description: Text,
-    #[serde(default)]
     attribution: Text,
     default_date: Option<String>,
     controllers: Vec<RawController>,
     phases: Vec<RawPhase>,
-    #[serde(default)]
     events: Vec<RawEvent>,
+    /// Ids of controllers and phases given but not readable: already reported, so that what
+    /// names them says nothing more.
+    broken_controllers: std::collections::HashSet<String>,
+    /// Some phase could not be read: the timeline's tiling and span are not judged.
+    phases_incomplete: bool,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +53,7 @@ struct RawPhase {
     summary: Text,
     #[serde(default)]
     sources: Vec<RawSource>,
+    #[serde(deserialize_with = "super::schema::no_duplicate_keys")]
     control: BTreeMap<String, String>,
     #[serde(default)]
     changes: Vec<RawChange>,
@@ -133,15 +135,87 @@ fn check_text(text: &Text, what: &str, file: &str, feature: &str, errs: &mut Atl
     }
 }
 
+/// Reads the file item by item: every controller, phase and event that can be read, each problem
+/// of the others reported with its item, and the fields the format does not know noted.
+fn read_raw(file: &str, text: &str, errs: &mut AtlasErrors) -> Option<RawAtlas> {
+    use super::schema::{self, CHANGE_FIELDS, CONTROLLER_FIELDS, EVENT_FIELDS, PHASE_FIELDS, SOURCE_FIELDS};
+    let top = schema::top(file, text, errs)?;
+    schema::check_top(&top, file, errs);
+    fn field<T: serde::de::DeserializeOwned>(
+        top: &BTreeMap<String, &serde_json::value::RawValue>,
+        key: &str,
+        file: &str,
+        errs: &mut AtlasErrors,
+    ) -> Option<T> {
+        let raw = top.get(key)?;
+        match serde_json::from_str(raw.get()) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let message = e.to_string();
+                let message = message.rfind(" at line ").and_then(|i| message.get(..i)).unwrap_or(&message);
+                errs.push(file, Some("atlas"), format!("\"{key}\": {message}"));
+                None
+            }
+        }
+    }
+    let title: Option<Text> = field(&top, "title", file, errs);
+    if !top.contains_key("title") {
+        errs.push(file, Some("atlas"), "has no \"title\", which it needs");
+    }
+    let mut raw = RawAtlas {
+        id: field(&top, "id", file, errs).unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        description: field(&top, "description", file, errs).unwrap_or_default(),
+        attribution: field(&top, "attribution", file, errs).unwrap_or_default(),
+        default_date: field(&top, "default_date", file, errs),
+        controllers: Vec::new(),
+        phases: Vec::new(),
+        events: Vec::new(),
+        broken_controllers: Default::default(),
+        phases_incomplete: false,
+    };
+    if !top.contains_key("controllers") {
+        errs.push(file, None, "has no \"controllers\": the sides that hold ground");
+    }
+    if !top.contains_key("phases") {
+        errs.push(file, None, "has no \"phases\": the periods of the timeline");
+    }
+    for (label, item) in schema::items(&top, "controllers", "controller", file, errs) {
+        let keys = schema::keys(item);
+        schema::unknown_fields(&keys, CONTROLLER_FIELDS, "a controller", file, Some(&label), errs);
+        match schema::read::<RawController>(text, item, CONTROLLER_FIELDS, file, &label, errs) {
+            Some(c) => raw.controllers.push(c),
+            None => {
+                if let Some(id) = keys.get("id").and_then(serde_json::Value::as_str) {
+                    raw.broken_controllers.insert(id.to_owned());
+                }
+            }
+        }
+    }
+    for (label, item) in schema::items(&top, "phases", "phase", file, errs) {
+        let keys = schema::keys(item);
+        schema::unknown_fields(&keys, PHASE_FIELDS, "a phase", file, Some(&label), errs);
+        schema::unknown_fields_in_list(&keys, "changes", CHANGE_FIELDS, "a change", file, &label, errs);
+        schema::unknown_fields_in_list(&keys, "sources", SOURCE_FIELDS, "a source", file, &label, errs);
+        match schema::read::<RawPhase>(text, item, PHASE_FIELDS, file, &label, errs) {
+            Some(p) => raw.phases.push(p),
+            None => raw.phases_incomplete = true,
+        }
+    }
+    for (label, item) in schema::items(&top, "events", "event", file, errs) {
+        let keys = schema::keys(item);
+        schema::unknown_fields(&keys, EVENT_FIELDS, "an event", file, Some(&label), errs);
+        schema::unknown_fields_in_list(&keys, "sources", SOURCE_FIELDS, "a source", file, &label, errs);
+        if let Some(e) = schema::read::<RawEvent>(text, item, EVENT_FIELDS, file, &label, errs) {
+            raw.events.push(e);
+        }
+    }
+    Some(raw)
+}
+
 pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
     let Layers { regions, zones, places, lines, context, land, rejected_zones } = layers;
-    let raw: RawAtlas = match serde_json::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            errs.push(file, None, format!("not a valid timeline: {e}"));
-            return None;
-        }
-    };
+    let raw = read_raw(file, text, errs)?;
     require_en(&raw.title, "the atlas title", file, "atlas", errs);
     check_text(&raw.description, "the description", file, "atlas", errs);
     check_text(&raw.attribution, "the attribution", file, "atlas", errs);
@@ -158,9 +232,10 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
     check_ids("event", &mut raw.events.iter().map(|e| &e.id));
 
     let mut controllers = Vec::new();
+    let mut seen_controllers = std::collections::HashSet::new();
     for c in raw.controllers {
         let label = format!("controller '{}'", c.id);
-        if controllers.iter().any(|k: &Controller| k.id == c.id) {
+        if !seen_controllers.insert(c.id.clone()) {
             errs.push(file, Some(&label), "duplicate controller id");
             continue;
         }
@@ -177,13 +252,31 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
     if controllers.is_empty() {
         errs.push(file, None, "has no controllers");
     }
-    let controller = |id: &str| controllers.iter().position(|c| c.id == id).map(ControllerIdx::new);
-    let zone = |id: &str| zones.iter().position(|z| z.id == id);
+    // Ids looked up in hash maps: an atlas of 50,000 zones or 100,000 events costs no more than
+    // reading it (the first found of a duplicated id, which is reported).
+    let mut controller_ids = std::collections::HashMap::with_capacity(controllers.len());
+    for (i, c) in controllers.iter().enumerate() {
+        controller_ids.entry(c.id.clone()).or_insert(ControllerIdx::new(i));
+    }
+    let mut zone_ids = std::collections::HashMap::with_capacity(zones.len());
+    for (i, z) in zones.iter().enumerate() {
+        zone_ids.entry(z.id.as_str()).or_insert(i);
+    }
+    let controller = |id: &str| controller_ids.get(id).copied();
+    let zone = |id: &str| zone_ids.get(id).copied();
+    let known_controllers: Vec<&str> = controllers.iter().map(|c| c.id.as_str()).collect();
+    let known_zones: Vec<&str> = zones.iter().map(|z| z.id.as_str()).collect();
+    // " (did you mean \"x\"?)" where an unknown id is a near miss of a known one.
+    let hint = |id: &str, known: &[&str]| {
+        crate::atlas::geojson_layer::did_you_mean(id, known)
+            .map_or(String::new(), |m| format!(" (did you mean \"{m}\"?)"))
+    };
 
     let mut phases: Vec<Phase> = Vec::new();
+    let mut seen_phases = std::collections::HashSet::new();
     for p in raw.phases {
         let label = format!("phase '{}'", p.id);
-        if phases.iter().any(|q| q.id == p.id) {
+        if !seen_phases.insert(p.id.clone()) {
             errs.push(file, Some(&label), "duplicate phase id");
         }
         let start = parse_date(&p.start, file, &label, "start", errs);
@@ -194,15 +287,26 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
             errs.push(file, Some(&label), "has no source: every phase must say where its facts come from");
         }
         let mut control: Vec<Option<ControllerIdx>> = vec![None; zones.len()];
+        // Zones the table names, whatever it gives them: one named with a bad controller was
+        // reported as such, not again as left out.
+        let mut named = vec![false; zones.len()];
         for (z, c) in &p.control {
+            if let Some(slot) = zone(z).and_then(|zi| named.get_mut(zi)) {
+                *slot = true;
+            }
             match (zone(z), controller(c)) {
                 (None, _) if rejected_zones.contains(z) => {}
-                (None, _) => {
-                    errs.push(file, Some(&label), format!("control names unknown zone \"{z}\" (not in zones.geojson)"))
-                }
-                (_, None) => {
-                    errs.push(file, Some(&label), format!("control gives zone \"{z}\" to unknown controller \"{c}\""))
-                }
+                (None, _) => errs.push(
+                    file,
+                    Some(&label),
+                    format!("control names unknown zone \"{z}\" (not in zones.geojson){}", hint(z, &known_zones)),
+                ),
+                (_, None) if raw.broken_controllers.contains(c) => {}
+                (_, None) => errs.push(
+                    file,
+                    Some(&label),
+                    format!("control gives zone \"{z}\" to unknown controller \"{c}\"{}", hint(c, &known_controllers)),
+                ),
                 (Some(zi), Some(ci)) => {
                     if let Some(slot) = control.get_mut(zi) {
                         *slot = Some(ci);
@@ -210,8 +314,8 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
                 }
             }
         }
-        for (zone, c) in zones.iter().zip(&control) {
-            if c.is_none() {
+        for ((zone, c), named) in zones.iter().zip(&control).zip(&named) {
+            if c.is_none() && !named {
                 errs.push(
                     file,
                     Some(&label),
@@ -231,10 +335,17 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
                 errs.push(file, Some(&label), format!("change on {date} lies outside the phase"));
             }
             let Some(ci) = controller(&ch.controller) else {
+                if raw.broken_controllers.contains(&ch.controller) {
+                    continue;
+                }
                 errs.push(
                     file,
                     Some(&label),
-                    format!("change on {date} names unknown controller \"{}\"", ch.controller),
+                    format!(
+                        "change on {date} names unknown controller \"{}\"{}",
+                        ch.controller,
+                        hint(&ch.controller, &known_controllers)
+                    ),
                 );
                 continue;
             };
@@ -243,7 +354,11 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
                 match zone(z) {
                     Some(zi) => zs.push(ZoneIdx::new(zi)),
                     None if rejected_zones.contains(z) => {}
-                    None => errs.push(file, Some(&label), format!("change on {date} names unknown zone \"{z}\"")),
+                    None => errs.push(
+                        file,
+                        Some(&label),
+                        format!("change on {date} names unknown zone \"{z}\"{}", hint(z, &known_zones)),
+                    ),
                 }
             }
             let change_sources = sources(ch.sources, file, &label, errs);
@@ -269,19 +384,30 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
             });
         }
     }
-    check_tiling(&mut phases, file, errs);
+    // With a phase unread (and reported), gaps in the timeline and events outside it would only
+    // repeat that problem.
+    if raw.phases_incomplete {
+        phases.sort_by_key(|p| p.start);
+    } else {
+        check_tiling(&mut phases, file, errs);
+    }
 
     let span_start = phases.first().map(|p| p.start);
     let span_end = phases.last().and_then(|p| p.end);
     let mut events = Vec::new();
+    let mut seen_events = std::collections::HashSet::new();
+    let mut place_ids = std::collections::HashMap::with_capacity(places.len());
+    for (i, q) in places.iter().enumerate() {
+        place_ids.entry(q.id.as_str()).or_insert(PlaceIdx::new(i));
+    }
     for e in raw.events {
         let label = format!("event '{}'", e.id);
-        if events.iter().any(|x: &Event| x.id == e.id) {
+        if !seen_events.insert(e.id.clone()) {
             errs.push(file, Some(&label), "duplicate event id");
         }
         let date = parse_date(&e.date, file, &label, "date", errs);
         let end = e.end.as_deref().and_then(|d| parse_date(d, file, &label, "end", errs));
-        if let (Some(d), Some(s)) = (date, span_start)
+        if let (Some(d), Some(s), false) = (date, span_start, raw.phases_incomplete)
             && (d < s || span_end.is_some_and(|end| d > end))
         {
             errs.push(file, Some(&label), format!("date {d} lies outside the timeline"));
@@ -292,9 +418,12 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
             errs.push(file, Some(&label), format!("ends ({end}) before it starts ({d})"));
         }
         let place = e.place.as_deref().and_then(|p| {
-            let found = places.iter().position(|q| q.id == p).map(PlaceIdx::new);
+            let found = place_ids.get(p).copied();
             if found.is_none() {
-                errs.push(file, Some(&label), format!("names unknown place \"{p}\" (not in places.geojson)"));
+                let known: Vec<&str> = places.iter().map(|q| q.id.as_str()).collect();
+                let hint = crate::atlas::geojson_layer::did_you_mean(p, &known)
+                    .map_or(String::new(), |m| format!(" (did you mean \"{m}\"?)"));
+                errs.push(file, Some(&label), format!("names unknown place \"{p}\" (not in places.geojson){hint}"));
             }
             found
         });
