@@ -46,7 +46,26 @@ pub fn parse_iso_date(s: &str) -> Result<Date, DateError> {
     if !shaped {
         return Err(DateError::Shape(s.to_owned()));
     }
-    t.parse::<Date>().map_err(|e| DateError::Invalid { text: s.to_owned(), reason: e.to_string() })
+    t.parse::<Date>().map_err(|_| DateError::Invalid { text: s.to_owned(), reason: why_no_such_day(t) })
+}
+
+/// Why a `YYYY-MM-DD` text names no day, in plain words ("February 2021 has 28 days"), not the
+/// date library's.
+fn why_no_such_day(t: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    let number = |range: std::ops::Range<usize>| t.get(range).and_then(|p| p.parse::<i16>().ok()).unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let Some(name) = usize::try_from(month).ok().and_then(|m| m.checked_sub(1)).and_then(|m| MONTHS.get(m)) else {
+        return format!("there is no month {month}; months run from 01 to 12");
+    };
+    let days = Date::new(year, month as i8, 1).map_or(31, |d| d.days_in_month());
+    if day < 1 {
+        return "there is no day 00; days start at 01".to_owned();
+    }
+    format!("{name} {year} has {days} days, so there is no day {day}")
 }
 
 /// The day every day number counts from (any fixed day would do).
@@ -164,5 +183,23 @@ mod tests {
         assert!(matches!("2020-11-10..2020-09-27".parse::<DateRange>(), Err(DateError::Backwards { .. })));
         assert!(matches!("2020-09-27".parse::<DateRange>(), Err(DateError::RangeShape(_))));
         assert!(matches!("2020-09-27..x".parse::<DateRange>(), Err(DateError::Shape(_))));
+    }
+}
+
+#[cfg(test)]
+mod plain_words {
+    use super::*;
+
+    #[test]
+    fn an_impossible_date_is_explained_in_plain_words() {
+        let why = |s: &str| match parse_iso_date(s) {
+            Err(DateError::Invalid { reason, .. }) => reason,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert_eq!(why("2021-02-29"), "February 2021 has 28 days, so there is no day 29");
+        assert_eq!(why("2020-02-30"), "February 2020 has 29 days, so there is no day 30");
+        assert_eq!(why("2020-13-01"), "there is no month 13; months run from 01 to 12");
+        assert_eq!(why("2020-00-10"), "there is no month 0; months run from 01 to 12");
+        assert_eq!(why("2020-04-00"), "there is no day 00; days start at 01");
     }
 }
