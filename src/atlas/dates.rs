@@ -53,7 +53,17 @@ pub fn parse_iso_date(s: &str) -> Result<Date, DateError> {
 /// date library's.
 fn why_no_such_day(t: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     let number = |range: std::ops::Range<usize>| t.get(range).and_then(|p| p.parse::<i16>().ok()).unwrap_or(0);
