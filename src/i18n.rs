@@ -269,6 +269,10 @@ const STRINGS: &[(&str, &str)] = &[
     ("Export cancelled; {} was not written", "Đã hủy xuất; {} chưa được ghi"),
     ("the export stopped unexpectedly", "quá trình xuất dừng đột ngột"),
     ("cannot write {}: {}", "không ghi được {}: {}"),
+    (
+        "This phase is a single day: there is nothing to animate.",
+        "Giai đoạn này chỉ có một ngày: không có gì để làm ảnh động.",
+    ),
     ("cannot make a {}×{} picture", "không tạo được ảnh {}×{}"),
     ("the animation is too large: {}", "ảnh động quá lớn: {}"),
     ("Open…", "Mở…"),

@@ -98,11 +98,16 @@ impl AtlasApp {
             return;
         }
         self.export_offer = None;
+        let range = self.phase_range();
+        if kind == ExportKind::Animation && range.is_none() {
+            self.export_status =
+                Some(Err(t(lang, "This phase is a single day: there is nothing to animate.").to_owned()));
+            return;
+        }
         let waker = ctx.clone();
         let progress = Arc::new(Progress::with_callback(move |_, _| waker.request_repaint()));
         let (atlas, geometry) = (Arc::clone(&self.loaded.atlas), Arc::clone(&self.loaded.geometry));
         let options = self.export_options();
-        let range = self.phase_range();
         let (worker_progress, target) = (Arc::clone(&progress), path.clone());
         let work = move || -> Result<(), ExportError> {
             let progress = &*worker_progress;
@@ -136,7 +141,8 @@ impl AtlasApp {
                     crate::export::deck_document(&atlas, &geometry, format, &slide, progress)?
                 }
                 ExportKind::Animation => {
-                    let range = range.ok_or(ExportError::Cancelled { done: 0, total: 0 })?;
+                    // Refused above when the phase has no span.
+                    let Some(range) = range else { return Ok(()) };
                     let (width, height) = ANIMATION_SIZE;
                     let frame = |date| ExportOptions {
                         event: None,
