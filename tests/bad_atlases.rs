@@ -380,3 +380,33 @@ fn a_checkpoint_point_loads_with_its_dates() {
     assert_eq!(gate.kind, karabakh_atlas::atlas::LineKind::Checkpoint);
     assert!(!gate.applies_on(jiff::civil::date(2001, 5, 31)) && gate.applies_on(jiff::civil::date(2001, 6, 1)));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_atlas_folder_is_refused_not_waited_on() {
+    let (_d, dir) = broken("lines.geojson", |s| s);
+    std::fs::remove_file(dir.join("lines.geojson")).expect("remove");
+    let made = std::process::Command::new("mkfifo").arg(dir.join("lines.geojson")).status().expect("mkfifo");
+    assert!(made.success());
+    // Opening a pipe for reading waits for a writer: the loader must not open it at all.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let d = dir.clone();
+    std::thread::spawn(move || sender.send(errors(&d)).ok());
+    let errs = receiver.recv_timeout(std::time::Duration::from_secs(20)).expect("answered, not blocked");
+    assert_error(&errs, "lines.geojson", None, "is not a plain file (a folder, a named pipe or a device)");
+    // And an overlay that is a pipe.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let pipe = dir.join("lines.geojson");
+    std::thread::spawn(move || sender.send(karabakh_atlas::atlas::load_overlay(&pipe).err()).ok());
+    let errs = receiver.recv_timeout(std::time::Duration::from_secs(20)).expect("answered").expect("refused");
+    assert!(errs.to_string().contains("is not a plain file"), "{errs}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_for_an_optional_file_is_said_not_taken_for_absent() {
+    let (_d, dir) = broken("lines.geojson", |s| s);
+    std::fs::remove_file(dir.join("lines.geojson")).expect("remove");
+    std::os::unix::fs::symlink(dir.join("nowhere.geojson"), dir.join("lines.geojson")).expect("symlink");
+    assert_error(&errors(&dir), "lines.geojson", None, "symbolic link that leads nowhere");
+}

@@ -62,8 +62,8 @@ fn all_texts() -> Vec<String> {
     }
     for p in &a.places {
         add(&mut texts, &p.name);
-        texts.extend(p.name_hy.clone());
-        texts.extend(p.name_az.clone());
+        texts.extend(p.name_first.clone());
+        texts.extend(p.name_second.clone());
     }
     for s in a.phases.iter().flat_map(|p| &p.sources).chain(a.events.iter().flat_map(|e| &e.sources)) {
         texts.push(s.title.clone());

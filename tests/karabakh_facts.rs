@@ -89,7 +89,7 @@ fn places_carry_both_names() {
     let a = atlas();
     let names = |id: &str| {
         let p = a.places.iter().find(|p| p.id == id).expect("place");
-        (p.name_hy.clone().unwrap_or_default(), p.name_az.clone().unwrap_or_default())
+        (p.name_first.clone().unwrap_or_default(), p.name_second.clone().unwrap_or_default())
     };
     assert_eq!(names("stepanakert"), ("Stepanakert".into(), "Xankəndi".into()));
     assert_eq!(names("shusha"), ("Shushi".into(), "Şuşa".into()));

@@ -97,7 +97,7 @@ fn where_the_zone_is_wrong_the_data_says_so() {
     let assessed: Vec<usize> =
         a.evidence.iter().filter(|e| e.kind == EvidenceKind::Assessment).map(|e| e.place.get()).collect();
     assert!(assessed.len() >= 19, "{} assessments", assessed.len());
-    let aghband = a.places.iter().position(|p| p.name_az.as_deref() == Some("Ağbənd")).expect("Aghband");
+    let aghband = a.places.iter().position(|p| p.name_second.as_deref() == Some("Ağbənd")).expect("Aghband");
     let i = a.place_index(&a.places[aghband].id).expect("index");
     let c = a.place_control.at(i, date(2000, 1, 1)).expect("held");
     assert_eq!(a.controller(c.controller).map(|c| c.id.as_str()), Some("ka"));

@@ -308,7 +308,7 @@ fn settings_saved_on_exit_are_what_the_next_start_shows() {
     let mut app = AtlasApp::new(&ctx, None, start.clone());
     app.run(Command::SetDate(date(1993, 5, 1)));
     app.run(Command::SetLanguage(Lang::Vi));
-    app.run(Command::SetNames(NameStyle::Azerbaijani));
+    app.run(Command::SetNames(NameStyle::Second));
     let view = View { zoom: Zoom::new(3.0), ..app.view() };
     app.set_view(view);
     let mut storage = MemoryStorage::default();
@@ -316,7 +316,7 @@ fn settings_saved_on_exit_are_what_the_next_start_shows() {
     let again = AtlasApp::new(&ctx, Some(&storage), start.clone());
     assert_eq!(again.date(), date(1993, 5, 1));
     assert_eq!(again.lang(), Lang::Vi);
-    assert_eq!(again.settings_to_save().names, NameStyle::Azerbaijani);
+    assert_eq!(again.settings_to_save().names, NameStyle::Second);
     assert_eq!(again.view(), view);
     // A broken store, or a value out of range, and the program still starts.
     let key = karabakh_atlas::ui::settings::KEY;
@@ -621,7 +621,7 @@ fn the_window_exports_the_view_it_shows() {
 #[test]
 fn the_naming_tradition_applies_to_the_panels() {
     use karabakh_atlas::scene::NameStyle;
-    let mut h = harness(LaunchOptions { names: Some(NameStyle::Azerbaijani), ..options(date(2021, 1, 1)) });
+    let mut h = harness(LaunchOptions { names: Some(NameStyle::Second), ..options(date(2021, 1, 1)) });
     let at = h.state().screen_pos_of(46.78, 39.85);
     hover(&mut h, at);
     assert!(h.query_by_label("Dağlıq Qarabağ Muxtar Vilayəti").is_some());
@@ -1038,4 +1038,31 @@ fn every_overlay_problem_is_shown_beside_the_atlas_under_its_own_heading() {
     assert!(h.query_by_label_contains("did you mean \"Point\"?").is_some(), "the left-out feature's problem");
     assert_eq!(h.state().overlays().len(), 1, "the partial overlay is shown");
     assert_eq!(h.state().overlays()[0].features.len(), 1);
+}
+
+#[test]
+fn a_second_atlas_brings_its_own_naming_traditions_and_nothing_of_karabakh() {
+    let cyprus = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/cyprus"));
+    let mut h = harness(LaunchOptions { atlas_dir: Some(cyprus), ..options(date(1974, 8, 20)) });
+    assert_eq!(h.state().atlas().id, "cyprus-1960-to-today");
+    assert!(h.state().problem().is_none(), "it opens without a problem");
+    // The names menu offers the atlas's traditions, by its own labels.
+    let names = h.query_all_by_role(Role::ComboBox).find(|n| n.value().as_deref() == Some("English / international"));
+    names.expect("the names menu").click();
+    h.run();
+    assert!(h.query_by_label("Greek usage").is_some(), "the first tradition");
+    assert!(h.query_by_label("Turkish usage").is_some(), "the second");
+    assert!(h.query_by_label("Armenian usage").is_none() && h.query_by_label("Azerbaijani usage").is_none());
+    h.get_by_label("Greek usage").click();
+    h.run();
+    let labels = h.state().labels_in_view();
+    assert!(labels.iter().any(|l| l == "Lefkosia"), "the map's labels follow it: {labels:?}");
+    // The About box speaks of this atlas only.
+    h.get_by_role_and_label(Role::Button, "About").click();
+    h.run();
+    assert!(h.query_by_label_contains("Natural Earth 1:10m admin-0 map units").is_some(), "its own credits");
+    assert!(h.query_by_label_contains("(Greek usage / Turkish usage)").is_some(), "its traditions");
+    for word in ["Lachin", "Talish", "Armenian", "Azerbaijani", "GeoNames"] {
+        assert!(h.query_by_label_contains(word).is_none(), "nothing of Karabakh: {word}");
+    }
 }

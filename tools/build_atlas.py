@@ -731,6 +731,11 @@ def main():
             "vi": "Hình học: Natural Earth (phạm vi công cộng). Địa hình: NOAA National Geophysical Data Center. 1999: GLOBE v.1. Khu dân cư: Who's On First (CC0) và GeoNames (geonames.org), CC BY 4.0. Một số tọa độ và dữ kiện: Wikipedia.",
         },
         "default_date": "2020-10-05",
+        # The two naming traditions of the places, read from name_hy/name_az (and label_hy/label_az).
+        "name_traditions": [
+            {"key": "hy", "label": {"en": "Armenian usage", "vi": "Theo cách gọi của Armenia"}},
+            {"key": "az", "label": {"en": "Azerbaijani usage", "vi": "Theo cách gọi của Azerbaijan"}},
+        ],
         "controllers": CONTROLLERS,
         "phases": build_phases([z for z, _, _ in zones]),
         "events": build_events(),

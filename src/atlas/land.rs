@@ -27,10 +27,10 @@ pub struct Land {
 pub struct Names {
     /// Its common (English or international) name in each language; `None` for an unnamed feature.
     pub name: Option<Text>,
-    /// Armenian usage (romanised).
-    pub name_hy: Option<String>,
-    /// Azerbaijani usage.
-    pub name_az: Option<String>,
+    /// Its name in the atlas's first naming tradition.
+    pub name_first: Option<String>,
+    /// Its name in the second.
+    pub name_second: Option<String>,
     /// Other names and spellings (other scripts, earlier names), found by the search.
     pub other: Vec<String>,
 }

@@ -10,10 +10,16 @@ use geo::GeodesicArea;
 mod evidence_file;
 mod land_layers;
 mod schema;
+mod spreadsheet;
 mod timeline_file;
+mod traditions;
+
+pub use schema::FORMAT;
+pub use spreadsheet::{CONTROLLERS_FILE, PHASES_FILE, PLACEHOLDER, TIMELINE_FILE};
 
 use super::geojson_layer::{self, Props, RawFeature};
 use timeline_file::{parse_date, read_timeline};
+use traditions::TraditionKeys;
 
 use super::land::Land;
 use super::{
@@ -21,7 +27,7 @@ use super::{
 };
 
 /// The text files of an atlas folder, in the order they are read. The first three are required.
-pub const FILES: [&str; 11] = [
+pub const FILES: [&str; 14] = [
     "atlas.json",
     "regions.geojson",
     "zones.geojson",
@@ -33,6 +39,9 @@ pub const FILES: [&str; 11] = [
     "roads.geojson",
     "locator.geojson",
     "evidence.json",
+    CONTROLLERS_FILE,
+    PHASES_FILE,
+    TIMELINE_FILE,
 ];
 const REQUIRED: usize = 3;
 
@@ -70,6 +79,11 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
         let path = dir.join(name);
         let shown = path.display().to_string();
         let text = match std::fs::metadata(&path) {
+            // A link whose target is not there is not an absent file: it is a mistake to be told.
+            Err(e) if path.symlink_metadata().is_ok() => {
+                errs.push(&shown, None, format!("cannot be read: it is a symbolic link that leads nowhere ({e})"));
+                None
+            }
             Err(_) if i >= REQUIRED => None,
             Err(e) => {
                 errs.push(&shown, None, format!("missing: a required file of the atlas cannot be read ({e})"));
@@ -123,6 +137,9 @@ fn read_elevation_files(dir: &Path, errs: &mut AtlasErrors) -> Option<(String, S
         (true, true) => {}
     }
     let text = read_text(&header, &shown(&header), errs)?;
+    if !is_plain_file(&data, &shown(&data), errs) {
+        return None;
+    }
     let mut bytes = Vec::new();
     let read = std::fs::File::open(&data).and_then(|f| f.take(MAX_ELEVATION_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
@@ -136,7 +153,20 @@ fn read_elevation_files(dir: &Path, errs: &mut AtlasErrors) -> Option<(String, S
     Some((shown(&header), text, shown(&data), bytes))
 }
 
+/// Whether `path` is a plain file, said if not: opening a named pipe would wait for a writer
+/// forever, and a device may never end.
+fn is_plain_file(path: &Path, shown: &str, errs: &mut AtlasErrors) -> bool {
+    let plain = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if !plain {
+        errs.push(shown, None, "is not a plain file (a folder, a named pipe or a device): it is not read");
+    }
+    plain
+}
+
 fn read_text(path: &Path, shown: &str, errs: &mut AtlasErrors) -> Option<String> {
+    if !is_plain_file(path, shown, errs) {
+        return None;
+    }
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
@@ -187,21 +217,25 @@ fn build(
     errs: &mut AtlasErrors,
 ) -> Option<Atlas> {
     let get = |i: usize| files.get(i).and_then(|(name, text)| text.map(|t| (*name, t)));
-    let context = get(5).map(|(n, t)| read_context(n, t, errs)).unwrap_or_default();
-    let regions = get(1).map(|(n, t)| read_regions(n, t, &context, errs)).unwrap_or_default();
+    let named_layers: Vec<&str> = [3, 1, 5, 6, 7, 8].iter().filter_map(|&i| get(i).map(|(_, t)| t)).collect();
+    let (traditions, keys) = traditions::traditions(get(0), &named_layers, errs);
+    let context = get(5).map(|(n, t)| read_context(n, t, &keys, errs)).unwrap_or_default();
+    let regions = get(1).map(|(n, t)| read_regions(n, t, &context, &keys, errs)).unwrap_or_default();
     let (zones, rejected_zones) = get(2).map(|(n, t)| read_zones(n, t, &regions, errs)).unwrap_or_default();
-    let places = get(3).map(|(n, t)| read_places(n, t, &regions, errs)).unwrap_or_default();
+    let places = get(3).map(|(n, t)| read_places(n, t, &regions, &keys, errs)).unwrap_or_default();
     let lines = get(4).map(|(n, t)| read_lines(n, t, errs)).unwrap_or_default();
     let land = Land {
         elevation: elevation.and_then(|e| read_grid(e, &zones, errs)),
-        water: get(6).map(|(n, t)| land_layers::read_water(n, t, errs)).unwrap_or_default(),
-        heights: get(7).map(|(n, t)| land_layers::read_heights(n, t, errs)).unwrap_or_default(),
-        roads: get(8).map(|(n, t)| land_layers::read_roads(n, t, errs)).unwrap_or_default(),
+        water: get(6).map(|(n, t)| land_layers::read_water(n, t, &keys, errs)).unwrap_or_default(),
+        heights: get(7).map(|(n, t)| land_layers::read_heights(n, t, &keys, errs)).unwrap_or_default(),
+        roads: get(8).map(|(n, t)| land_layers::read_roads(n, t, &keys, errs)).unwrap_or_default(),
         locator: get(9).map(|(n, t)| land_layers::read_locator(n, t, errs)).unwrap_or_default(),
     };
     let (name, text) = get(0)?;
     let layers = Layers { regions, zones, places, lines, context, land, rejected_zones };
-    let mut atlas = read_timeline(name, text, layers, errs)?;
+    let sheets = spreadsheet::Sheets { controllers: get(11), phases: get(12), timeline: get(13) };
+    let mut atlas = read_timeline(name, text, sheets, layers, errs)?;
+    atlas.traditions = traditions;
     if let Some((n, t)) = get(10) {
         atlas.evidence = evidence_file::read_evidence(n, t, &atlas, errs);
     }
@@ -343,7 +377,7 @@ fn area_km2(g: &geo::MultiPolygon) -> f64 {
     g.geodesic_area_unsigned() / 1e6
 }
 
-fn read_context(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<ContextArea> {
+fn read_context(file: &str, text: &str, keys: &TraditionKeys, errs: &mut AtlasErrors) -> Vec<ContextArea> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
@@ -360,16 +394,22 @@ fn read_context(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<ContextAr
             }
         };
         let name = name_of(&p, errs);
-        let name_az = p.string("name_az", errs);
+        let [_, name_second] = keys.read("name", &p, errs);
         let label_at = land_layers::lonlat(&p, "label_at", errs);
         if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
-            out.push(ContextArea { id, kind, name, name_az, label_at, geometry });
+            out.push(ContextArea { id, kind, name, name_second, label_at, geometry });
         }
     }
     out
 }
 
-fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut AtlasErrors) -> Vec<Region> {
+fn read_regions(
+    file: &str,
+    text: &str,
+    context: &[ContextArea],
+    keys: &TraditionKeys,
+    errs: &mut AtlasErrors,
+) -> Vec<Region> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
@@ -390,8 +430,8 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
             }
             found
         });
-        let (name_az, name_hy) = (p.string("name_az", errs), p.string("name_hy", errs));
-        let (label_az, label_hy) = (p.string("label_az", errs), p.string("label_hy", errs));
+        let [name_first, name_second] = keys.read("name", &p, errs);
+        let [label_first, label_second] = keys.read("label", &p, errs);
         let area_note = p.text("area_note", errs);
         let label = p.text("label", errs);
         let emphasis = p.bool("emphasis", errs);
@@ -401,10 +441,10 @@ fn read_regions(file: &str, text: &str, context: &[ContextArea], errs: &mut Atla
                 id,
                 name,
                 label,
-                name_az,
-                name_hy,
-                label_hy,
-                label_az,
+                name_second,
+                name_first,
+                label_first,
+                label_second,
                 official_area_km2,
                 area_tolerance_pct,
                 area_note,
@@ -455,7 +495,7 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
     (out, rejected)
 }
 
-fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors) -> Vec<Place> {
+fn read_places(file: &str, text: &str, regions: &[Region], keys: &TraditionKeys, errs: &mut AtlasErrors) -> Vec<Place> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
@@ -478,7 +518,7 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
             }
             found
         });
-        let (name_hy, name_az) = (p.string("name_hy", errs), p.string("name_az", errs));
+        let [name_first, name_second] = keys.read("name", &p, errs);
         if name.0.values().any(|s| s.trim().is_empty()) {
             errs.push(file, Some(&f.label), "has an empty \"name\"");
         }
@@ -490,8 +530,8 @@ fn read_places(file: &str, text: &str, regions: &[Region], errs: &mut AtlasError
             out.push(Place {
                 id,
                 name,
-                name_hy: name_hy.filter(|s| !s.trim().is_empty()),
-                name_az: name_az.filter(|s| !s.trim().is_empty()),
+                name_first,
+                name_second,
                 other_names,
                 kind,
                 rank,

@@ -18,6 +18,7 @@ mod model;
 mod open_as;
 mod overlay;
 pub mod safe_text;
+mod scaffold;
 mod search;
 pub mod synthetic;
 mod taken;
@@ -34,10 +35,14 @@ pub use embedded::embedded;
 pub use error::{AtlasError, AtlasErrors};
 pub use evidence::{ControlStatus, DatePrecision, Evidence, EvidenceKind, PlaceControl, PlaceTimeline, Witness};
 pub use land::*;
-pub use load::{ELEVATION_FILES, ElevationFiles, FILES, MAX_FILE_BYTES, load_dir, load_files, load_files_with};
+pub use load::{
+    CONTROLLERS_FILE, ELEVATION_FILES, ElevationFiles, FILES, FORMAT, MAX_FILE_BYTES, PHASES_FILE, PLACEHOLDER,
+    TIMELINE_FILE, load_dir, load_files, load_files_with,
+};
 pub use model::*;
 pub use open_as::{OpenAs, open_as};
 pub use overlay::{Overlay, OverlayFeature, load_overlay, read_overlay};
+pub use scaffold::{NewAtlas, PLACEHOLDER_CONTROLLER, Scaffold, scaffold, slug};
 pub use search::{Found, SearchHit, SearchIndex, fold, kind_word};
 pub use taken::{QUIET_DAYS, Taken, fighting_began};
 pub use text::{FALLBACK_LANG, Text};

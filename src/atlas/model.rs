@@ -67,6 +67,7 @@ impl Atlas {
             attribution: Text::default(),
             default_date: None,
             notes: Vec::new(),
+            traditions: Vec::new(),
             controllers: Vec::new(),
             phases: Vec::new(),
             events: Vec::new(),
@@ -179,6 +180,8 @@ pub struct Atlas {
     /// What reading the atlas tolerated and put right, or found worth a look (see
     /// [`super::AtlasError::note`]); `check` prints them and the atlas opens.
     pub notes: Vec<super::AtlasError>,
+    /// The naming traditions (at most two) of its places, in the order of the names menu.
+    pub traditions: Vec<NameTradition>,
     /// The sides that hold territory.
     pub controllers: Vec<Controller>,
     /// Sorted by start date, tiling the atlas's span with no gap or overlap.
@@ -268,8 +271,20 @@ pub struct ControlChange {
     pub controller: ControllerIdx,
     /// Set when the date is one side's claim or disputed: who says what.
     pub claim: Option<Text>,
+    /// What the map maker says of the change (what was taken, how), if anything.
+    pub note: Option<Text>,
     /// Where it is said.
     pub sources: Vec<Source>,
+}
+
+/// One way the atlas's places are named besides their common name ("Armenian usage", "Greek
+/// usage"), read from the layers' `name_<key>` properties.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameTradition {
+    /// The property suffix: `el` reads `name_el` and `label_el`.
+    pub key: String,
+    /// The tradition's name in the names menu and the hover box.
+    pub label: Text,
 }
 
 /// Something that happened on a date, for a marker and the event list.
@@ -306,14 +321,14 @@ pub struct Region {
     pub name: Text,
     /// Short label for the map ("NKAO", "Kalbajar"); the name when absent.
     pub label: Option<Text>,
-    /// Its name in Azerbaijani usage.
-    pub name_az: Option<String>,
-    /// Its name in Armenian usage.
-    pub name_hy: Option<String>,
-    /// Short map labels in each naming tradition ("Karvachar", "Kəlbəcər"); the names when absent.
-    pub label_hy: Option<String>,
-    /// See `label_hy`.
-    pub label_az: Option<String>,
+    /// Its name in the atlas's second naming tradition ([`Atlas::traditions`]).
+    pub name_second: Option<String>,
+    /// Its name in the atlas's first naming tradition.
+    pub name_first: Option<String>,
+    /// Short map labels in each naming tradition; the names when absent.
+    pub label_first: Option<String>,
+    /// See `label_first`.
+    pub label_second: Option<String>,
     /// Its published area.
     pub official_area_km2: Option<f64>,
     /// How far the drawn area may be from the official one, in percent.
@@ -356,10 +371,10 @@ pub struct Place {
     pub id: String,
     /// Its common name in each language.
     pub name: Text,
-    /// Name in Armenian usage (romanised).
-    pub name_hy: Option<String>,
-    /// Name in Azerbaijani usage (official Latin alphabet).
-    pub name_az: Option<String>,
+    /// Its name in the atlas's first naming tradition ([`Atlas::traditions`]).
+    pub name_first: Option<String>,
+    /// Its name in the second.
+    pub name_second: Option<String>,
     /// Other names and spellings (other scripts, earlier names): found by the search, listed in
     /// the hover box.
     pub other_names: Vec<String>,
@@ -448,8 +463,8 @@ pub struct ContextArea {
     pub kind: ContextKind,
     /// Its name.
     pub name: Text,
-    /// Its name in Azerbaijani usage.
-    pub name_az: Option<String>,
+    /// Its name in the atlas's second naming tradition.
+    pub name_second: Option<String>,
     /// Where its label goes, if the atlas says (else a point inside it).
     pub label_at: Option<Point>,
     /// Its outline.

@@ -264,6 +264,11 @@ pub fn load_overlay(path: &std::path::Path) -> Result<Overlay, AtlasErrors> {
     let shown = path.display().to_string();
     let mut errs = AtlasErrors::default();
     match std::fs::metadata(path) {
+        // Opening a named pipe would wait for a writer forever.
+        Ok(m) if !m.is_file() => {
+            errs.push(&shown, None, "is not a plain file (a folder, a named pipe or a device): it is not read");
+            return Err(errs);
+        }
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             errs.push(
                 &shown,

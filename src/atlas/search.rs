@@ -86,15 +86,15 @@ impl SearchIndex {
         for (i, p) in atlas.places.iter().enumerate() {
             let found = Found::Place(PlaceIdx::new(i));
             let names = p.name.0.values().map(String::as_str);
-            let names = names.chain(p.name_hy.as_deref()).chain(p.name_az.as_deref());
+            let names = names.chain(p.name_first.as_deref()).chain(p.name_second.as_deref());
             add(found, p.rank, &mut names.chain(p.other_names.iter().map(String::as_str)));
             positions.push((found, (p.point.x(), p.point.y())));
         }
         for (i, r) in atlas.regions.iter().enumerate() {
             let found = Found::Region(RegionIdx::new(i));
             let names = r.name.0.values().chain(r.label.iter().flat_map(|l| l.0.values())).map(String::as_str);
-            let names = names.chain(r.name_hy.as_deref()).chain(r.name_az.as_deref());
-            let mut names = names.chain(r.label_hy.as_deref()).chain(r.label_az.as_deref());
+            let names = names.chain(r.name_first.as_deref()).chain(r.name_second.as_deref());
+            let mut names = names.chain(r.label_first.as_deref()).chain(r.label_second.as_deref());
             // After the towns of rank 1–2, which often share a district's name ("Lachin").
             add(found, 3, &mut names);
             if let Some(p) = r.geometry.interior_point() {
@@ -105,7 +105,7 @@ impl SearchIndex {
             let found = Found::Water(i);
             let n = &w.names;
             let names = n.name.iter().flat_map(|t| t.0.values()).map(String::as_str);
-            let names = names.chain(n.name_hy.as_deref()).chain(n.name_az.as_deref());
+            let names = names.chain(n.name_first.as_deref()).chain(n.name_second.as_deref());
             add(found, w.rank, &mut names.chain(n.other.iter().map(String::as_str)));
             if let Some(c) = centre_of(&w.shape) {
                 positions.push((found, c));
@@ -115,7 +115,7 @@ impl SearchIndex {
             let found = Found::Height(i);
             let n = &h.names;
             let names = n.name.iter().flat_map(|t| t.0.values()).map(String::as_str);
-            let names = names.chain(n.name_hy.as_deref()).chain(n.name_az.as_deref());
+            let names = names.chain(n.name_first.as_deref()).chain(n.name_second.as_deref());
             let rank = if h.kind == HeightKind::Peak { 3 } else { 2 };
             add(found, rank, &mut names.chain(n.other.iter().map(String::as_str)));
             positions.push((found, (h.point.x(), h.point.y())));

@@ -89,8 +89,8 @@ impl ValueEnum for NameStyle {
         Some(match self {
             NameStyle::International => PossibleValue::new(self.code()).help("English / international names"),
             NameStyle::Both => PossibleValue::new(self.code()),
-            NameStyle::Armenian => PossibleValue::new(self.code()).help("Armenian usage"),
-            NameStyle::Azerbaijani => PossibleValue::new(self.code()).help("Azerbaijani usage"),
+            NameStyle::First => PossibleValue::new(self.code()).help("the atlas's first naming tradition"),
+            NameStyle::Second => PossibleValue::new(self.code()).help("the atlas's second naming tradition"),
         })
     }
 }

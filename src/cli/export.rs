@@ -64,7 +64,8 @@ pub struct ExportArgs {
     /// Language of the texts.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: Lang,
-    /// Place names: English / international, Armenian usage, Azerbaijani usage, or both.
+    /// Place names: English / international, the atlas's first or second naming tradition (as its
+    /// names menu lists them), or both.
     #[arg(long, value_enum, default_value = "international")]
     pub names: NameStyle,
     /// The layers of the land shown.

@@ -9,6 +9,7 @@ mod check;
 mod diff;
 mod export;
 mod find;
+mod new;
 mod series;
 
 use std::path::{Path, PathBuf};
@@ -60,7 +61,8 @@ pub struct Cli {
     /// Interface language.
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Place names: English / international, Armenian usage, Azerbaijani usage, or both.
+    /// Place names: English / international, the atlas's first or second naming tradition (as its
+    /// names menu lists them), or both.
     #[arg(long, value_enum)]
     pub names: Option<NameStyle>,
     /// The layers of the land shown.
@@ -102,6 +104,9 @@ pub enum Command {
     /// Find places, regions, rivers and peaks by any of their names, in any script, and print
     /// them with their coordinates and district.
     Find(find::FindArgs),
+    /// Make a new atlas folder from a drawing of its zones (GeoJSON), with its timeline as
+    /// spreadsheets to fill in (controllers.csv, phases.csv, timeline.csv).
+    New(new::NewArgs),
     /// Km² and settlements held by each controller from every day on which control changed
     /// (`--csv` for spreadsheets).
     Series(series::SeriesArgs),
@@ -158,6 +163,7 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
         Some(Command::Export(args)) => export::export(&args),
         Some(Command::Find(args)) => find::find(&args),
         Some(Command::Series(args)) => series::series(&args),
+        Some(Command::New(args)) => new::new(&args),
         None => {
             let options = crate::ui::LaunchOptions {
                 date: cli.date,

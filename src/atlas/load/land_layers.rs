@@ -6,6 +6,7 @@ use geo::InteriorPoint as _;
 use geojson::GeometryValue as Value;
 use serde_json::Value as Json;
 
+use super::traditions::TraditionKeys;
 use super::{features, name_of};
 use crate::atlas::geojson_layer::{self, Props, text_problem};
 use crate::atlas::land::{Height, HeightKind, LocatorFeature, LocatorKind, Names, Road, Water, WaterKind, WaterShape};
@@ -14,18 +15,17 @@ use crate::atlas::{AtlasErrors, Text};
 /// Most other names a feature may carry.
 const MAX_OTHER_NAMES: usize = 64;
 
-/// Reads the names of a feature: `name` (required if `required`), `name_hy`, `name_az` and
-/// `other_names` (an array of strings).
-pub(super) fn names(p: &Props<'_>, required: bool, errs: &mut AtlasErrors) -> Names {
+/// Reads the names of a feature: `name` (required if `required`), its name in each naming
+/// tradition (`name_<key>`) and `other_names` (an array of strings).
+pub(super) fn names(p: &Props<'_>, required: bool, keys: &TraditionKeys, errs: &mut AtlasErrors) -> Names {
     let name = if required { Some(name_of(p, errs)) } else { p.text("name", errs) };
     if let Some(n) = &name
         && n.0.values().any(|s| s.trim().is_empty())
     {
         errs.push(p.file, Some(&p.f.label), "has an empty \"name\" (leave it out for an unnamed feature)");
     }
-    let name_hy = p.string("name_hy", errs).filter(|s| !s.trim().is_empty());
-    let name_az = p.string("name_az", errs).filter(|s| !s.trim().is_empty());
-    Names { name, name_hy, name_az, other: other_names(p, errs) }
+    let [name_first, name_second] = keys.read("name", p, errs);
+    Names { name, name_first, name_second, other: other_names(p, errs) }
 }
 
 /// Reads `other_names`: an array of non-empty strings.
@@ -109,11 +109,11 @@ fn kind<T: Copy>(p: &Props<'_>, choices: &[(&str, T)], default: Option<T>, errs:
 }
 
 /// Reads `water.geojson`.
-pub(super) fn read_water(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<Water> {
+pub(super) fn read_water(file: &str, text: &str, keys: &TraditionKeys, errs: &mut AtlasErrors) -> Vec<Water> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
-        let names = names(&p, false, errs);
+        let names = names(&p, false, keys, errs);
         let kind = kind(
             &p,
             &[("river", WaterKind::River), ("lake", WaterKind::Lake), ("reservoir", WaterKind::Reservoir)],
@@ -145,11 +145,11 @@ pub(super) fn read_water(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<
 }
 
 /// Reads `heights.geojson`.
-pub(super) fn read_heights(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<Height> {
+pub(super) fn read_heights(file: &str, text: &str, keys: &TraditionKeys, errs: &mut AtlasErrors) -> Vec<Height> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
-        let names = names(&p, true, errs);
+        let names = names(&p, true, keys, errs);
         let kind = kind(
             &p,
             &[("peak", HeightKind::Peak), ("range", HeightKind::Range), ("plateau", HeightKind::Plateau)],
@@ -169,11 +169,11 @@ pub(super) fn read_heights(file: &str, text: &str, errs: &mut AtlasErrors) -> Ve
 }
 
 /// Reads `roads.geojson`.
-pub(super) fn read_roads(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<Road> {
+pub(super) fn read_roads(file: &str, text: &str, keys: &TraditionKeys, errs: &mut AtlasErrors) -> Vec<Road> {
     let mut out = Vec::new();
     for f in features(file, text, errs) {
         let p = Props { f: &f, file };
-        let names = names(&p, true, errs);
+        let names = names(&p, true, keys, errs);
         kind(&p, &[("road", ())], Some(()), errs);
         let (valid_from, valid_to) = super::valid_span(&p, errs);
         let schematic = p.bool("schematic", errs);

@@ -19,14 +19,24 @@ use crate::atlas::safe_text::for_terminal;
 pub const FORMAT: &str = "karabakh-atlas/1";
 
 /// The fields of each kind of object in `atlas.json`.
-pub const TOP_FIELDS: &[&str] =
-    &["format", "id", "title", "description", "attribution", "default_date", "controllers", "phases", "events"];
+pub const TOP_FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "title",
+    "description",
+    "attribution",
+    "default_date",
+    "name_traditions",
+    "controllers",
+    "phases",
+    "events",
+];
 /// A controller's fields.
 pub const CONTROLLER_FIELDS: &[&str] = &["id", "name", "colour", "description"];
 /// A phase's fields.
 pub const PHASE_FIELDS: &[&str] = &["id", "start", "end", "title", "summary", "sources", "control", "changes"];
 /// A change's fields.
-pub const CHANGE_FIELDS: &[&str] = &["date", "zones", "controller", "claim", "sources"];
+pub const CHANGE_FIELDS: &[&str] = &["date", "zones", "controller", "claim", "note", "sources"];
 /// An event's fields.
 pub const EVENT_FIELDS: &[&str] =
     &["id", "date", "end", "place", "lonlat", "offmap", "kind", "text", "claim", "sources"];

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::Layers;
+use super::spreadsheet::{self, CONTROLLERS_FILE, PHASES_FILE, Sheets, TIMELINE_FILE};
 use crate::atlas::{
     Atlas, AtlasErrors, ControlChange, Controller, ControllerIdx, Event, Phase, PlaceIdx, Source, Text, ZoneIdx,
 };
@@ -29,44 +30,51 @@ struct RawAtlas {
 }
 
 #[derive(Deserialize)]
-struct RawController {
-    id: String,
-    name: Text,
-    colour: String,
+pub(super) struct RawController {
+    pub(super) id: String,
+    pub(super) name: Text,
+    pub(super) colour: String,
     #[serde(default)]
-    description: Text,
+    pub(super) description: Text,
+    /// The spreadsheet file and line it was read from (`None`: atlas.json).
+    #[serde(skip)]
+    pub(super) origin: Option<(String, u64)>,
 }
 
 #[derive(Deserialize)]
 pub(super) struct RawSource {
-    title: String,
-    url: Option<String>,
+    pub(super) title: String,
+    pub(super) url: Option<String>,
 }
 
 #[derive(Deserialize)]
-struct RawPhase {
-    id: String,
-    start: String,
-    end: Option<String>,
-    title: Text,
+pub(super) struct RawPhase {
+    pub(super) id: String,
+    pub(super) start: String,
+    pub(super) end: Option<String>,
+    pub(super) title: Text,
     #[serde(default)]
-    summary: Text,
+    pub(super) summary: Text,
     #[serde(default)]
-    sources: Vec<RawSource>,
+    pub(super) sources: Vec<RawSource>,
     #[serde(deserialize_with = "super::schema::no_duplicate_keys")]
-    control: BTreeMap<String, String>,
+    pub(super) control: BTreeMap<String, String>,
     #[serde(default)]
-    changes: Vec<RawChange>,
+    pub(super) changes: Vec<RawChange>,
+    /// The spreadsheet file and line it was read from (`None`: atlas.json).
+    #[serde(skip)]
+    pub(super) origin: Option<(String, u64)>,
 }
 
 #[derive(Deserialize)]
-struct RawChange {
-    date: String,
-    zones: Vec<String>,
-    controller: String,
-    claim: Option<Text>,
+pub(super) struct RawChange {
+    pub(super) date: String,
+    pub(super) zones: Vec<String>,
+    pub(super) controller: String,
+    pub(super) claim: Option<Text>,
+    pub(super) note: Option<Text>,
     #[serde(default)]
-    sources: Vec<RawSource>,
+    pub(super) sources: Vec<RawSource>,
 }
 
 #[derive(Deserialize)]
@@ -137,7 +145,7 @@ fn check_text(text: &Text, what: &str, file: &str, feature: &str, errs: &mut Atl
 
 /// Reads the file item by item: every controller, phase and event that can be read, each problem
 /// of the others reported with its item, and the fields the format does not know noted.
-fn read_raw(file: &str, text: &str, errs: &mut AtlasErrors) -> Option<RawAtlas> {
+fn read_raw(file: &str, text: &str, sheets: &Sheets<'_>, errs: &mut AtlasErrors) -> Option<RawAtlas> {
     use super::schema::{self, CHANGE_FIELDS, CONTROLLER_FIELDS, EVENT_FIELDS, PHASE_FIELDS, SOURCE_FIELDS};
     let top = schema::top(file, text, errs)?;
     schema::check_top(&top, file, errs);
@@ -174,11 +182,28 @@ fn read_raw(file: &str, text: &str, errs: &mut AtlasErrors) -> Option<RawAtlas> 
         broken_controllers: Default::default(),
         phases_incomplete: false,
     };
-    if !top.contains_key("controllers") {
-        errs.push(file, None, "has no \"controllers\": the sides that hold ground");
+    // Controllers and phases are given here or in the spreadsheet files, not in both.
+    match (top.contains_key("controllers"), sheets.controllers) {
+        (false, None) => errs.push(
+            file,
+            None,
+            format!("has no \"controllers\": the sides that hold ground (here, or in {CONTROLLERS_FILE})"),
+        ),
+        (true, Some((sheet, _))) => {
+            errs.push(file, None, format!("gives \"controllers\", and so does {sheet}: keep one of the two"))
+        }
+        _ => {}
     }
-    if !top.contains_key("phases") {
-        errs.push(file, None, "has no \"phases\": the periods of the timeline");
+    match (top.contains_key("phases"), sheets.phases.or(sheets.timeline)) {
+        (false, None) => errs.push(
+            file,
+            None,
+            format!("has no \"phases\": the periods of the timeline (here, or in {PHASES_FILE} and {TIMELINE_FILE})"),
+        ),
+        (true, Some((sheet, _))) => {
+            errs.push(file, None, format!("gives \"phases\", and so does {sheet}: keep one of the two"))
+        }
+        _ => {}
     }
     for (label, item) in schema::items(&top, "controllers", "controller", file, errs) {
         let keys = schema::keys(item);
@@ -213,9 +238,16 @@ fn read_raw(file: &str, text: &str, errs: &mut AtlasErrors) -> Option<RawAtlas> 
     Some(raw)
 }
 
-pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut AtlasErrors) -> Option<Atlas> {
+pub(super) fn read_timeline(
+    file: &str,
+    text: &str,
+    sheets: Sheets<'_>,
+    layers: Layers,
+    errs: &mut AtlasErrors,
+) -> Option<Atlas> {
     let Layers { regions, zones, places, lines, context, land, rejected_zones } = layers;
-    let raw = read_raw(file, text, errs)?;
+    let mut raw = read_raw(file, text, &sheets, errs)?;
+    read_sheets(&mut raw, sheets, &zones, &regions, &rejected_zones, errs);
     require_en(&raw.title, "the atlas title", file, "atlas", errs);
     check_text(&raw.description, "the description", file, "atlas", errs);
     check_text(&raw.attribution, "the attribution", file, "atlas", errs);
@@ -234,7 +266,8 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
     let mut controllers = Vec::new();
     let mut seen_controllers = std::collections::HashSet::new();
     for c in raw.controllers {
-        let label = format!("controller '{}'", c.id);
+        let (item_file, label) = item_place(file, "controller", &c.id, c.origin.as_ref());
+        let file = item_file.as_str();
         if !seen_controllers.insert(c.id.clone()) {
             errs.push(file, Some(&label), "duplicate controller id");
             continue;
@@ -275,7 +308,8 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
     let mut phases: Vec<Phase> = Vec::new();
     let mut seen_phases = std::collections::HashSet::new();
     for p in raw.phases {
-        let label = format!("phase '{}'", p.id);
+        let (item_file, label) = item_place(file, "phase", &p.id, p.origin.as_ref());
+        let file = item_file.as_str();
         if !seen_phases.insert(p.id.clone()) {
             errs.push(file, Some(&label), "duplicate phase id");
         }
@@ -362,7 +396,17 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
                 }
             }
             let change_sources = sources(ch.sources, file, &label, errs);
-            changes.push(ControlChange { date, zones: zs, controller: ci, claim: ch.claim, sources: change_sources });
+            if let Some(note) = &ch.note {
+                check_text(note, "the note of a change", file, &label, errs);
+            }
+            changes.push(ControlChange {
+                date,
+                zones: zs,
+                controller: ci,
+                claim: ch.claim,
+                note: ch.note,
+                sources: change_sources,
+            });
         }
         changes.sort_by_key(|c| c.date);
         if let (Some(s), Some(e)) = (start, end)
@@ -464,6 +508,7 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         attribution: raw.attribution,
         default_date,
         notes: Vec::new(),
+        traditions: Vec::new(),
         controllers,
         phases,
         events,
@@ -478,6 +523,52 @@ pub(super) fn read_timeline(file: &str, text: &str, layers: Layers, errs: &mut A
         cells_cache: std::sync::OnceLock::new(),
         sealed: crate::atlas::model::Sealed,
     })
+}
+
+/// Where an item was read, for its messages: atlas.json and its id, or a spreadsheet's line.
+fn item_place(file: &str, kind: &str, id: &str, origin: Option<&(String, u64)>) -> (String, String) {
+    match origin {
+        Some((sheet, line)) => (sheet.clone(), format!("{kind} '{id}' (line {line})")),
+        None => (file.to_owned(), format!("{kind} '{id}'")),
+    }
+}
+
+/// Reads the spreadsheet files into the items `atlas.json` would give.
+fn read_sheets(
+    raw: &mut RawAtlas,
+    sheets: Sheets<'_>,
+    zones: &[crate::atlas::Zone],
+    regions: &[crate::atlas::Region],
+    rejected_zones: &[String],
+    errs: &mut AtlasErrors,
+) {
+    if let Some((name, text)) = sheets.controllers {
+        raw.controllers.extend(spreadsheet::read_controllers(name, text, errs));
+    }
+    match (sheets.phases, sheets.timeline) {
+        (Some(phases), Some(timeline)) => {
+            let ids: Vec<&str> = raw.controllers.iter().map(|c| c.id.as_str()).collect();
+            let known = spreadsheet::Known {
+                zones,
+                regions,
+                rejected_zones,
+                controllers: &ids,
+                broken_controllers: &raw.broken_controllers,
+            };
+            let phases = spreadsheet::read_phases(phases, timeline, &known, errs);
+            raw.phases.extend(phases);
+            raw.broken_controllers.insert(spreadsheet::NO_CONTROLLER.to_owned());
+        }
+        (Some((name, _)), None) => {
+            errs.push(name, None, format!("is there without {TIMELINE_FILE}, which gives each phase its control"));
+            raw.phases_incomplete = true;
+        }
+        (None, Some((name, _))) => {
+            errs.push(name, None, format!("is there without {PHASES_FILE}, which names the phases it falls in"));
+            raw.phases_incomplete = true;
+        }
+        (None, None) => {}
+    }
 }
 
 /// Phases must follow each other day after day: no gap, no overlap, only the last open-ended.

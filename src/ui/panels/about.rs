@@ -19,7 +19,12 @@ pub fn about_ui(ctx: &egui::Context, app: &AtlasApp) -> Option<Command> {
         ui.label(RichText::new(atlas.title.get(code)).strong());
         ui.label(atlas.description.get(code));
         ui.add_space(6.0);
-        ui.label(t(lang, "How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, ceasefire lines, corridors and fronts appear only on the dates they apply. Place names are given in both traditions (Armenian usage / Azerbaijani usage)."));
+        ui.label(t(lang, "How to read the map: each zone is coloured by the side that held it on the date shown. Dashed zone edges are only approximately known. Lines of contact, ceasefire lines, corridors and fronts appear only on the dates they apply."));
+        // The atlas's own naming traditions, as its names menu offers them.
+        let traditions: Vec<&str> = atlas.traditions.iter().map(|t| t.label.get(code)).collect();
+        if !traditions.is_empty() {
+            ui.label(tf(lang, "Place names are given in each naming tradition of this atlas ({}); the Names menu chooses which the map shows.", &[&traditions.join(" / ")]));
+        }
         ui.add_space(6.0);
         ui.label(RichText::new(t(lang, "Sources and licences")).strong());
         let credits = atlas.attribution.get(code);

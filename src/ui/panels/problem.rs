@@ -34,8 +34,9 @@ pub fn problem_ui(ctx: &egui::Context, app: &AtlasApp) -> Option<Command> {
                     ProblemKind::OverlayInPart => tf(lang, "{} — its other features are shown.", &[&problem.source]),
                 };
                 ui.label(context);
-                ui.label(tf(lang, "{} problem(s):", &[&problem.errors.0.len().to_string()]));
-                for e in &problem.errors.0 {
+                // The errors, counted, then the notes (each says "note:"), as check prints them.
+                ui.label(tf(lang, "{} problem(s):", &[&problem.errors.errors().count().to_string()]));
+                for e in problem.errors.errors().chain(problem.errors.notes()) {
                     ui.label(RichText::new(e.to_string()).monospace());
                 }
                 ui.add_space(6.0);

@@ -23,7 +23,7 @@ pub fn region_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             }
         });
         let traditions: Vec<&str> =
-            [region.name_hy.as_deref(), region.name_az.as_deref()].into_iter().flatten().collect();
+            [region.name_first.as_deref(), region.name_second.as_deref()].into_iter().flatten().collect();
         if !traditions.is_empty() {
             ui.label(RichText::new(traditions.join(" / ")).weak());
         }

@@ -39,6 +39,9 @@ pub fn side_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 let zones = zone_list(atlas, &c.zones, lang);
                 let to = atlas.controller(c.controller).map_or("", |k| k.name.get(code));
                 ui.label(tf(lang, "{}: {} passed to {}", &[&long_date(c.date, lang), &zones, to]));
+                if let Some(note) = &c.note {
+                    ui.label(RichText::new(note.get(code)).small());
+                }
                 if let Some(claim) = &c.claim {
                     ui.label(RichText::new(claim.get(code)).italics().small());
                 }

@@ -5,20 +5,33 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use crate::atlas::{Direction, Step};
+use crate::atlas::{Direction, NameTradition, Step};
 use crate::i18n::{Lang, t, tf};
 use crate::scene::{LayerName, NameStyle};
 use crate::ui::app::input::{Action, Mode, keys_for};
 use crate::ui::{AtlasApp, Command, ExportKind, Layer};
 
-/// The name of a naming tradition in the menu.
-pub fn names_label(n: NameStyle, lang: Lang) -> &'static str {
+/// The name of a naming style in the menu: the traditions are named by the atlas.
+pub fn names_label(n: NameStyle, traditions: &[NameTradition], lang: Lang) -> String {
+    let tradition = |i: usize| traditions.get(i).map_or_else(String::new, |t| t.label.get(lang.code()).to_owned());
     match n {
-        NameStyle::International => t(lang, "English / international"),
-        NameStyle::Both => t(lang, "Both"),
-        NameStyle::Armenian => t(lang, "Armenian usage"),
-        NameStyle::Azerbaijani => t(lang, "Azerbaijani usage"),
+        NameStyle::International => t(lang, "English / international").to_owned(),
+        NameStyle::Both => t(lang, "Both").to_owned(),
+        NameStyle::First => tradition(0),
+        NameStyle::Second => tradition(1),
     }
+}
+
+/// The naming styles an atlas offers: the traditions it has, and both only if it has two.
+pub fn names_offered(traditions: &[NameTradition]) -> Vec<NameStyle> {
+    NameStyle::ALL
+        .into_iter()
+        .filter(|n| match n {
+            NameStyle::International => true,
+            NameStyle::First => !traditions.is_empty(),
+            NameStyle::Second | NameStyle::Both => traditions.len() >= 2,
+        })
+        .collect()
 }
 
 /// A toggle whose state is the app's: clicking it asks for the other state.
@@ -167,11 +180,12 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                 command = Some(Command::SetLayer(Layer::Chart, on));
             }
             let mut names = app.settings.names;
+            let traditions = &app.loaded.atlas.traditions;
             egui::ComboBox::from_id_salt("names")
-                .selected_text(names_label(names, lang))
+                .selected_text(names_label(names, traditions, lang))
                 .show_ui(ui, |ui| {
-                    for n in NameStyle::ALL {
-                        ui.selectable_value(&mut names, n, names_label(n, lang));
+                    for n in names_offered(traditions) {
+                        ui.selectable_value(&mut names, n, names_label(n, traditions, lang));
                     }
                 })
                 .response

@@ -99,10 +99,11 @@ pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, facts: &HoverFacts, lang: Lang, 
     if let Some(p) = facts.place.and_then(|i| atlas.places.get(i)) {
         ui.label(RichText::new(place_label(p, names, lang)).strong());
         // The local names are given here whatever the labels show.
-        let hy = p.name_hy.as_deref().map(|s| tf(lang, "Armenian usage: {}", &[s]));
-        let az = p.name_az.as_deref().map(|s| tf(lang, "Azerbaijani usage: {}", &[s]));
-        for line in [hy, az].into_iter().flatten() {
-            ui.label(RichText::new(line).weak());
+        let local = [p.name_first.as_deref(), p.name_second.as_deref()];
+        for (name, tradition) in local.into_iter().zip(&atlas.traditions) {
+            if let Some(name) = name {
+                ui.label(RichText::new(format!("{}: {name}", tradition.label.get(code))).weak());
+            }
         }
         if !p.other_names.is_empty() {
             let others: Vec<&str> = p.other_names.iter().take(4).map(String::as_str).collect();
@@ -124,9 +125,9 @@ pub fn zone_info_ui(ui: &mut Ui, atlas: &Atlas, facts: &HoverFacts, lang: Lang, 
         if let Some(r) = atlas.region(z.region) {
             ui.label(r.name.get(code));
             let (hy, az) = match names {
-                NameStyle::Armenian => (r.name_hy.as_deref(), None),
-                NameStyle::Azerbaijani => (None, r.name_az.as_deref()),
-                NameStyle::Both | NameStyle::International => (r.name_hy.as_deref(), r.name_az.as_deref()),
+                NameStyle::First => (r.name_first.as_deref(), None),
+                NameStyle::Second => (None, r.name_second.as_deref()),
+                NameStyle::Both | NameStyle::International => (r.name_first.as_deref(), r.name_second.as_deref()),
             };
             if let Some(both) = traditions(hy, az) {
                 ui.label(RichText::new(both).weak());
