@@ -410,3 +410,17 @@ fn a_dangling_link_for_an_optional_file_is_said_not_taken_for_absent() {
     std::os::unix::fs::symlink(dir.join("nowhere.geojson"), dir.join("lines.geojson")).expect("symlink");
     assert_error(&errors(&dir), "lines.geojson", None, "symbolic link that leads nowhere");
 }
+
+#[test]
+fn a_zone_across_the_antimeridian_or_round_the_world_is_refused_with_the_reason() {
+    // One triangle from 170° E to 170° W the long way: 340° of longitude.
+    let (_d, dir) = broken("zones.geojson", |s| {
+        s.replace("[[[10,10],[10.5,10],[10.5,11],[10,11],[10,10]]]", "[[[170,10],[-170,10],[-170,11],[170,10]]]")
+    });
+    assert_error(&errors(&dir), "zones.geojson", Some("a-west"), "spans 340° of longitude (-170.0 to 170.0)");
+    // A band round the world.
+    let (_d, dir) = broken("regions.geojson", |s| {
+        s.replace("[[[10,10],[11,10],[11,11],[10,11],[10,10]]]", "[[[-180,-5],[180,-5],[180,5],[-180,5],[-180,-5]]]")
+    });
+    assert_error(&errors(&dir), "regions.geojson", Some("a"), "must be cut there into parts (RFC 7946 §3.1.9)");
+}

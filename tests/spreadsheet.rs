@@ -260,3 +260,119 @@ fn the_cyprus_example_opens_clean_with_its_area_within_tolerance_and_the_north_a
     let (_, before, _) = run(&["at", "1974-07-01", "--atlas", cyprus]);
     assert!(before.contains("Turkish forces") && before.contains("6 km²"), "only Kokkina before 20 July: {before}");
 }
+
+/// The Cyprus walkthrough of the UX review (§3), replayed: a clockwise public outline, `new`, the
+/// spreadsheets, and every mistake the teacher made, each reported once and clearly; put right, the
+/// atlas checks clean with its area within its tolerance.
+#[test]
+fn the_cyprus_walkthrough_ends_with_a_correct_atlas_and_every_mistake_said_once() {
+    let inputs = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/cyprus-inputs"));
+    let dir = tempfile::tempdir().expect("temp");
+    let atlas = dir.path().join("cyprus");
+    let (code, out, err) = run(&[
+        "new",
+        path(&atlas),
+        "--zones",
+        path(&inputs.join("drawing.geojson")),
+        "--title",
+        "Cyprus",
+        "--start",
+        "1960-08-16",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("rings wound clockwise"), "the d3 winding was turned round: {out}");
+    for sheet in ["controllers.csv", "phases.csv", "timeline.csv"] {
+        std::fs::copy(inputs.join(sheet), atlas.join(sheet)).expect("copy");
+    }
+    // The places, from the spreadsheet of places, and the official area of the island.
+    let mut places = Vec::new();
+    let table = std::fs::read_to_string(inputs.join("places.csv")).expect("places");
+    for line in table.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        places.push(serde_json::json!({"type": "Feature", "id": c[0],
+            "properties": {"name": c[1], "name_el": c[2], "name_tr": c[3], "kind": c[6], "rank": c[7].parse::<u8>().expect("rank"), "region": "cyprus"},
+            "geometry": {"type": "Point", "coordinates": [c[4].parse::<f64>().expect("lon"), c[5].parse::<f64>().expect("lat")]}}));
+    }
+    let places = serde_json::json!({"type": "FeatureCollection", "features": places});
+    std::fs::write(atlas.join("places.geojson"), places.to_string()).expect("places");
+    let regions_path = atlas.join("regions.geojson");
+    let mut regions: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&regions_path).expect("regions")).expect("json");
+    regions["features"][0]["properties"]["official_area_km2"] = 9251.into();
+    regions["features"][0]["properties"]["area_tolerance_pct"] = 1.into();
+    std::fs::write(&regions_path, regions.to_string()).expect("regions");
+    // The naming traditions, declared as the guide says.
+    let atlas_path = atlas.join("atlas.json");
+    let mut top: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&atlas_path).expect("atlas")).expect("json");
+    top["name_traditions"] =
+        serde_json::json!([{"key": "el", "label": "Greek usage"}, {"key": "tr", "label": "Turkish usage"}]);
+    top["attribution"] = "Natural Earth (public domain); places: Wikipedia coordinates.".into();
+    std::fs::write(&atlas_path, top.to_string()).expect("atlas");
+    let good: Vec<(String, String)> = std::fs::read_dir(&atlas)
+        .expect("dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).expect("read"))
+        })
+        .collect();
+
+    // The mistakes: a zone drawn over another, a zone that lies in Turkey but is labelled Cyprus,
+    // Nicosia given latitude first, "summry" for "summary", "color" for "colour".
+    let edit = |file: &str, f: &dyn Fn(String) -> String| {
+        let p = atlas.join(file);
+        let text = std::fs::read_to_string(&p).expect("read");
+        std::fs::write(&p, f(text)).expect("write");
+    };
+    edit("zones.geojson", &|t| {
+        let extra = r#"{"type": "Feature", "id": "famagusta-town", "properties": {"name": "Famagusta", "region": "cyprus"}, "geometry": {"type": "Polygon", "coordinates": [[[33.80,35.15],[33.86,35.15],[33.86,35.20],[33.80,35.20],[33.80,35.15]]]}},
+{"type": "Feature", "id": "anamur", "properties": {"name": "Anamur coast", "region": "cyprus"}, "geometry": {"type": "Polygon", "coordinates": [[[32.90,36.10],[33.10,36.10],[33.10,36.25],[32.90,36.25],[32.90,36.10]]]}},
+"#;
+        t.replacen("\"features\": [\n", &format!("\"features\": [\n{extra}"), 1)
+    });
+    edit("timeline.csv", &|t| {
+        format!(
+            "{t}1960-08-16,famagusta-town,roc,,,\n1974-08-16,famagusta-town,tr,Wikipedia: Turkish invasion of Cyprus,,\n1960-08-16,anamur,roc,,,\n"
+        )
+    });
+    edit("places.geojson", &|t| t.replace("[33.36667,35.16667]", "[35.16667,33.36667]"));
+    edit("phases.csv", &|t| t.replacen("summary", "summry", 1));
+    edit("controllers.csv", &|t| t.replacen("colour", "color", 1));
+    let (code, out, err) = run(&["check", path(&atlas)]);
+    let said = format!("{out}{err}");
+    assert_eq!(code, 1, "{said}");
+    let once = |what: &str| {
+        assert_eq!(said.matches(what).count(), 1, "said once: {what}\n{said}");
+    };
+    // "color": the file cannot give its controllers, and that is the one thing said of them.
+    once(
+        "controllers.csv: line 1: has no column \"colour\", which it needs (it has \"color\": did you mean \"colour\"?)",
+    );
+    once("\"summry\" is not a column of");
+    assert!(said.contains("(did you mean \"summary\"?)"), "{said}");
+    // The overlap, the zone outside the island and Nicosia need the controllers: they are said once
+    // the spreadsheet is put right.
+    edit("controllers.csv", &|t| t.replacen("color", "colour", 1));
+    let (code, out, err) = run(&["check", path(&atlas)]);
+    let said = format!("{out}{err}");
+    assert_eq!(code, 1, "{said}");
+    let once = |what: &str| {
+        assert_eq!(said.matches(what).count(), 1, "said once: {what}\n{said}");
+    };
+    once("zones 'famagusta-town' and 'north-east' overlap by");
+    once("of it lies outside its region 'cyprus'");
+    assert!(said.contains("zone 'anamur'"), "{said}");
+    once("place 'nicosia': lies");
+    once("are longitude and latitude the wrong way round?");
+    once("\"summry\" is not a column of");
+    assert!(!said.contains("510"), "no area of the whole Earth: {said}");
+
+    // Put right: the atlas checks clean, its area within its tolerance.
+    for (file, text) in &good {
+        std::fs::write(atlas.join(file), text).expect("restore");
+    }
+    let (code, out, err) = run(&["check", path(&atlas)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Cyprus: OK\n"), "{out}");
+    assert!(out.contains("9282") && out.contains("+0.3 %"), "{out}");
+}

@@ -26,6 +26,9 @@ pub const MAX_POSITIONS: usize = 5_000_000;
 
 pub(crate) use super::safe_text::text_problem;
 
+/// Widest a single polygon may be, in degrees of longitude (see [`polygon`]).
+pub const MAX_SPAN_DEG: f64 = 180.0;
+
 /// Parses `text` as a FeatureCollection. On failure the reason is pushed to `errs` and `None`
 /// returned; features are returned even when some of them are bad, so all errors get reported.
 ///
@@ -377,6 +380,20 @@ fn polygon(rings: &[Vec<Position>], what: &str, out: &mut Vec<String>) -> Option
     let shell = shell?;
     let holes: Option<Vec<_>> = holes.into_iter().collect();
     let polygon = Polygon::new(shell, holes?);
+    // A ring wider than half the world is a shape across the antimeridian left uncut, or a band
+    // round the world: drawn, it would go the long way round and fill the map.
+    if let Some(r) = geo::BoundingRect::bounding_rect(&polygon)
+        && r.width() > MAX_SPAN_DEG
+    {
+        out.push(format!(
+            "{what} spans {:.0}° of longitude ({:.1} to {:.1}): a shape that crosses the antimeridian (±180°) must be \
+             cut there into parts (RFC 7946 §3.1.9), and no region of an atlas goes round the world",
+            r.width(),
+            r.min().x,
+            r.max().x
+        ));
+        return None;
+    }
     if let Some(problem) = polygon.validation_errors().into_iter().next() {
         out.push(format!("{what} is not a valid polygon: {problem}"));
         return None;

@@ -23,6 +23,7 @@ mod search;
 pub mod synthetic;
 mod taken;
 mod text;
+mod tiling;
 mod timeline;
 
 pub use cells::Cell;
@@ -46,4 +47,5 @@ pub use scaffold::{NewAtlas, PLACEHOLDER_CONTROLLER, Scaffold, scaffold, slug};
 pub use search::{Found, SearchHit, SearchIndex, fold, kind_word};
 pub use taken::{QUIET_DAYS, Taken, fighting_began};
 pub use text::{FALLBACK_LANG, Text};
+pub use tiling::tiling_problems;
 pub use timeline::{ControllerArea, Origin, RegionControl, Transition, ZoneChange};

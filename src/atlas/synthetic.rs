@@ -229,8 +229,8 @@ pub fn world_triangle() -> Atlas {
     }
 }
 
-/// Writes an atlas folder like [`world_triangle`], but as files and as large as asked: the
-/// triangle across the world with a rectangular hole (10°–30° E, 60°–50° S), tiled by
+/// Writes an atlas folder like [`world_triangle`], but as files and as large as asked: a
+/// triangle across half the world, pole to pole, with a rectangular hole (10°–30° E, 60°–50° S), tiled by
 /// `columns × rows` square zones with `points_per_edge` positions a side. With 20 × 10 squares of
 /// 550 points the zones file is about 10 MB: the size the viewer must open and export in bounded
 /// time and memory (`benches/scale.rs`).
@@ -269,7 +269,9 @@ pub fn write_world_edge_atlas(
         c.push((x0, y0));
         c
     };
-    let triangle = [(-180.0, -90.0), (180.0, -90.0), (180.0, 90.0), (-180.0, -90.0)];
+    // Half the world wide, the most a polygon may span (wider is refused as a shape across the
+    // antimeridian or round the world), pole to pole.
+    let triangle = [(-70.0, -90.0), (110.0, -90.0), (110.0, 90.0), (-70.0, -90.0)];
     let hole = [(lon0, lat0), (lon0, lat1), (lon1, lat1), (lon1, lat0), (lon0, lat0)];
     let feature = |id: &str, region: &str, rings: Vec<String>| {
         format!(

@@ -29,11 +29,19 @@ pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
         None => None,
     };
     let atlas = load(dir.as_deref())?;
+    // How the zones tile their regions: judged here, on the atlas as read, not on every opening.
+    let in_folder = |name: &str| dir.as_ref().map_or_else(|| name.to_owned(), |d| d.join(name).display().to_string());
+    let tiling = crate::atlas::tiling_problems(&atlas, &in_folder("zones.geojson"), &in_folder("places.geojson"));
+    if !tiling.is_empty() {
+        let mut all = crate::atlas::AtlasErrors(atlas.notes.clone());
+        all.0.extend(tiling.0);
+        return Err(Failure::Atlas(all));
+    }
+    let notes: Vec<&crate::atlas::AtlasError> = atlas.notes.iter().chain(tiling.notes()).collect();
     let mut out = std::io::stdout().lock();
-    let notes = atlas.notes.len();
-    let verdict = if notes == 0 { "OK".to_owned() } else { format!("OK, with {notes} note(s)") };
+    let verdict = if notes.is_empty() { "OK".to_owned() } else { format!("OK, with {} note(s)", notes.len()) };
     let _ = writeln!(out, "{}: {verdict}", crate::atlas::safe_text::for_terminal(atlas.title.get("en")));
-    for note in &atlas.notes {
+    for note in notes {
         let _ = writeln!(out, "  {note}");
     }
     let _ = writeln!(

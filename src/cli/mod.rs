@@ -1,4 +1,4 @@
-//! The command line: `check`, `at`, `diff` and `export` serve scripts; with no command the
+//! The command line: `check`, `at`, `diff`, `export`, `find`, `series` and `new` serve scripts; with no command the
 //! viewer opens. Values are parsed by clap (see [`args`]); every failure is a [`Failure`], turned
 //! into a message and an exit code in one place: 0 success, 1 a bad atlas or a failed write,
 //! 2 bad usage.

@@ -160,7 +160,7 @@ fn read_sheet<'a>(file: &'a str, text: &str, columns: &Columns, errs: &mut Atlas
             errs.note(
                 file,
                 Some("line 1"),
-                format!("\"{}\" is not a column of {file}{hint}; it is left out", for_terminal(h)),
+                format!("\"{}\" is not a column of {}{hint}; it is left out", for_terminal(h), base_name(file)),
             );
         }
     }
@@ -191,6 +191,11 @@ fn read_sheet<'a>(file: &'a str, text: &str, columns: &Columns, errs: &mut Atlas
     }
     sheet.note_placeholders(errs);
     Some(sheet)
+}
+
+/// The file's own name, without its folder: "phases.csv".
+fn base_name(file: &str) -> &str {
+    std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file)
 }
 
 /// `vi`, `hy`, `pt-BR`: a language code as texts use them.
