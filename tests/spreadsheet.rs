@@ -131,6 +131,11 @@ fn each_mistake_in_a_spreadsheet_is_said_once_with_its_file_and_line() {
         problems(in_file("phases.csv", |t| t.replace("P3,2002-01-01,All blue,", "P3,2002-01-01,All, blue,")));
     assert!(out.contains("phases.csv: line 4: has 7 cells where the first line names 6 columns"), "{out}");
 
+    // A phases file with no row: said once, not again as "no phases" of the atlas.
+    let (_, out) = problems(in_file("phases.csv", |t| t.lines().next().unwrap_or_default().to_owned() + "\n"));
+    assert!(out.contains("phases.csv: has no phases"), "{out}");
+    assert!(out.contains("1 problem:"), "{out}");
+
     // A bad colour is said against the spreadsheet's line.
     let (_, out) = problems(in_file("controllers.csv", |t| t.replace("#3355cc", "blue")));
     assert!(

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value as Json};
 
-use super::{AtlasErrors, Text};
+use super::AtlasErrors;
 
 /// A feature as read, before its layer interprets the properties.
 pub(crate) struct RawFeature {
@@ -24,6 +24,7 @@ pub(crate) struct RawFeature {
 /// fewer, and the limit keeps memory and time bounded on a hostile file.
 pub const MAX_POSITIONS: usize = 5_000_000;
 
+pub(crate) use super::geojson_props::Props;
 pub(crate) use super::safe_text::text_problem;
 
 /// Widest a single polygon may be, in degrees of longitude (see [`polygon`]).
@@ -512,100 +513,5 @@ fn geometry<'a>(f: &'a RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
 fn report(f: &RawFeature, file: &str, errs: &mut AtlasErrors, problems: Vec<String>) {
     for p in problems {
         errs.push(file, Some(&f.label), p);
-    }
-}
-
-/// Property readers: each pushes an error naming the property when it has the wrong type.
-pub(crate) struct Props<'a> {
-    pub f: &'a RawFeature,
-    pub file: &'a str,
-}
-
-impl Props<'_> {
-    pub fn text(&self, key: &str, errs: &mut AtlasErrors) -> Option<Text> {
-        match self.f.props.get(key)? {
-            Json::String(s) => {
-                if let Some(problem) = text_problem(s) {
-                    errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" {problem}"));
-                }
-                Some(Text::en(s.clone()))
-            }
-            Json::Object(map) => {
-                let mut text = Text::default();
-                for (lang, v) in map {
-                    match v.as_str() {
-                        Some(s) => {
-                            if let Some(problem) = text_problem(s) {
-                                errs.push(
-                                    self.file,
-                                    Some(&self.f.label),
-                                    format!("property \"{key}\".{lang} {problem}"),
-                                );
-                            }
-                            text.0.insert(lang.clone(), s.to_owned());
-                        }
-                        None => errs.push(
-                            self.file,
-                            Some(&self.f.label),
-                            format!("property \"{key}\".{lang} is not a string"),
-                        ),
-                    }
-                }
-                if !text.has(super::FALLBACK_LANG) {
-                    errs.push(
-                        self.file,
-                        Some(&self.f.label),
-                        format!("property \"{key}\" has no English (\"en\") text"),
-                    );
-                }
-                Some(text)
-            }
-            _ => {
-                errs.push(
-                    self.file,
-                    Some(&self.f.label),
-                    format!("property \"{key}\" must be a string or an object of strings by language"),
-                );
-                None
-            }
-        }
-    }
-
-    pub fn string(&self, key: &str, errs: &mut AtlasErrors) -> Option<String> {
-        match self.f.props.get(key)? {
-            Json::String(s) => {
-                if let Some(problem) = text_problem(s) {
-                    errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" {problem}"));
-                }
-                Some(s.clone())
-            }
-            Json::Null => None,
-            _ => {
-                errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be a string"));
-                None
-            }
-        }
-    }
-
-    pub fn number(&self, key: &str, errs: &mut AtlasErrors) -> Option<f64> {
-        match self.f.props.get(key)? {
-            Json::Number(n) => n.as_f64(),
-            Json::Null => None,
-            _ => {
-                errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be a number"));
-                None
-            }
-        }
-    }
-
-    pub fn bool(&self, key: &str, errs: &mut AtlasErrors) -> bool {
-        match self.f.props.get(key) {
-            None | Some(Json::Null) => false,
-            Some(Json::Bool(b)) => *b,
-            Some(_) => {
-                errs.push(self.file, Some(&self.f.label), format!("property \"{key}\" must be true or false"));
-                false
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ mod embedded;
 mod error;
 mod evidence;
 mod geojson_layer;
+mod geojson_props;
 mod land;
 mod load;
 mod model;

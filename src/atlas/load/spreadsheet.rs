@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
-use super::timeline_file::{RawChange, RawController, RawPhase, RawSource};
+use super::timeline_file::{RawAtlas, RawChange, RawController, RawPhase, RawSource};
 use crate::atlas::geojson_layer::did_you_mean;
 use crate::atlas::safe_text::for_terminal;
 use crate::atlas::{AtlasErrors, Region, Text, Zone};
@@ -440,6 +440,9 @@ fn table(
 /// left out.
 fn read_phase_rows(file: &str, text: &str, errs: &mut AtlasErrors) -> Vec<(Date, RawPhase)> {
     let Some(sheet) = read_sheet(file, text, &PHASE_COLUMNS, errs) else { return Vec::new() };
+    if sheet.rows.is_empty() {
+        errs.push(file, None, "has no phases: one row a period of the timeline, under the first line");
+    }
     let mut out = Vec::new();
     for (line, row) in &sheet.rows {
         let label = sheet.label(*line);
@@ -549,4 +552,44 @@ fn read_timeline_rows(file: &str, text: &str, known: &Known<'_>, errs: &mut Atla
     }
     rows.sort_by_key(|r| r.date);
     Some(rows)
+}
+
+/// Reads the spreadsheet files into the items `atlas.json` would give.
+pub(super) fn read_sheets(
+    raw: &mut RawAtlas,
+    sheets: Sheets<'_>,
+    zones: &[crate::atlas::Zone],
+    regions: &[crate::atlas::Region],
+    rejected_zones: &[String],
+    errs: &mut AtlasErrors,
+) {
+    if let Some((name, text)) = sheets.controllers {
+        raw.controllers.extend(read_controllers(name, text, errs));
+    }
+    match (sheets.phases, sheets.timeline) {
+        (Some(phases), Some(timeline)) => {
+            let ids: Vec<&str> = raw.controllers.iter().map(|c| c.id.as_str()).collect();
+            let known = Known {
+                zones,
+                regions,
+                rejected_zones,
+                controllers: &ids,
+                broken_controllers: &raw.broken_controllers,
+            };
+            let phases = read_phases(phases, timeline, &known, errs);
+            // None read: the spreadsheet's own problem was said; "no phases" would only repeat it.
+            raw.phases_incomplete |= phases.is_empty();
+            raw.phases.extend(phases);
+            raw.broken_controllers.insert(NO_CONTROLLER.to_owned());
+        }
+        (Some((name, _)), None) => {
+            errs.push(name, None, format!("is there without {TIMELINE_FILE}, which gives each phase its control"));
+            raw.phases_incomplete = true;
+        }
+        (None, Some((name, _))) => {
+            errs.push(name, None, format!("is there without {PHASES_FILE}, which names the phases it falls in"));
+            raw.phases_incomplete = true;
+        }
+        (None, None) => {}
+    }
 }

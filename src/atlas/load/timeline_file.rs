@@ -13,20 +13,20 @@ use crate::atlas::{
 };
 
 /// The file as read item by item (see `schema.rs`): the items that could be read.
-struct RawAtlas {
+pub(super) struct RawAtlas {
     id: String,
     title: Text,
     description: Text,
     attribution: Text,
     default_date: Option<String>,
-    controllers: Vec<RawController>,
-    phases: Vec<RawPhase>,
+    pub(super) controllers: Vec<RawController>,
+    pub(super) phases: Vec<RawPhase>,
     events: Vec<RawEvent>,
     /// Ids of controllers and phases given but not readable: already reported, so that what
     /// names them says nothing more.
-    broken_controllers: std::collections::HashSet<String>,
+    pub(super) broken_controllers: std::collections::HashSet<String>,
     /// Some phase could not be read: the timeline's tiling and span are not judged.
-    phases_incomplete: bool,
+    pub(super) phases_incomplete: bool,
 }
 
 #[derive(Deserialize)]
@@ -247,7 +247,7 @@ pub(super) fn read_timeline(
 ) -> Option<Atlas> {
     let Layers { regions, zones, places, lines, context, land, rejected_zones } = layers;
     let mut raw = read_raw(file, text, &sheets, errs)?;
-    read_sheets(&mut raw, sheets, &zones, &regions, &rejected_zones, errs);
+    spreadsheet::read_sheets(&mut raw, sheets, &zones, &regions, &rejected_zones, errs);
     require_en(&raw.title, "the atlas title", file, "atlas", errs);
     check_text(&raw.description, "the description", file, "atlas", errs);
     check_text(&raw.attribution, "the attribution", file, "atlas", errs);
@@ -530,44 +530,6 @@ fn item_place(file: &str, kind: &str, id: &str, origin: Option<&(String, u64)>) 
     match origin {
         Some((sheet, line)) => (sheet.clone(), format!("{kind} '{id}' (line {line})")),
         None => (file.to_owned(), format!("{kind} '{id}'")),
-    }
-}
-
-/// Reads the spreadsheet files into the items `atlas.json` would give.
-fn read_sheets(
-    raw: &mut RawAtlas,
-    sheets: Sheets<'_>,
-    zones: &[crate::atlas::Zone],
-    regions: &[crate::atlas::Region],
-    rejected_zones: &[String],
-    errs: &mut AtlasErrors,
-) {
-    if let Some((name, text)) = sheets.controllers {
-        raw.controllers.extend(spreadsheet::read_controllers(name, text, errs));
-    }
-    match (sheets.phases, sheets.timeline) {
-        (Some(phases), Some(timeline)) => {
-            let ids: Vec<&str> = raw.controllers.iter().map(|c| c.id.as_str()).collect();
-            let known = spreadsheet::Known {
-                zones,
-                regions,
-                rejected_zones,
-                controllers: &ids,
-                broken_controllers: &raw.broken_controllers,
-            };
-            let phases = spreadsheet::read_phases(phases, timeline, &known, errs);
-            raw.phases.extend(phases);
-            raw.broken_controllers.insert(spreadsheet::NO_CONTROLLER.to_owned());
-        }
-        (Some((name, _)), None) => {
-            errs.push(name, None, format!("is there without {TIMELINE_FILE}, which gives each phase its control"));
-            raw.phases_incomplete = true;
-        }
-        (None, Some((name, _))) => {
-            errs.push(name, None, format!("is there without {PHASES_FILE}, which names the phases it falls in"));
-            raw.phases_incomplete = true;
-        }
-        (None, None) => {}
     }
 }
 
