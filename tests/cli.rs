@@ -41,6 +41,49 @@ fn check_a_folder_and_a_broken_one() {
 }
 
 #[test]
+fn check_json_lists_every_problem_with_its_place_for_editors() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(TINY).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    let path = dir.path().to_str().expect("utf-8 path");
+    let (code, out, err) = run(&["check", "--json", path]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["atlas"]["zones"], 3);
+    let a = report["atlas"]["regions"].as_array().and_then(|r| r.iter().find(|r| r["id"] == "a")).expect("region a");
+    assert_eq!(a["official_km2"], 12100.0);
+    assert!(a["drawn_km2"].as_f64().is_some_and(|km2| (km2 - 12_100.0).abs() < 200.0), "{a}");
+    // Two mistakes in two files, one with its line: both listed, nothing on standard error.
+    let atlas_json = std::fs::read_to_string(dir.path().join("atlas.json")).expect("read");
+    std::fs::write(dir.path().join("atlas.json"), atlas_json.replacen("\"#cc3333\"", "\"crimson\"", 1)).expect("write");
+    let zones = std::fs::read_to_string(dir.path().join("zones.geojson")).expect("read");
+    std::fs::write(dir.path().join("zones.geojson"), zones.replacen("\"Polygon\"", "\"Polygon\"\u{7}, ", 1))
+        .expect("write");
+    let (code, out, err) = run(&["check", "--json", path]);
+    assert_eq!(code, 1);
+    assert!(err.is_empty(), "{err}");
+    assert!(!out.contains('\u{7}'), "control characters are escaped");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["atlas"], serde_json::Value::Null);
+    let problems = report["problems"].as_array().expect("problems");
+    assert_eq!(report["errors"].as_u64(), Some(problems.iter().filter(|p| p["severity"] == "error").count() as u64));
+    let colour =
+        problems.iter().find(|p| p["message"].as_str().is_some_and(|m| m.contains("crimson"))).expect("colour");
+    assert!(
+        colour["file"].as_str().is_some_and(|f| f.ends_with("atlas.json")) && colour["feature"] == "controller 'red'",
+        "{colour}"
+    );
+    let zones =
+        problems.iter().find(|p| p["file"].as_str().is_some_and(|f| f.ends_with("zones.geojson"))).expect("zones");
+    assert_eq!(zones["line"], 3, "{zones}");
+    assert!(zones["column"].as_u64().is_some(), "{zones}");
+}
+
+#[test]
 fn at_prints_the_phase_and_areas() {
     let (code, out, err) = run(&["at", "2020-10-03"]);
     assert_eq!(code, 0, "{err}");

@@ -17,17 +17,21 @@ fn path(p: &Path) -> &str {
     p.to_str().expect("path")
 }
 
-const CONTROLLERS: &str = "id,name,colour,name.vi\nred,Red side,#cc3333,Phe Đỏ\nblue,Blue side,#3355cc,\n";
-const PHASES: &str = "id,start,title,summary,source_title,source_url\n\
-P1,2000-01-01,All red,Red holds everything.,Test source,https://example.org/1\n\
-P2,2001-01-01,War,\"Blue takes the east, then B.\",Test source,https://example.org/2\n\
-P3,2002-01-01,All blue,Blue holds everything.,Test source,\n";
-const TIMELINE: &str = "date,zone,controller,source_title,source_url,note\n\
-2000-01-01,a,red,,,\n\
-2000-01-01,b,red,,,\n\
-2001-01-01,a-east,blue,Test source,,\n\
-2001-06-01,b,blue,Blue news,,Blue takes B.\n\
-2002-01-01,a-west,blue,Test source,,\n";
+const CONTROLLERS: &str = include_str!("data/tiny-sheets/controllers.csv");
+const PHASES: &str = include_str!("data/tiny-sheets/phases.csv");
+const TIMELINE: &str = include_str!("data/tiny-sheets/timeline.csv");
+
+#[path = "common/tiny.rs"]
+mod tiny;
+
+#[test]
+fn the_fuzz_targets_spreadsheet_atlas_loads_in_memory() {
+    let files = tiny::tiny_sheet_files(&karabakh_atlas::atlas::FILES, None);
+    let files: Vec<(&str, Option<&str>)> = files.iter().map(|(n, t)| (*n, t.as_deref())).collect();
+    let atlas = karabakh_atlas::atlas::load_files(&files).expect("the spreadsheet form of the tiny atlas loads");
+    assert_eq!(atlas.phases.len(), 3);
+    assert_eq!(atlas.controllers.len(), 2);
+}
 
 /// The tiny atlas with its controllers and phases given as spreadsheets instead of in atlas.json;
 /// `edit` changes a spreadsheet's text (by file name) before it is written.

@@ -749,7 +749,7 @@ fn snapshot_hover_and_error_panel() {
     // A committed broken atlas with a relative path, so the picture is the same on every machine.
     h.state_mut().open_atlas(std::path::Path::new("tests/data/broken"));
     h.run();
-    assert!(h.query_by_label_contains("self-intersection").is_some());
+    assert!(h.query_by_label_contains("crosses itself").is_some());
     snapshot(&mut h, "error_panel");
 }
 

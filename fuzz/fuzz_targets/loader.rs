@@ -1,7 +1,7 @@
 //! Fuzzes the atlas loader: one of the six files of a valid small atlas is replaced by the input
 //! (the first byte chooses which). The loader must answer with errors or an atlas, never panic,
-//! and an atlas it accepts must answer the timeline queries and be drawn: its geometry built, its
-//! scene composed and exported as SVG.
+//! and an atlas it accepts must answer the timeline queries, pass `check`'s tiling checks and be
+//! drawn: its geometry built, its scene composed and exported as SVG.
 #![no_main]
 
 use karabakh_atlas::atlas::load_files;
@@ -24,15 +24,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = atlas.control_at(start);
         let _ = atlas.area_by_controller(start);
         let _ = atlas.changes_between(start, start.tomorrow().unwrap_or(start));
+        let _ = karabakh_atlas::atlas::tiling_problems(&atlas, "zones.geojson", "places.geojson");
         let geometry = MapGeometry::new(&atlas);
-        let options = ExportOptions {
-            date: start,
-            width: 400,
-            height: 300,
-            lang: Default::default(),
-            names: Default::default(),
-            view: None,
-        };
+        let options = ExportOptions::new(start, 400, 300);
         let _ = karabakh_atlas::export::svg(&atlas, &geometry, &options);
     }
 });

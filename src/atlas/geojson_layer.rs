@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use geo::{Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon, Validation};
+use geo::{Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
 use geojson::{GeometryValue as Value, Position};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -395,8 +395,8 @@ fn polygon(rings: &[Vec<Position>], what: &str, out: &mut Vec<String>) -> Option
         ));
         return None;
     }
-    if let Some(problem) = polygon.validation_errors().into_iter().next() {
-        out.push(format!("{what} is not a valid polygon: {problem}"));
+    if let Some(problem) = super::polygon_validity::polygon_problem(&polygon) {
+        out.push(format!("{what} is not valid: {problem}"));
         return None;
     }
     Some(polygon)
@@ -410,13 +410,24 @@ pub(crate) fn area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
         Value::Polygon { coordinates: rings } => {
             polygon(rings, "polygon", &mut problems).map(|p| MultiPolygon::new(vec![p]))
         }
+        Value::MultiPolygon { coordinates: polys } if polys.is_empty() => {
+            problems.push("the MultiPolygon has no polygons: an area needs at least one".to_owned());
+            None
+        }
         Value::MultiPolygon { coordinates: polys } => {
             let parts: Vec<_> = polys
                 .iter()
                 .enumerate()
                 .map(|(i, rings)| polygon(rings, &format!("polygon {i}"), &mut problems))
                 .collect();
-            parts.into_iter().collect::<Option<Vec<_>>>().map(MultiPolygon::new)
+            let parts = parts.into_iter().collect::<Option<Vec<_>>>().map(MultiPolygon::new);
+            match parts.as_ref().and_then(super::polygon_validity::overlapping_parts) {
+                Some(problem) => {
+                    problems.push(problem);
+                    None
+                }
+                None => parts,
+            }
         }
         other => {
             problems.push(format!("wrong geometry type: expected Polygon or MultiPolygon, found {}", type_name(other)));

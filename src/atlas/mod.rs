@@ -18,6 +18,7 @@ mod load;
 mod model;
 mod open_as;
 mod overlay;
+mod polygon_validity;
 pub mod safe_text;
 mod scaffold;
 mod search;

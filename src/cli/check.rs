@@ -1,44 +1,99 @@
-//! `check`: validates an atlas folder (or a GeoJSON file as an overlay) and prints a summary.
+//! `check`: validates an atlas folder (or a GeoJSON file as an overlay) and prints a summary, as
+//! text for a reader or, with `--json`, as one JSON document for editors and CI.
 
 use std::io::Write as _;
 use std::path::Path;
 
-use super::{Failure, load, span_text};
+use serde_json::{Value, json};
 
-pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
+use super::{Failure, load, span_text};
+use crate::atlas::{Atlas, AtlasError, AtlasErrors};
+
+/// What `check` found: every problem, and the atlas when it loaded.
+struct Report {
+    /// "atlas" or "overlay".
+    kind: &'static str,
+    /// The path as given; `None` for the built-in atlas.
+    path: Option<String>,
+    problems: Vec<AtlasError>,
+    /// The loaded atlas with its errors gone (only notes in `problems`).
+    atlas: Option<Atlas>,
+    /// Features an overlay can show.
+    overlay_features: Option<usize>,
+}
+
+impl Report {
+    fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| !p.note).count()
+    }
+}
+
+pub(super) fn check(path: Option<&Path>, as_json: bool) -> Result<(), Failure> {
+    let report = examine(path)?;
+    if as_json {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&to_json(&report)).unwrap_or_default());
+        return if report.errors() > 0 { Err(Failure::Reported) } else { Ok(()) };
+    }
+    print_text(report)
+}
+
+/// Loads what `path` opens as and gathers every problem, the tiling checks included.
+fn examine(path: Option<&Path>) -> Result<Report, Failure> {
+    let shown = path.map(|p| p.display().to_string());
     // What the path opens as in the window: a GeoJSON file outside an atlas folder is an
     // overlay; a file in an atlas folder stands for the folder.
     let dir = match path.map(crate::atlas::open_as) {
         Some(crate::atlas::OpenAs::Overlay(file)) => {
-            let overlay = crate::atlas::load_overlay(&file)?;
-            let shown = file.display();
-            for note in &overlay.notes {
-                println!("{shown}: note: {note}");
-            }
-            if overlay.left_out.is_empty() {
-                println!("{shown}: OK, a GeoJSON overlay of {} feature(s)", overlay.features.len());
-                return Ok(());
-            }
-            println!(
-                "{shown}: {} feature(s) can be shown; the window leaves out the features named below",
-                overlay.features.len()
-            );
-            return Err(Failure::Atlas(overlay.left_out));
+            let (problems, features) = match crate::atlas::load_overlay(&file) {
+                Ok(overlay) => {
+                    let shown = file.display().to_string();
+                    let mut problems: Vec<AtlasError> = overlay
+                        .notes
+                        .iter()
+                        .map(|n| AtlasError { note: true, ..AtlasError::new(&shown, None, n.as_str()) })
+                        .collect();
+                    problems.extend(overlay.left_out.0);
+                    (problems, Some(overlay.features.len()))
+                }
+                Err(errs) => (errs.0, None),
+            };
+            return Ok(Report { kind: "overlay", path: shown, problems, atlas: None, overlay_features: features });
         }
         Some(crate::atlas::OpenAs::Atlas(dir)) => Some(dir),
         None => None,
     };
-    let atlas = load(dir.as_deref())?;
+    let atlas = match load(dir.as_deref()) {
+        Ok(atlas) => atlas,
+        Err(errs) => {
+            return Ok(Report { kind: "atlas", path: shown, problems: errs.0, atlas: None, overlay_features: None });
+        }
+    };
     // How the zones tile their regions: judged here, on the atlas as read, not on every opening.
     let in_folder = |name: &str| dir.as_ref().map_or_else(|| name.to_owned(), |d| d.join(name).display().to_string());
     let tiling = crate::atlas::tiling_problems(&atlas, &in_folder("zones.geojson"), &in_folder("places.geojson"));
-    if !tiling.is_empty() {
-        let mut all = crate::atlas::AtlasErrors(atlas.notes.clone());
-        all.0.extend(tiling.0);
-        return Err(Failure::Atlas(all));
+    let mut problems = atlas.notes.clone();
+    problems.extend(tiling.0);
+    let loaded = problems.iter().all(|p| p.note).then_some(atlas);
+    Ok(Report { kind: "atlas", path: shown, problems, atlas: loaded, overlay_features: None })
+}
+
+fn print_text(report: Report) -> Result<(), Failure> {
+    let shown = report.path.clone().unwrap_or_default();
+    if let Some(features) = report.overlay_features {
+        for note in report.problems.iter().filter(|p| p.note) {
+            println!("{shown}: note: {}", crate::atlas::safe_text::for_terminal(&note.message));
+        }
+        if report.errors() == 0 {
+            println!("{shown}: OK, a GeoJSON overlay of {features} feature(s)");
+            return Ok(());
+        }
+        println!("{shown}: {features} feature(s) can be shown; the window leaves out the features named below");
+        return Err(Failure::Atlas(AtlasErrors(report.problems.into_iter().filter(|p| !p.note).collect())));
     }
-    let notes: Vec<&crate::atlas::AtlasError> = atlas.notes.iter().chain(tiling.notes()).collect();
+    let Some(atlas) = report.atlas else { return Err(Failure::Atlas(AtlasErrors(report.problems))) };
     let mut out = std::io::stdout().lock();
+    let notes = &report.problems;
     let verdict = if notes.is_empty() { "OK".to_owned() } else { format!("OK, with {} note(s)", notes.len()) };
     let _ = writeln!(out, "{}: {verdict}", crate::atlas::safe_text::for_terminal(atlas.title.get("en")));
     for note in notes {
@@ -58,23 +113,114 @@ pub(super) fn check(path: Option<&Path>) -> Result<(), Failure> {
     );
     let _ =
         writeln!(out, "\n{:<44} {:>10} {:>10} {:>10} {:>8}", "region", "drawn km²", "today km²", "official", "diff");
-    for r in &atlas.regions {
-        let today = r
-            .today_boundary
-            .and_then(|i| atlas.context.get(i))
-            .map(|c| geo::GeodesicArea::geodesic_area_unsigned(&c.geometry) / 1e6);
-        let compared = today.unwrap_or(r.area_km2);
-        let (official, diff) = match r.official_area_km2 {
-            Some(o) => (format!("{o:.0}"), format!("{:+.1} %", 100.0 * (compared - o) / o)),
-            None => ("-".into(), "-".into()),
-        };
-        let today = today.map_or("-".into(), |t| format!("{t:.0}"));
-        let _ =
-            writeln!(out, "{:<44} {:>10.0} {:>10} {:>10} {:>8}", r.name.get("en"), r.area_km2, today, official, diff);
+    for r in region_areas(&atlas) {
+        let official = r.official.map_or("-".into(), |o| format!("{o:.0}"));
+        let diff = r.diff_pct.map_or("-".into(), |d| format!("{d:+.1} %"));
+        let today = r.today.map_or("-".into(), |t| format!("{t:.0}"));
+        let _ = writeln!(out, "{:<44} {:>10.0} {:>10} {:>10} {:>8}", r.name, r.drawn, today, official, diff);
     }
     let _ = writeln!(
         out,
         "\n\"today\" is the district with today's boundaries; \"diff\" compares it (or the drawn area) with the official figure."
     );
     Ok(())
+}
+
+/// A region's areas as `check` prints them, km².
+struct RegionAreas {
+    id: String,
+    name: String,
+    drawn: f64,
+    /// The region with today's boundaries, where the atlas has them.
+    today: Option<f64>,
+    official: Option<f64>,
+    /// `today` (or `drawn`) against `official`, per cent.
+    diff_pct: Option<f64>,
+}
+
+fn region_areas(atlas: &Atlas) -> Vec<RegionAreas> {
+    atlas
+        .regions
+        .iter()
+        .map(|r| {
+            let today = r
+                .today_boundary
+                .and_then(|i| atlas.context.get(i))
+                .map(|c| geo::GeodesicArea::geodesic_area_unsigned(&c.geometry) / 1e6);
+            let compared = today.unwrap_or(r.area_km2);
+            RegionAreas {
+                id: r.id.clone(),
+                name: r.name.get("en").to_owned(),
+                drawn: r.area_km2,
+                today,
+                official: r.official_area_km2,
+                diff_pct: r.official_area_km2.map(|o| 100.0 * (compared - o) / o),
+            }
+        })
+        .collect()
+}
+
+/// The line and column a message gives for its problem ("(line 12, column 5)" or "(line 12)"),
+/// so that an editor can jump there.
+fn line_and_column(message: &str) -> (Option<u64>, Option<u64>) {
+    let Some(at) = message.rfind("line ") else { return (None, None) };
+    let rest = &message[at + 5..];
+    let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
+    let line = number(rest);
+    let column = rest.find("column ").and_then(|c| number(&rest[c + 7..]));
+    (line, line.and(column))
+}
+
+/// The report as JSON. Texts are as the files give them: JSON's escaping keeps control
+/// characters from reaching a terminal.
+fn to_json(report: &Report) -> Value {
+    let problems: Vec<Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            let (line, column) = line_and_column(&p.message);
+            json!({
+                "severity": if p.note { "note" } else { "error" },
+                "file": p.file,
+                "feature": p.feature,
+                "message": p.message,
+                "line": line,
+                "column": column,
+            })
+        })
+        .collect();
+    let atlas = report.atlas.as_ref().map(|atlas| {
+        let (start, end) = atlas.span();
+        let regions: Vec<Value> = region_areas(atlas)
+            .into_iter()
+            .map(|r| {
+                json!({"id": r.id, "name": r.name, "drawn_km2": r.drawn, "today_km2": r.today,
+                       "official_km2": r.official, "diff_pct": r.diff_pct})
+            })
+            .collect();
+        json!({
+            "title": atlas.title.get("en"),
+            "zones": atlas.zones.len(),
+            "places": atlas.places.len(),
+            "lines": atlas.lines.len(),
+            "controllers": atlas.controllers.len(),
+            "phases": atlas.phases.len(),
+            "events": atlas.events.len(),
+            "start": start.to_string(),
+            "end": end.map(|d| d.to_string()),
+            "regions": regions,
+        })
+    });
+    let errors = report.errors();
+    json!({
+        "format": "karabakh-atlas-check/1",
+        "kind": report.kind,
+        "path": report.path,
+        "ok": errors == 0,
+        "errors": errors,
+        "notes": report.problems.len() - errors,
+        "problems": problems,
+        "atlas": atlas,
+        "overlay_features": report.overlay_features,
+    })
 }

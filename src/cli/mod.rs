@@ -81,6 +81,10 @@ pub enum Command {
     Check {
         /// Folder holding atlas.json and the GeoJSON layers, or one .geojson file.
         atlas: Option<PathBuf>,
+        /// Print one JSON document (every problem with its file, feature, line and column, and
+        /// the summary) instead of text, for editors and CI; the exit code is the same.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the phase and the km² held by each controller in each region on a date.
     At {
@@ -127,13 +131,16 @@ pub enum Failure {
     /// The window could not be opened.
     #[error("error: could not open the window: {0}")]
     Window(String),
+    /// The atlas has errors, already reported on standard output (`check --json`).
+    #[error("")]
+    Reported,
 }
 
 impl Failure {
     /// The process's exit code for this failure.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Failure::Atlas(_) | Failure::Window(_) => 1,
+            Failure::Atlas(_) | Failure::Window(_) | Failure::Reported => 1,
             Failure::Usage(_) => 2,
             Failure::Export(e) if e.is_usage() => 2,
             Failure::Export(_) => 1,
@@ -148,6 +155,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(failure) => {
             match &failure {
                 Failure::Atlas(errors) => eprint!("{errors}"),
+                Failure::Reported => {}
                 other => eprintln!("{other}"),
             }
             ExitCode::from(failure.exit_code())
@@ -157,7 +165,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_command(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { atlas }) => check::check(atlas.as_deref()),
+        Some(Command::Check { atlas, json }) => check::check(atlas.as_deref(), json),
         Some(Command::At { date, atlas, json, lang }) => at::at(date, atlas.as_deref(), json, lang),
         Some(Command::Diff(args)) => diff::diff(&args),
         Some(Command::Export(args)) => export::export(&args),

@@ -180,7 +180,12 @@ fn compose(atlas: &Atlas, geometry: &MapGeometry, options: &ExportOptions) -> Pl
     // The reader's own features on top, as in the window.
     if !scene.options.overlays.is_empty() {
         primitives.push(Primitive::Group("overlays"));
-        primitives.extend(crate::scene::compose_overlays(&scene.options.overlays, &geometry.projection, transform));
+        primitives.extend(crate::scene::compose_overlays(
+            &scene.options.overlays,
+            &geometry.projection,
+            transform,
+            screen,
+        ));
     }
     Plate {
         size: (w, h),

@@ -90,8 +90,21 @@ pub fn simplify_line(points: &[Pos2], tolerance: f32) -> Vec<Pos2> {
     if tolerance <= 0.0 || points.len() < 3 {
         return points.to_vec();
     }
-    let line: geo::LineString<f32> = points.iter().map(|p| geo::coord! { x: p.x, y: p.y }).collect();
-    geo::Simplify::simplify(&line, tolerance).coords().map(|c| Pos2::new(c.x, c.y)).collect()
+    let coords: Vec<[f64; 2]> = points.iter().map(|p| [f64::from(p.x), f64::from(p.y)]).collect();
+    super::simplify::kept_indices(&coords, f64::from(tolerance), 2)
+        .into_iter()
+        .filter_map(|i| points.get(i).copied())
+        .collect()
+}
+
+/// Simplifies each ring of a polygon (Ramer–Douglas–Peucker, see [`super::simplify`]) to
+/// `tolerance` map km, keeping at least 4 points a ring.
+fn simplify_polygon(polygon: &geo::Polygon, tolerance: f64) -> geo::Polygon {
+    let ring = |r: &geo::LineString| -> geo::LineString {
+        let coords: Vec<[f64; 2]> = r.coords().map(|c| [c.x, c.y]).collect();
+        super::simplify::kept_indices(&coords, tolerance, 4).into_iter().filter_map(|i| r.0.get(i).copied()).collect()
+    };
+    geo::Polygon::new(ring(polygon.exterior()), polygon.interiors().iter().map(ring).collect())
 }
 
 /// Polylines (in map km) at every level of detail.
@@ -127,7 +140,7 @@ impl AreaShape {
                     level.push(polygon);
                     continue;
                 }
-                let simple = geo::Simplify::simplify(polygon, f64::from(tolerance));
+                let simple = simplify_polygon(polygon, f64::from(tolerance));
                 // A polygon smaller than the tolerance collapses; it is invisible at this level.
                 if simple.exterior().0.len() >= 4 {
                     level.push(&simple);

@@ -17,6 +17,7 @@ mod overlays;
 mod projection;
 mod relief;
 mod scale_bar;
+mod simplify;
 mod style;
 mod view;
 
@@ -33,7 +34,8 @@ pub use layers::{LayerName, MapLayers};
 pub use legend::{LegendEntry, Symbol, legend, symbol_primitives, symbol_rect};
 pub use names::{NameStyle, label_from, names_label, place_label, region_label};
 pub use overlays::{
-    OVERLAY_LABEL_SIZE, OVERLAY_POINT_RADIUS, OverlayLabel, compose_overlays, overlay_labels, overlay_line,
+    MAX_DRAWN_POINTS, OVERLAY_LABEL_SIZE, OVERLAY_POINT_RADIUS, OverlayLabel, PreparedOverlay, compose_overlays,
+    compose_prepared, overlay_labels, overlay_line,
 };
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};

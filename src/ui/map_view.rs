@@ -342,7 +342,7 @@ impl MapPainter {
     }
 }
 
-fn tessellate(ui: &Ui, primitives: &[Primitive], ppp: f32) -> Mesh {
+pub(super) fn tessellate(ui: &Ui, primitives: &[Primitive], ppp: f32) -> Mesh {
     let shapes = to_shapes(ui.painter(), primitives);
     let options = ui.ctx().tessellation_options(|o| *o);
     let font_size = ui.fonts(|f| f.font_image_size());

@@ -6,6 +6,7 @@ pub mod aids;
 mod app;
 pub mod chart;
 pub mod map_view;
+mod overlay_painter;
 mod panels;
 pub mod settings;
 pub mod time_slider;

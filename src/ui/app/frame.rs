@@ -104,8 +104,8 @@ impl AtlasApp {
         if self.aids.locator && !self.presenting {
             aids::locator(&painter, response.rect, t, (atlas, geometry), &self.style, self.lang());
         }
-        let overlays = crate::scene::compose_overlays(&self.overlays, &geometry.projection, t);
-        painter.extend(map_view::to_shapes(&painter, &overlays));
+        let generation = self.loaded.generation;
+        self.overlay_painter.paint(ui, response.rect, &self.overlays, &geometry.projection, t, generation);
         if !self.aids.points.is_empty() {
             aids::measure_line(&painter, t, geometry, &self.aids.points, self.lang());
         }

@@ -154,6 +154,8 @@ pub struct AtlasApp {
     pub(in crate::ui) builtin_title: crate::atlas::Text,
     pub(in crate::ui) loading: Option<loading::Loading>,
     pub(in crate::ui) map_painter: MapPainter,
+    /// The reader's overlays, drawn from a cached mesh.
+    pub(in crate::ui) overlay_painter: super::overlay_painter::OverlayPainter,
     /// What the search found and the user chose: ringed on the map.
     pub(in crate::ui) marked: Option<(f64, f64)>,
     /// The keyboard should go to the search box (Ctrl+F).
@@ -227,6 +229,7 @@ impl AtlasApp {
             builtin_title,
             loading: None,
             map_painter: MapPainter::default(),
+            overlay_painter: Default::default(),
             marked: None,
             focus_search: false,
             last_frame: LastFrame::default(),

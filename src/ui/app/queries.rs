@@ -129,6 +129,12 @@ impl AtlasApp {
         self.map_painter.rebuilds
     }
 
+    /// How many times the overlays' mesh has been made (it is cached between frames, and only
+    /// moved when the map pans).
+    pub fn overlay_rebuilds(&self) -> u64 {
+        self.overlay_painter.rebuilds
+    }
+
     /// The map's geometry, projected.
     pub fn geometry(&self) -> &crate::scene::MapGeometry {
         &self.loaded.geometry
