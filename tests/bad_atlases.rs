@@ -210,6 +210,40 @@ fn a_ring_of_sixty_thousand_points_loads_in_bounded_time() {
 }
 
 #[test]
+fn lists_over_their_limits_are_refused_before_they_are_read() {
+    use karabakh_atlas::atlas::limits::{MAX_EVENTS, MAX_FEATURES};
+    let started = std::time::Instant::now();
+    // One event more than an atlas may hold, each a copy of a valid one.
+    let (_d, dir) = broken("atlas.json", |s| {
+        let mut atlas: serde_json::Value = serde_json::from_str(&s).expect("json");
+        let event = atlas["events"][0].clone();
+        atlas["events"] = serde_json::Value::Array(
+            (0..=MAX_EVENTS)
+                .map(|i| {
+                    let mut e = event.clone();
+                    e["id"] = format!("E{i}").into();
+                    e
+                })
+                .collect(),
+        );
+        atlas.to_string()
+    });
+    let errs = errors(&dir);
+    assert_error(&errs, "atlas.json", None, "has 100001 events: over the limit of 100000 an atlas may hold");
+    // Said once: no event is read, so none is checked.
+    assert_eq!(errs.iter().filter(|e| e.message.contains("event")).count(), 1, "{errs:#?}");
+    // One place more than a layer may hold.
+    let (_d, dir) = broken("places.geojson", |_| {
+        let feature =
+            r#"{"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[10.5,10.5]}}"#;
+        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, vec![feature; MAX_FEATURES + 1].join(","))
+    });
+    assert_error(&errors(&dir), "places.geojson", None, "has 100001 features: over the limit of 100000");
+    // Generous, for a debug build: refused before any of it is read.
+    assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
+}
+
+#[test]
 fn duplicate_id() {
     let (_d, dir) = broken("zones.geojson", replace(r#""id": "a-east""#, r#""id": "a-west""#));
     assert_error(&errors(&dir), "zones.geojson", Some("'a-west'"), "duplicate id");

@@ -84,6 +84,44 @@ fn check_json_lists_every_problem_with_its_place_for_editors() {
 }
 
 #[test]
+fn check_fix_snaps_hand_drawn_neighbours_and_says_what_moved() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(TINY).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    // A east's border with A west drawn again by hand: up to 55 m off, leaving slivers of gap and overlap.
+    let zones = std::fs::read_to_string(dir.path().join("zones.geojson")).expect("read");
+    let redrawn = zones.replacen(
+        "[[10.5,10],[11,10],[11,11],[10.5,11],[10.5,10]]",
+        "[[10.5004,10.0003],[11,10],[11,11],[10.4997,11],[10.5002,10.5],[10.5004,10.0003]]",
+        1,
+    );
+    assert_ne!(zones, redrawn, "test set-up");
+    std::fs::write(dir.path().join("zones.geojson"), &redrawn).expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let (code, _, err) = run(&["check", path]);
+    assert_eq!(code, 1, "the slivers are errors: {err}");
+    assert!(err.contains("overlap") || err.contains("in none of its zones"), "{err}");
+    // --fix moves the corners, says so, keeps the drawing and checks clean.
+    let (code, out, err) = run(&["check", "--fix", path]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("'a-east': 3 corner(s) moved, the farthest 55 m, at 10.50040, 10.00030 (lon, lat)"), "{out}");
+    assert!(out.contains("'a-west': 1 of its neighbours' corners added to its edges"), "{out}");
+    assert!(out.contains("2 zone(s) snapped within 100 m"), "{out}");
+    assert!(out.contains("Tiny test atlas: OK"), "{out}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("zones.before-fix.geojson")).expect("kept"), redrawn);
+    // Run again, nothing is left to snap; with too small a reach, nothing moves.
+    let (_, out, _) = run(&["check", "--fix", path]);
+    assert!(out.contains("nothing to snap within 100 m"), "{out}");
+    let (code, _, err) = run(&["check", "--fix", "--snap", "0", path]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&["check", "--fix"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("name the folder"), "{err}");
+}
+
+#[test]
 fn at_prints_the_phase_and_areas() {
     let (code, out, err) = run(&["at", "2020-10-03"]);
     assert_eq!(code, 0, "{err}");

@@ -149,6 +149,16 @@ fn each_mistake_in_a_spreadsheet_is_said_once_with_its_file_and_line() {
 }
 
 #[test]
+fn a_sheet_over_its_row_limit_is_refused_at_once() {
+    let limit = karabakh_atlas::atlas::limits::MAX_SHEET_ROWS;
+    let (code, out) = problems(in_file("timeline.csv", move |t| {
+        format!("{t}{}", "2001-06-01,b,blue,Blue news,,\n".repeat(limit + 1))
+    }));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(&format!("timeline.csv: has more than {limit} rows: over the limit")), "{out}");
+}
+
+#[test]
 fn unknown_columns_and_placeholders_are_notes_and_the_atlas_opens() {
     let (code, out) = problems(in_file("timeline.csv", |t| t.replacen("note", "nte", 1)));
     assert_eq!(code, 0, "{out}");
@@ -218,6 +228,28 @@ fn new_makes_an_atlas_that_opens_at_once_from_a_clockwise_drawing() {
     let (code, _, err) = run(&["new", path(&atlas), "--zones", path(&drawing), "--start", "1990-05-01"]);
     assert_eq!(code, 2);
     assert!(err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn new_snaps_a_border_drawn_twice_when_asked_and_says_what_moved() {
+    let dir = tempfile::tempdir().expect("temp");
+    let drawing = dir.path().join("drawing.geojson");
+    // The East Field's side of the shared border drawn again by hand, 22 to 44 m off.
+    let redrawn = DRAWING.replace(
+        "[[[10.5,10],[10.5,11],[11,11],[11,10],[10.5,10]]]",
+        "[[[10.5004,10],[10.5002,10.5],[10.4998,11],[11,11],[11,10],[10.5004,10]]]",
+    );
+    assert_ne!(redrawn, DRAWING, "test set-up");
+    std::fs::write(&drawing, redrawn).expect("write");
+    let atlas = dir.path().join("fields");
+    let (code, out, err) =
+        run(&["new", path(&atlas), "--zones", path(&drawing), "--start", "1990-05-01", "--snap", "100"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("'east-field': 3 corner(s) moved, the farthest 44 m"), "{out}");
+    assert!(out.contains("regions.geojson: 'fields': the union of its zones, made again"), "{out}");
+    let (code, out, err) = run(&["check", path(&atlas)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("overlap"), "{out}");
 }
 
 #[test]

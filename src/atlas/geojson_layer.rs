@@ -78,6 +78,10 @@ pub(crate) fn parse_collection(file: &str, text: &str, errs: &mut AtlasErrors) -
         }
     };
     // Count first, so that a hostile file is refused before any geometry is built.
+    if features.len() > super::limits::MAX_FEATURES {
+        errs.push(file, None, super::limits::over_limit(features.len(), "features", super::limits::MAX_FEATURES));
+        return None;
+    }
     let mut positions = 0usize;
     for raw in &features {
         positions = positions.saturating_add(count_positions(raw));

@@ -289,6 +289,25 @@ fn feature(id: &str, properties: Json, geometry: &MultiPolygon) -> Json {
     json!({"type": "Feature", "id": id, "properties": properties, "geometry": geometry})
 }
 
+/// The text of a GeoJSON layer with the geometry of each feature named in `areas` (by its id,
+/// or its `id` property) put in place of its own, every feature's id and properties kept: written
+/// one feature a line. `None` if the text is not a FeatureCollection.
+pub fn with_geometries(text: &str, areas: &[(&str, &MultiPolygon)]) -> Option<String> {
+    let mut top: Json = serde_json::from_str(text).ok()?;
+    let features = top.get_mut("features")?.as_array_mut()?;
+    for f in features.iter_mut() {
+        let id = f.get("id").or_else(|| f.get("properties").and_then(|p| p.get("id"))).and_then(|id| match id {
+            Json::String(s) => Some(s.clone()),
+            Json::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+        if let Some((_, area)) = id.and_then(|id| areas.iter().find(|(z, _)| *z == id)) {
+            f["geometry"] = json!(geojson::Geometry::from(*area));
+        }
+    }
+    Some(collection(features.drain(..)))
+}
+
 /// A FeatureCollection, one feature a line (diffs and hand edits stay readable).
 fn collection(features: impl Iterator<Item = Json>) -> String {
     let lines: Vec<String> = features.map(|f| f.to_string()).collect();

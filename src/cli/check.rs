@@ -7,6 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::{Failure, load, span_text};
+use crate::atlas::safe_text::for_terminal;
 use crate::atlas::{Atlas, AtlasError, AtlasErrors};
 
 /// What `check` found: every problem, and the atlas when it loaded.
@@ -36,6 +37,114 @@ pub(super) fn check(path: Option<&Path>, as_json: bool) -> Result<(), Failure> {
         return if report.errors() > 0 { Err(Failure::Reported) } else { Ok(()) };
     }
     print_text(report)
+}
+
+/// Snaps the zones of the atlas folder `path` to one another and to their regions, within
+/// `metres`, rewrites its zones.geojson (keeping the drawing beside it) and says what moved.
+pub(super) fn fix(path: Option<&Path>, metres: f64) -> Result<(), Failure> {
+    let usage = |m: &str| Err(Failure::Usage(m.to_owned()));
+    if !(metres.is_finite() && metres > 0.0 && metres <= 10_000.0) {
+        return usage("--snap must be a distance in metres, more than 0 and at most 10,000");
+    }
+    let Some(dir) = path else { return usage("--fix changes an atlas folder's zones.geojson: name the folder") };
+    let Some(crate::atlas::OpenAs::Atlas(dir)) = Some(crate::atlas::open_as(dir)) else {
+        return usage("--fix works on an atlas folder, not on an overlay");
+    };
+    let atlas = load(Some(&dir))?;
+    let zones: Vec<(String, geo::MultiPolygon)> =
+        atlas.zones.iter().map(|z| (z.id.clone(), z.geometry.clone())).collect();
+    // A region that is the union of its zones (as `new` makes one, from the zones) is not an
+    // outline to fit them to: it is made again from the snapped zones. Any other is fitted to.
+    let union_of = |r: usize, areas: &[geo::MultiPolygon]| {
+        use geo::BooleanOps as _;
+        let mut parts = atlas.zones.iter().zip(areas).filter(|(z, _)| z.region == r).map(|(_, a)| a);
+        let first = parts.next().cloned().unwrap_or_else(|| geo::MultiPolygon::new(vec![]));
+        parts.fold(first, |u, a| u.union(a))
+    };
+    let drawn: Vec<geo::MultiPolygon> = zones.iter().map(|(_, a)| a.clone()).collect();
+    let derived: Vec<bool> = atlas
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(r, region)| {
+            use geo::{Area as _, BooleanOps as _};
+            let off = region.geometry.xor(&union_of(r, &drawn)).unsigned_area();
+            off <= 1e-9 * region.geometry.unsigned_area().max(1e-12)
+        })
+        .collect();
+    let outlines: Vec<geo::MultiPolygon> =
+        atlas.regions.iter().zip(&derived).filter(|(_, d)| !**d).map(|(r, _)| r.geometry.clone()).collect();
+    let snapped = crate::atlas::snap_zones(&zones, &outlines, metres);
+    for (zone, why) in &snapped.refused {
+        println!("zones.geojson: '{}': left as drawn: snapping it would make it invalid ({why})", for_terminal(zone));
+    }
+    if snapped.changed.is_empty() {
+        println!("zones.geojson: nothing to snap within {metres} m");
+        return Ok(());
+    }
+    let file = dir.join("zones.geojson");
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| Failure::Usage(format!("{}: cannot be read: {e}", file.display())))?;
+    let changed: Vec<(&str, &geo::MultiPolygon)> = snapped
+        .changed
+        .iter()
+        .filter_map(|c| {
+            let i = zones.iter().position(|(id, _)| *id == c.zone)?;
+            snapped.zones.get(i).map(|area| (c.zone.as_str(), area))
+        })
+        .collect();
+    let Some(rewritten) = crate::atlas::with_geometries(&text, &changed) else {
+        return usage("zones.geojson is not a FeatureCollection");
+    };
+    let kept = dir.join("zones.before-fix.geojson");
+    let write = |to: &Path, what: &str| {
+        std::fs::write(to, what).map_err(|e| Failure::Usage(format!("{}: cannot be written: {e}", to.display())))
+    };
+    // The regions made from their zones, made again from the snapped ones.
+    let remade: Vec<(usize, geo::MultiPolygon)> = (0..atlas.regions.len())
+        .filter(|&r| derived.get(r) == Some(&true))
+        .map(|r| (r, union_of(r, &snapped.zones)))
+        .collect();
+    let regions_file = dir.join("regions.geojson");
+    if !remade.is_empty() {
+        let regions_text = std::fs::read_to_string(&regions_file)
+            .map_err(|e| Failure::Usage(format!("{}: cannot be read: {e}", regions_file.display())))?;
+        let named: Vec<(&str, &geo::MultiPolygon)> =
+            remade.iter().filter_map(|(r, a)| atlas.regions.get(*r).map(|region| (region.id.as_str(), a))).collect();
+        let Some(regions_rewritten) = crate::atlas::with_geometries(&regions_text, &named) else {
+            return usage("regions.geojson is not a FeatureCollection");
+        };
+        write(&dir.join("regions.before-fix.geojson"), &regions_text)?;
+        write(&regions_file, &regions_rewritten)?;
+        for (id, _) in &named {
+            println!(
+                "regions.geojson: '{}': the union of its zones, made again from them as snapped",
+                for_terminal(id)
+            );
+        }
+    }
+    write(&kept, &text)?;
+    write(&file, &rewritten)?;
+    for c in &snapped.changed {
+        let zone = for_terminal(&c.zone);
+        let added = format!("{} of its neighbours' corners added to its edges", c.added);
+        if c.moved == 0 {
+            println!("zones.geojson: '{zone}': {added}");
+            continue;
+        }
+        let (lon, lat) = c.farthest_at;
+        let and = if c.added > 0 { format!("; and {added}") } else { String::new() };
+        println!(
+            "zones.geojson: '{zone}': {} corner(s) moved, the farthest {:.0} m, at {lon:.5}, {lat:.5} (lon, lat){and}",
+            c.moved, c.farthest_m
+        );
+    }
+    println!(
+        "zones.geojson: {} zone(s) snapped within {metres} m; the drawing as it was is kept in {}\n",
+        snapped.changed.len(),
+        kept.display()
+    );
+    Ok(())
 }
 
 /// Loads what `path` opens as and gathers every problem, the tiling checks included.

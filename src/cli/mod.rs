@@ -85,6 +85,15 @@ pub enum Command {
         /// the summary) instead of text, for editors and CI; the exit code is the same.
         #[arg(long)]
         json: bool,
+        /// Snap the zones' nearly shared edges first, so that zones drawn by hand tile their
+        /// region: corners within `--snap` metres of a neighbour's corner or edge (or the
+        /// region's) are moved onto it, and zones.geojson is rewritten (the drawing kept as
+        /// zones.before-fix.geojson), with a report of what moved.
+        #[arg(long)]
+        fix: bool,
+        /// How far a corner may move when snapping with `--fix`, metres.
+        #[arg(long, default_value_t = 100.0, requires = "fix")]
+        snap: f64,
     },
     /// Print the phase and the km² held by each controller in each region on a date.
     At {
@@ -165,7 +174,12 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_command(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { atlas, json }) => check::check(atlas.as_deref(), json),
+        Some(Command::Check { atlas, json, fix, snap }) => {
+            if fix {
+                check::fix(atlas.as_deref(), snap)?;
+            }
+            check::check(atlas.as_deref(), json)
+        }
         Some(Command::At { date, atlas, json, lang }) => at::at(date, atlas.as_deref(), json, lang),
         Some(Command::Diff(args)) => diff::diff(&args),
         Some(Command::Export(args)) => export::export(&args),

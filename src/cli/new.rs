@@ -36,6 +36,10 @@ pub struct NewArgs {
     /// The first day of the timeline, YYYY-MM-DD.
     #[arg(long, value_parser = parse_iso_date)]
     pub start: Date,
+    /// Snap the zones' nearly shared edges within this many metres as `check --fix` does,
+    /// saying what moved.
+    #[arg(long)]
+    pub snap: Option<f64>,
 }
 
 pub(super) fn new(args: &NewArgs) -> Result<(), Failure> {
@@ -71,6 +75,9 @@ pub(super) fn new(args: &NewArgs) -> Result<(), Failure> {
     println!("Made {shown}:");
     for line in &made.report {
         println!("  {}", crate::atlas::safe_text::for_terminal(line));
+    }
+    if let Some(metres) = args.snap {
+        super::check::fix(Some(&args.dir), metres)?;
     }
     // The folder as check reads it: what new wrote must open.
     let atlas = crate::atlas::load_dir(&args.dir)?;

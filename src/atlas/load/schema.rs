@@ -136,6 +136,15 @@ pub fn items<'a>(
         errs.push(file, None, format!("\"{key}\" must be a list"));
         return Vec::new();
     };
+    let limit = match key {
+        "controllers" => crate::atlas::limits::MAX_CONTROLLERS,
+        "phases" => crate::atlas::limits::MAX_PHASES,
+        _ => crate::atlas::limits::MAX_EVENTS,
+    };
+    if items.len() > limit {
+        errs.push(file, None, crate::atlas::limits::over_limit(items.len(), key, limit));
+        return Vec::new();
+    }
     items
         .into_iter()
         .enumerate()

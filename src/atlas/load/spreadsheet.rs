@@ -169,6 +169,11 @@ fn read_sheet<'a>(file: &'a str, text: &str, columns: &Columns, errs: &mut Atlas
     }
     let mut sheet = Sheet { file, header, rows: Vec::new() };
     for record in reader.records() {
+        if sheet.rows.len() >= crate::atlas::limits::MAX_SHEET_ROWS {
+            let limit = crate::atlas::limits::MAX_SHEET_ROWS;
+            errs.push(file, None, format!("has more than {limit} rows: over the limit an atlas may hold"));
+            return None;
+        }
         match record {
             Ok(r) if r.iter().all(|c| c.trim().is_empty()) => {}
             Ok(r) => {

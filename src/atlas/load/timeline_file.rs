@@ -227,6 +227,12 @@ fn read_raw(file: &str, text: &str, sheets: &Sheets<'_>, errs: &mut AtlasErrors)
             None => raw.phases_incomplete = true,
         }
     }
+    let changes: usize = raw.phases.iter().map(|p| p.changes.len()).sum();
+    if changes > crate::atlas::limits::MAX_CHANGES {
+        errs.push(file, None, crate::atlas::limits::over_limit(changes, "changes", crate::atlas::limits::MAX_CHANGES));
+        raw.phases.clear();
+        raw.phases_incomplete = true;
+    }
     for (label, item) in schema::items(&top, "events", "event", file, errs) {
         let keys = schema::keys(item);
         schema::unknown_fields(&keys, EVENT_FIELDS, "an event", file, Some(&label), errs);
