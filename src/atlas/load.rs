@@ -11,6 +11,7 @@ mod folder;
 mod land_layers;
 mod schema;
 mod spreadsheet;
+mod story_file;
 mod timeline_file;
 mod traditions;
 
@@ -18,7 +19,7 @@ pub use schema::FORMAT;
 pub use spreadsheet::{CONTROLLERS_FILE, PHASES_FILE, PLACEHOLDER, TIMELINE_FILE};
 
 use super::geojson_layer::{self, Props, RawFeature};
-use folder::{read_elevation_files, read_text};
+use folder::{read_elevation_files, read_story_files, read_text};
 use timeline_file::{parse_date, read_timeline};
 use traditions::TraditionKeys;
 
@@ -111,7 +112,11 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
     let elevation_files = elevation
         .as_ref()
         .map(|(h, ht, d, db)| ElevationFiles { header: (h.as_str(), ht.as_str()), data: (d.as_str(), db.as_slice()) });
-    let atlas = build(&files, elevation_files, &mut errs);
+    let mut atlas = build(&files, elevation_files, &mut errs);
+    // Stories tour the atlas: read against it once it is whole.
+    if let Some(atlas) = atlas.as_mut().filter(|_| errs.is_empty()) {
+        atlas.stories = story_file::read_stories(atlas, &read_story_files(dir, &mut errs), &mut errs);
+    }
     match atlas {
         Some(mut atlas) if errs.is_empty() => {
             atlas.notes = errs.notes().cloned().collect();

@@ -78,6 +78,7 @@ impl Atlas {
             context: Vec::new(),
             land: super::Land::default(),
             evidence: Vec::new(),
+            stories: Vec::new(),
             place_control: super::PlaceTimeline::default(),
             cells_cache: std::sync::OnceLock::new(),
             sealed: Sealed,
@@ -203,6 +204,8 @@ pub struct Atlas {
     /// Dated claims, denials, confirmations, handovers and assessments about single places, in
     /// date order.
     pub evidence: Vec<super::Evidence>,
+    /// Guided tours of the atlas (`stories/*.json`), in the order of their files' names.
+    pub stories: Vec<super::Story>,
     /// Every place's control on every day, from its zone and its evidence (made by the loader).
     pub place_control: super::PlaceTimeline,
     /// The zones cut into the cells of their places, made on first use ([`Atlas::cells`]).

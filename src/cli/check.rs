@@ -210,7 +210,7 @@ fn print_text(report: Report) -> Result<(), Failure> {
     }
     let _ = writeln!(
         out,
-        "{} zones in {} regions, {} places, {} lines, {} controllers, {} phases ({}), {} events",
+        "{} zones in {} regions, {} places, {} lines, {} controllers, {} phases ({}), {} events, {} stories",
         atlas.zones.len(),
         atlas.regions.len(),
         atlas.places.len(),
@@ -218,7 +218,8 @@ fn print_text(report: Report) -> Result<(), Failure> {
         atlas.controllers.len(),
         atlas.phases.len(),
         span_text(&atlas),
-        atlas.events.len()
+        atlas.events.len(),
+        atlas.stories.len()
     );
     let _ =
         writeln!(out, "\n{:<44} {:>10} {:>10} {:>10} {:>8}", "region", "drawn km²", "today km²", "official", "diff");
@@ -315,6 +316,7 @@ fn to_json(report: &Report) -> Value {
             "controllers": atlas.controllers.len(),
             "phases": atlas.phases.len(),
             "events": atlas.events.len(),
+            "stories": atlas.stories.iter().map(|s| json!({"id": s.id, "title": s.title.get("en"), "steps": s.steps.len()})).collect::<Vec<_>>(),
             "start": start.to_string(),
             "end": end.map(|d| d.to_string()),
             "regions": regions,

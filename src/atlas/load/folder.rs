@@ -69,3 +69,38 @@ pub(super) fn read_text(path: &Path, shown: &str, errs: &mut AtlasErrors) -> Opt
         }
     }
 }
+
+/// The stories of the atlas folder `dir`: every `*.json` in its `stories/` folder, by name, as
+/// (shown name, text). No folder, no stories.
+pub(super) fn read_story_files(dir: &Path, errs: &mut AtlasErrors) -> Vec<(String, String)> {
+    let folder = dir.join("stories");
+    let Ok(entries) = std::fs::read_dir(&folder) else { return Vec::new() };
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")))
+        .collect();
+    paths.sort();
+    if paths.len() > crate::atlas::story::MAX_STORIES {
+        let shown = folder.display().to_string();
+        errs.push(
+            &shown,
+            None,
+            crate::atlas::limits::over_limit(paths.len(), "stories", crate::atlas::story::MAX_STORIES),
+        );
+        return Vec::new();
+    }
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let shown = path.display().to_string();
+            match std::fs::metadata(&path) {
+                Ok(m) if m.len() > super::MAX_FILE_BYTES => {
+                    errs.push(&shown, None, "too large: over the limit of 64 MB per file");
+                    None
+                }
+                _ => read_text(&path, &shown, errs).map(|text| (shown, text)),
+            }
+        })
+        .collect()
+}

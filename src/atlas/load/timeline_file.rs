@@ -525,6 +525,7 @@ pub(super) fn read_timeline(
         context,
         land,
         evidence: Vec::new(),
+        stories: Vec::new(),
         place_control: Default::default(),
         cells_cache: std::sync::OnceLock::new(),
         sealed: crate::atlas::model::Sealed,

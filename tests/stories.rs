@@ -1,0 +1,154 @@
+//! Stories (`stories/*.json`): a story of the tiny atlas reads as written, and each class of bad
+//! story is refused with its own message naming the file and the step.
+
+use std::path::{Path, PathBuf};
+
+use karabakh_atlas::atlas::{AtlasError, StepView, StepWhen, Target, load_dir};
+
+const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny");
+const STORY: &str = include_str!("data/tiny-story/stories/the-war.json");
+
+/// The tiny atlas with the story, its text changed by `edit`.
+fn with_story(edit: impl FnOnce(&str) -> String) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(TINY).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    std::fs::create_dir(dir.path().join("stories")).expect("stories");
+    std::fs::write(dir.path().join("stories/the-war.json"), edit(STORY)).expect("write");
+    let path = dir.path().to_path_buf();
+    (dir, path)
+}
+
+fn problems(dir: &Path) -> Vec<AtlasError> {
+    match load_dir(dir) {
+        Ok(_) => panic!("a bad story was accepted"),
+        Err(e) => e.0,
+    }
+}
+
+#[track_caller]
+fn says(edit: impl FnOnce(&str) -> String, step: Option<&str>, what: &str) {
+    let (_d, dir) = with_story(edit);
+    let errs = problems(&dir);
+    let found = errs.iter().any(|e| {
+        e.file.ends_with("stories/the-war.json")
+            && step.is_none_or(|s| e.feature.as_deref() == Some(s))
+            && e.message.contains(what)
+    });
+    assert!(found, "expected {step:?} to say {what:?}, got:\n{errs:#?}");
+    assert_eq!(errs.iter().filter(|e| !e.note).count(), 1, "said once, no cascade: {errs:#?}");
+}
+
+#[test]
+fn a_story_reads_as_written() {
+    let (_d, dir) = with_story(str::to_owned);
+    let atlas = load_dir(&dir).expect("the atlas with its story");
+    let [story] = atlas.stories.as_slice() else { panic!("one story: {:?}", atlas.stories) };
+    assert_eq!(story.id, "the-war");
+    assert_eq!(story.title.get("vi"), "Cuộc chiến trong atlas nhỏ");
+    assert_eq!(story.sources.len(), 1);
+    let [first, second, third] = story.steps.as_slice() else { panic!("three steps") };
+    assert_eq!(first.when, StepWhen::Day(jiff::civil::date(2000, 6, 1)));
+    assert_eq!(first.view, StepView::Whole);
+    let town = atlas.places.iter().position(|p| p.id == "town").expect("town");
+    let b = atlas.regions.iter().position(|r| r.id == "b").expect("region b");
+    let StepView::Fit(fit) = &second.view else { panic!("a fit: {:?}", second.view) };
+    assert!(
+        matches!(fit.as_slice(), [Target::Place(p), Target::Region(r)] if p.get() == town && r.get() == b),
+        "{fit:?}"
+    );
+    assert!(matches!(second.highlight.as_slice(), [Target::Zone(_)]));
+    assert_eq!(second.compare, Some(jiff::civil::date(2000, 6, 1)));
+    assert_eq!(second.text.get("en"), "The east went first, in January.");
+    assert_eq!(
+        third.when,
+        StepWhen::Span {
+            from: jiff::civil::date(2001, 1, 1),
+            to: jiff::civil::date(2002, 1, 1),
+            days_per_second: 30.0
+        }
+    );
+    assert_eq!(third.view, StepView::Centre { lon: 10.75, lat: 10.5, zoom: 2.5 });
+    assert_eq!(third.layers.as_deref(), Some("+taken"));
+}
+
+#[test]
+fn each_class_of_bad_story_is_refused_with_its_own_message() {
+    // A step naming an unknown place, with the one meant.
+    says(
+        |s| s.replace("\"fit\": [\"town\"", "\"fit\": [\"twon\""),
+        Some("step 2"),
+        "names \"twon\", which is no region, zone, place or line of the atlas (did you mean \"town\"?)",
+    );
+    // An id that is two things at once.
+    says(
+        |s| s.replace("\"highlight\": [\"zone:b\"]", "\"highlight\": [\"b\"]"),
+        Some("step 2"),
+        "which is 2 at once: write \"region:b\" or \"zone:b\"",
+    );
+    // A date outside the timeline.
+    says(
+        |s| s.replace("\"date\": \"2000-06-01\"", "\"date\": \"1999-06-01\""),
+        Some("step 1"),
+        "its date 1999-06-01 is outside the atlas's timeline (2000-01-01 to today)",
+    );
+    // A date that does not exist, in plain words.
+    says(
+        |s| s.replace("\"date\": \"2000-06-01\"", "\"date\": \"2001-02-29\""),
+        Some("step 1"),
+        "February 2001 has 28 days",
+    );
+    // A view outside the atlas (latitude first).
+    says(|s| s.replace("[10.75, 10.5]", "[10.5, 40.75]"), Some("step 3"), "is outside the atlas");
+    // A zoom the window cannot show.
+    says(|s| s.replace("\"zoom\": 2.5", "\"zoom\": 0"), Some("step 3"), "its \"zoom\" must be a number from 1 to 40");
+    // A caption with no English.
+    says(
+        |s| s.replace("\"caption\": \"Blue takes the town.\"", "\"caption\": {\"vi\": \"Phe Xanh chiếm thị trấn.\"}"),
+        Some("step 2"),
+        "its caption has no English (\"en\") text",
+    );
+    // A step without a caption.
+    says(
+        |s| s.replace("\"caption\": \"The year of the war, a month a second.\", ", ""),
+        Some("step 3"),
+        "has no \"caption\"",
+    );
+    // A span that runs backwards.
+    says(
+        |s| {
+            s.replace(
+                "\"from\": \"2001-01-01\", \"to\": \"2002-01-01\"",
+                "\"from\": \"2002-01-01\", \"to\": \"2001-01-01\"",
+            )
+        },
+        Some("step 3"),
+        "\"from\" must come first",
+    );
+    // A story with no sources.
+    says(
+        |s| s.replace("\"sources\": [{\"title\": \"Test source\", \"url\": \"https://example.org/1\"}],", ""),
+        None,
+        "has no sources",
+    );
+    // Not JSON at all.
+    says(|_| "{\"steps\": [".to_owned(), None, "not valid JSON");
+}
+
+#[test]
+fn an_unknown_field_is_a_note_and_the_story_still_opens() {
+    let (_d, dir) =
+        with_story(|s| s.replacen("\"caption\": {\"en\": \"Red", "\"captoin\": \"x\", \"caption\": {\"en\": \"Red", 1));
+    let atlas = load_dir(&dir).expect("opens");
+    assert_eq!(atlas.stories.len(), 1);
+    assert!(
+        atlas
+            .notes
+            .iter()
+            .any(|n| n.feature.as_deref() == Some("step 1") && n.message.contains("did you mean \"caption\"")),
+        "{:?}",
+        atlas.notes
+    );
+}
