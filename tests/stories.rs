@@ -152,3 +152,20 @@ fn an_unknown_field_is_a_note_and_the_story_still_opens() {
         atlas.notes
     );
 }
+
+#[test]
+fn the_built_in_atlas_has_its_stories_in_both_languages_with_sources() {
+    let atlas = karabakh_atlas::atlas::embedded().expect("the built-in atlas");
+    let story = atlas.stories.iter().find(|s| s.id == "oblast-to-war").expect("From oblast to war");
+    assert_eq!(story.title.get("en"), "From oblast to war, 1923–1994");
+    assert!(story.sources.len() >= 5, "{:?}", story.sources);
+    assert!(story.steps.len() >= 10, "about ten steps: {}", story.steps.len());
+    for (i, step) in story.steps.iter().enumerate() {
+        assert!(step.caption.has("en") && step.caption.has("vi"), "step {}: {:?}", i + 1, step.caption);
+        assert!(step.text.0.is_empty() || step.text.has("vi"), "step {}: its text has no Vietnamese", i + 1);
+    }
+    // In order of time, from the oblast's first day to the 1994 ceasefire.
+    let days: Vec<_> = story.steps.iter().map(|s| s.when.first_day()).collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+    assert_eq!(days.first(), Some(&jiff::civil::date(1923, 7, 7)));
+}

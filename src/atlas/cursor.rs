@@ -401,10 +401,8 @@ impl Playback {
     }
 }
 
-/// The tiny test atlas's files (in a file the tests and the fuzz target share).
 #[cfg(test)]
-#[path = "../../tests/common/tiny.rs"]
-mod tiny;
+use super::test_tiny as tiny;
 
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]

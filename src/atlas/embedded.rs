@@ -8,9 +8,31 @@ macro_rules! asset {
     };
 }
 
+/// The built-in stories, as `stories/*.json` of a folder would be read.
+macro_rules! story {
+    ($name:literal) => {
+        (
+            concat!("stories/", $name).to_owned(),
+            include_str!(concat!("../../assets/karabakh/stories/", $name)).to_owned(),
+        )
+    };
+}
+
 /// Loads the embedded Karabakh atlas. It is checked by the tests, so an error here means a broken
 /// build; it is still returned rather than unwrapped.
 pub fn embedded() -> Result<Atlas, AtlasErrors> {
+    let mut atlas = embedded_layers()?;
+    let mut errs = AtlasErrors::default();
+    atlas.stories = super::load::read_stories(&atlas, &[story!("oblast-to-war.json")], &mut errs);
+    if errs.errors().next().is_some() {
+        return Err(errs);
+    }
+    atlas.notes.extend(errs.notes().cloned());
+    Ok(atlas)
+}
+
+/// The embedded atlas's files, read as a folder's would be.
+fn embedded_layers() -> Result<Atlas, AtlasErrors> {
     let elevation = ElevationFiles {
         header: ("elevation.hdr", include_str!("../../assets/karabakh/elevation.hdr")),
         data: ("elevation.bil", include_bytes!("../../assets/karabakh/elevation.bil")),

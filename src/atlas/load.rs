@@ -12,6 +12,7 @@ mod land_layers;
 mod schema;
 mod spreadsheet;
 mod story_file;
+pub(crate) use story_file::read_stories;
 mod timeline_file;
 mod traditions;
 

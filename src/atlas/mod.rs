@@ -31,6 +31,11 @@ mod text;
 mod tiling;
 mod timeline;
 
+/// The tiny test atlas's files (in a file the tests and the fuzz target share), for unit tests.
+#[cfg(test)]
+#[path = "../../tests/common/tiny.rs"]
+pub(crate) mod test_tiny;
+
 pub use cells::Cell;
 pub use cursor::{DEFAULT_SPEED, Direction, Playback, SPEEDS, Step, TimelineCursor};
 pub use dates::{

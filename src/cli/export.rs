@@ -211,20 +211,17 @@ fn view_of(
         return Ok(Some(View { centre, zoom: v.zoom.into() }.sanitized(bounds)));
     }
     let Some(id) = &args.fit else { return Ok(None) };
-    let rect_of = |shape: &crate::scene::AreaShape| {
-        let points = shape.full().rings.iter().flatten().copied();
-        egui::Rect::from_points(&points.collect::<Vec<_>>())
-    };
-    let part = if let Some(i) = atlas.regions.iter().position(|r| &r.id == id) {
-        geometry.regions.get(i).map(rect_of)
+    use crate::atlas::{PlaceIdx, RegionIdx, Target, ZoneIdx};
+    let target = if let Some(i) = atlas.regions.iter().position(|r| &r.id == id) {
+        Target::Region(RegionIdx::new(i))
     } else if let Some(i) = atlas.zones.iter().position(|z| &z.id == id) {
-        geometry.zones.get(i).map(rect_of)
+        Target::Zone(ZoneIdx::new(i))
     } else if let Some(i) = atlas.places.iter().position(|p| &p.id == id) {
-        // A place: the land 15 km round it.
-        geometry.places.get(i).map(|p| egui::Rect::from_center_size(*p, egui::vec2(30.0, 30.0)))
+        Target::Place(PlaceIdx::new(i))
     } else {
         return Err(Failure::Usage(format!("--fit {id}: no region, zone or place has this id")));
     };
+    let part = crate::scene::target_rect(geometry, target);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
     Ok(part.filter(|r| r.is_finite() && r.width() > 0.0).map(|r| View::fit_part(r, screen, bounds)))
 }

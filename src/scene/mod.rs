@@ -18,6 +18,7 @@ mod projection;
 mod relief;
 mod scale_bar;
 mod simplify;
+mod story_view;
 mod style;
 mod view;
 
@@ -40,5 +41,6 @@ pub use overlays::{
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};
 pub use scale_bar::scale_bar_km;
+pub use story_view::{step_view, target_rect};
 pub use style::{LineStyle, Style};
 pub use view::{MAX_ZOOM, MIN_ZOOM, View, Zoom};
