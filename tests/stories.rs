@@ -169,3 +169,28 @@ fn the_built_in_atlas_has_its_stories_in_both_languages_with_sources() {
     assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
     assert_eq!(days.first(), Some(&jiff::civil::date(1923, 7, 7)));
 }
+
+#[test]
+fn a_step_of_a_story_exports_as_a_picture_with_its_caption() {
+    let (_d, dir) = with_story(str::to_owned);
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let atlas = dir.to_str().expect("utf-8 path");
+    let svg = dir.join("step.svg");
+    let (code, err) =
+        run(&["export", "--atlas", atlas, "--story", "the-war", "--step", "2", "--out", svg.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    // The step's caption, on its date (1 June 2001), compared with its comparison date.
+    assert!(text.contains("Blue takes the town."), "the caption");
+    assert!(text.contains("1 June 2001"), "the step's date");
+    let (code, err) =
+        run(&["export", "--atlas", atlas, "--story", "the-war", "--step", "4", "--out", svg.to_str().expect("path")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("has steps 1 to 3"), "{err}");
+    let (code, err) = run(&["export", "--atlas", atlas, "--story", "the-wat", "--out", svg.to_str().expect("path")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no story \"the-wat\"") && err.contains("the-war"), "{err}");
+}

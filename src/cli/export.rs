@@ -15,7 +15,7 @@ use crate::scene::{MapGeometry, NameStyle};
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// The date, YYYY-MM-DD.
-    #[arg(long, value_parser = parse_iso_date, required_unless_present_any = ["deck", "sheet", "animate", "event"])]
+    #[arg(long, value_parser = parse_iso_date, required_unless_present_any = ["deck", "sheet", "animate", "event", "story"])]
     pub date: Option<Date>,
     /// Show the map centred on LON,LAT at ZOOM (1 shows the whole atlas), e.g. 46.75,39.82,4.
     #[arg(long, allow_hyphen_values = true, conflicts_with = "fit")]
@@ -30,6 +30,13 @@ pub struct ExportArgs {
     /// the date is the event's unless --date is given.
     #[arg(long)]
     pub event: Option<String>,
+    /// Show a step of this story (by its id): its date (the last day of a span), view,
+    /// comparison, layers and caption, unless given here.
+    #[arg(long, conflicts_with_all = ["sheet", "deck", "animate", "event"])]
+    pub story: Option<String>,
+    /// The step of `--story`, from 1.
+    #[arg(long, requires = "story", default_value_t = 1)]
+    pub step: usize,
     /// The caption under the title (default: the event's text, else the phase's first sentence).
     #[arg(long)]
     pub caption: Option<String>,
@@ -130,8 +137,20 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         })?),
         None => None,
     };
-    let view = view_of(&atlas, &geometry, args, (width, height))?;
-    if let Some(c) = args.compare {
+    let mut view = view_of(&atlas, &geometry, args, (width, height))?;
+    let step = story_step(&atlas, args)?;
+    let (mut date, mut compare, mut caption, mut layers) = (args.date, args.compare, args.caption.clone(), layers);
+    if let Some(step) = step {
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
+        view = view.or_else(|| Some(crate::scene::step_view(&geometry, &step.view, screen)));
+        date = date.or(Some(step.when.last_day()));
+        compare = compare.or(step.compare);
+        caption = caption.or_else(|| Some(step.caption.get(args.lang.code()).to_owned()));
+        if let (Some(changes), false) = (&step.layers, args.layers.given()) {
+            layers = layers.changed_by(changes).map_err(|e| Failure::Usage(format!("the step's layers: {e}")))?;
+        }
+    }
+    if let Some(c) = compare {
         within_timeline(&atlas, c)?;
     }
     let options = |date| ExportOptions {
@@ -139,9 +158,9 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         names: args.names,
         view,
         layers,
-        compare: args.compare,
+        compare,
         event,
-        caption: args.caption.clone(),
+        caption: caption.clone(),
         overlays: overlays.clone(),
         map_only: args.map_only,
         text_as_paths: args.text == "paths",
@@ -188,7 +207,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         println!("{}", out.display());
         return Ok(());
     }
-    let Some(date) = args.date.or(event.and_then(|i| atlas.events.get(i)).map(|e| e.date)) else {
+    let Some(date) = date.or(event.and_then(|i| atlas.events.get(i)).map(|e| e.date)) else {
         return Err(Failure::Usage("give --date".into()));
     };
     within_timeline(&atlas, date)?;
@@ -224,6 +243,26 @@ fn view_of(
     let part = crate::scene::target_rect(geometry, target);
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
     Ok(part.filter(|r| r.is_finite() && r.width() > 0.0).map(|r| View::fit_part(r, screen, bounds)))
+}
+
+/// The step `--story ID --step N` names, if any.
+fn story_step<'a>(
+    atlas: &'a crate::atlas::Atlas,
+    args: &ExportArgs,
+) -> Result<Option<&'a crate::atlas::StoryStep>, Failure> {
+    let Some(id) = &args.story else { return Ok(None) };
+    let Some(story) = atlas.stories.iter().find(|s| &s.id == id) else {
+        let ids: Vec<&str> = atlas.stories.iter().map(|s| s.id.as_str()).collect();
+        return Err(Failure::Usage(format!("no story \"{id}\" in the atlas (its stories: {})", ids.join(", "))));
+    };
+    match args.step.checked_sub(1).and_then(|i| story.steps.get(i)) {
+        Some(step) => Ok(Some(step)),
+        None => Err(Failure::Usage(format!(
+            "--step {}: the story \"{id}\" has steps 1 to {}",
+            args.step,
+            story.steps.len()
+        ))),
+    }
 }
 
 /// Progress drawn as a bar on the terminal (standard error), and nothing when that is not a

@@ -172,6 +172,27 @@ impl MapLayers {
         }
         Ok(layers)
     }
+
+    /// These layers changed as `s` says: `+taken,-roads` turns layers on and off (a story's
+    /// step says so); a plain list (`relief,water`) names the layers shown, as [`Self::parse_list`].
+    pub fn changed_by(self, s: &str) -> Result<Self, String> {
+        let items: Vec<&str> = s.split(',').map(str::trim).filter(|n| !n.is_empty()).collect();
+        if !items.iter().all(|i| i.starts_with('+') || i.starts_with('-')) {
+            return Self::parse_list(s);
+        }
+        let mut layers = self;
+        for item in items {
+            let (on, name) = item.split_at(1);
+            match LayerName::from_code(name) {
+                Some(l) => layers.set(l, on == "+"),
+                None => {
+                    let known: Vec<_> = LayerName::ALL.iter().map(|l| l.code()).collect();
+                    return Err(format!("unknown layer \"{name}\" (known: {})", known.join(", ")));
+                }
+            }
+        }
+        Ok(layers)
+    }
 }
 
 #[cfg(test)]
@@ -186,5 +207,14 @@ mod tests {
         assert_eq!(MapLayers::parse_list("none").map(|l| l.get(LayerName::Relief)), Ok(false));
         let err = MapLayers::parse_list("relief,rivers").expect_err("refused");
         assert!(err.contains("\"rivers\"") && err.contains("water"), "{err}");
+    }
+
+    #[test]
+    fn a_list_of_changes_turns_layers_on_and_off() {
+        let base = MapLayers::default();
+        let l = base.changed_by("+taken, -roads").expect("valid");
+        assert!(l.taken && !l.roads && l.relief == base.relief && l.water == base.water);
+        assert_eq!(base.changed_by("relief"), MapLayers::parse_list("relief"));
+        assert!(base.changed_by("+rivers").expect_err("refused").contains("\"rivers\""));
     }
 }
