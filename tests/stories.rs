@@ -138,6 +138,18 @@ fn each_class_of_bad_story_is_refused_with_its_own_message() {
 }
 
 #[test]
+fn check_refuses_a_step_naming_an_unknown_layer() {
+    let (_d, dir) = with_story(|s| s.replace("\"layers\": \"+taken\"", "\"layers\": \"+rivers\""));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas"))
+        .args(["check", dir.to_str().expect("path")])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("stories/the-war.json: step 3: its layers: unknown layer \"rivers\""), "{err}");
+}
+
+#[test]
 fn an_unknown_field_is_a_note_and_the_story_still_opens() {
     let (_d, dir) =
         with_story(|s| s.replacen("\"caption\": {\"en\": \"Red", "\"captoin\": \"x\", \"caption\": {\"en\": \"Red", 1));

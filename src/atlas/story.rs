@@ -21,6 +21,8 @@ pub const STORY_ZOOM: std::ops::RangeInclusive<f32> = 1.0..=40.0;
 pub struct Story {
     /// Its id, from its file's name (`stories/war-2020.json` → `war-2020`) unless it gives one.
     pub id: String,
+    /// The file it was read from, as shown in messages (`stories/war-2020.json`).
+    pub file: String,
     /// Its title, as a deck's first slide and the story panel give it.
     pub title: Text,
     /// What it tells, in a sentence or two.

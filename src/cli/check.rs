@@ -183,6 +183,18 @@ fn examine(path: Option<&Path>) -> Result<Report, Failure> {
     let tiling = crate::atlas::tiling_problems(&atlas, &in_folder("zones.geojson"), &in_folder("places.geojson"));
     let mut problems = atlas.notes.clone();
     problems.extend(tiling.0);
+    // A step's layers are the scene's words, which the atlas's reader does not know.
+    for story in &atlas.stories {
+        for (i, step) in story.steps.iter().enumerate() {
+            if let Some(Err(e)) = step.layers.as_deref().map(|l| crate::scene::MapLayers::default().changed_by(l)) {
+                problems.push(AtlasError::new(
+                    &story.file,
+                    Some(&format!("step {}", i + 1)),
+                    format!("its layers: {e}"),
+                ));
+            }
+        }
+    }
     let loaded = problems.iter().all(|p| p.note).then_some(atlas);
     Ok(Report { kind: "atlas", path: shown, problems, atlas: loaded, overlay_features: None })
 }

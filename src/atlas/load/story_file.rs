@@ -177,7 +177,14 @@ fn read_story(atlas: &Atlas, names: &Names<'_>, file: &str, text: &str, errs: &m
         .enumerate()
         .filter_map(|(i, step)| read_step(atlas, names, file, &format!("step {}", i + 1), step, errs))
         .collect();
-    Some(Story { id, title: title?, description: description.unwrap_or_default(), sources, steps })
+    Some(Story {
+        id,
+        file: file.to_owned(),
+        title: title?,
+        description: description.unwrap_or_default(),
+        sources,
+        steps,
+    })
 }
 
 /// A localised text field (a string or an object by language), with English if `required`.
