@@ -424,14 +424,7 @@ pub(crate) fn area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
                 .enumerate()
                 .map(|(i, rings)| polygon(rings, &format!("polygon {i}"), &mut problems))
                 .collect();
-            let parts = parts.into_iter().collect::<Option<Vec<_>>>().map(MultiPolygon::new);
-            match parts.as_ref().and_then(super::polygon_validity::overlapping_parts) {
-                Some(problem) => {
-                    problems.push(problem);
-                    None
-                }
-                None => parts,
-            }
+            parts.into_iter().collect::<Option<Vec<_>>>().map(MultiPolygon::new)
         }
         other => {
             problems.push(format!("wrong geometry type: expected Polygon or MultiPolygon, found {}", type_name(other)));
@@ -440,6 +433,21 @@ pub(crate) fn area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option
     };
     report(f, file, errs, problems);
     result.map(|areas| wound_as_rfc_7946_says(areas, f, file, errs))
+}
+
+/// Reads an area whose km² are counted (a zone or a region): as [`area`], and its parts may not
+/// overlap, or the ground there would be counted twice. (Checked only here: the drawing layers,
+/// lakes and countries, may overlap themselves harmlessly, and their large outlines would cost
+/// the check most of the loading time.)
+pub(crate) fn counted_area(f: &RawFeature, file: &str, errs: &mut AtlasErrors) -> Option<MultiPolygon> {
+    let area = area(f, file, errs)?;
+    match super::polygon_validity::overlapping_parts(&area) {
+        Some(problem) => {
+            errs.push(file, Some(&f.label), problem);
+            None
+        }
+        None => Some(area),
+    }
 }
 
 /// The start of the note said when a file's rings are wound the other way round.

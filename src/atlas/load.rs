@@ -380,7 +380,7 @@ fn read_regions(
         let area_note = p.text("area_note", errs);
         let label = p.text("label", errs);
         let emphasis = p.bool("emphasis", errs);
-        if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::area(&f, file, errs)) {
+        if let (Some(id), Some(geometry)) = (f.id.clone(), geojson_layer::counted_area(&f, file, errs)) {
             let area_km2 = area_km2(&geometry);
             out.push(Region {
                 id,
@@ -424,7 +424,7 @@ fn read_zones(file: &str, text: &str, regions: &[Region], errs: &mut AtlasErrors
         };
         let approximate = p.bool("approximate", errs);
         let note = p.text("note", errs).unwrap_or_default();
-        let geometry = geojson_layer::area(&f, file, errs);
+        let geometry = geojson_layer::counted_area(&f, file, errs);
         match (f.id.clone(), region, geometry) {
             (Some(id), Some(region), Some(geometry)) => {
                 let area_km2 = area_km2(&geometry);

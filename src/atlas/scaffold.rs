@@ -248,7 +248,7 @@ fn areas(
             }
             None => None,
         };
-        let Some(geometry) = geojson_layer::area(f, file, errs) else { continue };
+        let Some(geometry) = geojson_layer::counted_area(f, file, errs) else { continue };
         let kept = KEPT_PROPERTIES
             .iter()
             .filter_map(|k| f.props.get(*k).filter(|v| !v.is_null()).map(|v| ((*k).to_owned(), v.clone())))
