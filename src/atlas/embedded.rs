@@ -23,7 +23,8 @@ macro_rules! story {
 pub fn embedded() -> Result<Atlas, AtlasErrors> {
     let mut atlas = embedded_layers()?;
     let mut errs = AtlasErrors::default();
-    atlas.stories = super::load::read_stories(&atlas, &[story!("oblast-to-war.json")], &mut errs);
+    atlas.stories =
+        super::load::read_stories(&atlas, &[story!("oblast-to-war.json"), story!("lachin-corridor.json")], &mut errs);
     if errs.errors().next().is_some() {
         return Err(errs);
     }
