@@ -180,6 +180,9 @@ fn the_built_in_atlas_has_its_stories_in_both_languages_with_sources() {
     let days: Vec<_> = story.steps.iter().map(|s| s.when.first_day()).collect();
     assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
     assert_eq!(days.first(), Some(&jiff::civil::date(1923, 7, 7)));
+    let war = atlas.stories.iter().find(|s| s.id == "war-2020").expect("The 44-day war");
+    assert!(war.steps.len() >= 12, "about twelve steps: {}", war.steps.len());
+    assert!(war.steps.iter().all(|s| s.caption.has("vi")), "every caption in Vietnamese");
     let corridor = atlas.stories.iter().find(|s| s.id == "lachin-corridor").expect("The Lachin corridor");
     assert!(corridor.steps.len() >= 8, "about eight steps: {}", corridor.steps.len());
     assert!(corridor.steps.iter().all(|s| s.caption.has("vi")), "every caption in Vietnamese");

@@ -23,8 +23,11 @@ macro_rules! story {
 pub fn embedded() -> Result<Atlas, AtlasErrors> {
     let mut atlas = embedded_layers()?;
     let mut errs = AtlasErrors::default();
-    atlas.stories =
-        super::load::read_stories(&atlas, &[story!("oblast-to-war.json"), story!("lachin-corridor.json")], &mut errs);
+    atlas.stories = super::load::read_stories(
+        &atlas,
+        &[story!("oblast-to-war.json"), story!("war-2020.json"), story!("lachin-corridor.json")],
+        &mut errs,
+    );
     if errs.errors().next().is_some() {
         return Err(errs);
     }
