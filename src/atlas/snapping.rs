@@ -120,7 +120,10 @@ pub fn snap_zones(zones: &[(String, MultiPolygon)], regions: &[MultiPolygon], to
         add_area(zones.len() + i, region, &mut corners, &mut edges);
     }
     // First, each zone's corners onto the corners and edges of the region and of the zones before it.
-    let mut moved_zones: Vec<(MultiPolygon, usize, f64, (f64, f64))> = Vec::with_capacity(zones.len());
+    // Each zone after the first pass: its area, corners moved, the farthest move and where, and
+    // why it is left as drawn, if it is.
+    type FirstPass = (MultiPolygon, usize, f64, (f64, f64), Option<String>);
+    let mut moved_zones: Vec<FirstPass> = Vec::with_capacity(zones.len());
     for (z, (_, area)) in zones.iter().enumerate() {
         let (mut moved, mut farthest, mut farthest_at) = (0usize, 0.0f64, (0.0, 0.0));
         let mut snap = |c: Coord| -> Coord {
@@ -128,21 +131,24 @@ pub fn snap_zones(zones: &[(String, MultiPolygon)], regions: &[MultiPolygon], to
             let near_corner = corners
                 .nearest_neighbor(&p)
                 .filter(|k| k.data.0 != z)
-                .map(|k| (k.data.1, (k.geom()[0] - p[0]).hypot(k.geom()[1] - p[1])))
-                .filter(|(_, d)| *d <= tolerance_m);
-            let to = near_corner.map(|(to, _)| to).or_else(|| {
-                let reach = AABB::from_corners(
-                    [p[0] - tolerance_m, p[1] - tolerance_m],
-                    [p[0] + tolerance_m, p[1] + tolerance_m],
-                );
-                edges
-                    .locate_in_envelope_intersecting(&reach)
-                    .filter(|e| e.owner != z)
-                    .map(|e| (e, along(e, p)))
-                    .filter(|(_, (_, d))| *d <= tolerance_m)
-                    .min_by(|a, b| a.1.1.total_cmp(&b.1.1))
-                    .map(|(e, (t, _))| lerp(e, t))
-            });
+                .map(|k| (k.data.1, (k.geom()[0] - p[0]).hypot(k.geom()[1] - p[1]), k.data.0 < zones.len()))
+                .filter(|(_, d, _)| *d <= tolerance_m);
+            let reach =
+                AABB::from_corners([p[0] - tolerance_m, p[1] - tolerance_m], [p[0] + tolerance_m, p[1] + tolerance_m]);
+            let near_edge = edges
+                .locate_in_envelope_intersecting(&reach)
+                .filter(|e| e.owner != z)
+                .map(|e| (e, along(e, p)))
+                .filter(|(_, (_, d))| *d <= tolerance_m)
+                .min_by(|a, b| a.1.1.total_cmp(&b.1.1));
+            // A corner already on an edge is shared as it is, unless a neighbouring zone's corner
+            // is near (where borders meet): moving it to a region's corner further along the
+            // outline would cut a sliver off, or put a spike in the coast.
+            let to_zone_corner = near_corner.filter(|(_, _, of_zone)| *of_zone).map(|(to, ..)| to);
+            if to_zone_corner.is_none() && near_edge.is_some_and(|(_, (_, d))| d < MIN_MOVE_M) {
+                return c;
+            }
+            let to = near_corner.map(|(to, ..)| to).or_else(|| near_edge.map(|(e, (t, _))| lerp(e, t)));
             let distance = |to: Coord| {
                 let q = frame.metres(to);
                 (q[0] - p[0]).hypot(q[1] - p[1])
@@ -167,12 +173,22 @@ pub fn snap_zones(zones: &[(String, MultiPolygon)], regions: &[MultiPolygon], to
             }
             coords
         });
-        add_area(z, &snapped, &mut corners, &mut edges);
-        moved_zones.push((snapped, moved, farthest, farthest_at));
+        // A zone that snapping would make invalid is left as drawn, and the zones after it are
+        // fitted to it as drawn, so that none is fitted to a shape that is not kept.
+        let problem = snapped.iter().find_map(polygon_problem).or_else(|| overlapping_parts(&snapped));
+        let kept = if problem.is_some() { area } else { &snapped };
+        add_area(z, kept, &mut corners, &mut edges);
+        moved_zones.push((kept.clone(), if problem.is_some() { 0 } else { moved }, farthest, farthest_at, problem));
     }
     // Then every corner that lies on another zone's edge is added to that edge.
     let mut out = Snapped::default();
-    for (z, ((id, drawn), (area, moved, farthest_m, farthest_at))) in zones.iter().zip(moved_zones).enumerate() {
+    for (z, ((id, drawn), (area, moved, farthest_m, farthest_at, refused))) in zones.iter().zip(moved_zones).enumerate()
+    {
+        if let Some(problem) = refused {
+            out.refused.push((id.clone(), problem));
+            out.zones.push(drawn.clone());
+            continue;
+        }
         let mut added = 0usize;
         let area = map_rings(&area, |ring| {
             let mut coords = Vec::with_capacity(ring.0.len());
@@ -189,7 +205,11 @@ pub fn snap_zones(zones: &[(String, MultiPolygon)], regions: &[MultiPolygon], to
                 );
                 let mut on: Vec<(f64, Coord)> = corners
                     .locate_in_envelope_intersecting(&reach)
-                    .filter(|k| k.data.0 != z && k.data.1 != line.start && k.data.1 != line.end)
+                    // Zones' corners only: a region's outline is what the zones were fitted to
+                    // in the first pass, and its every bend added to a zone's coast would
+                    // put spikes in it.
+                    .filter(|k| k.data.0 != z && k.data.0 < zones.len())
+                    .filter(|k| k.data.1 != line.start && k.data.1 != line.end)
                     .map(|k| (along(&e, *k.geom()), k.data.1))
                     .filter(|((t, d), _)| *d <= tolerance_m && *t > 0.0 && *t < 1.0)
                     .map(|((t, _), c)| (t, c))

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use super::{PlaceIdx, RegionIdx, Source, Text, ZoneIdx};
 
-/// Most stories one atlas may hold, and most steps in one story.
+/// Most stories one atlas may hold.
 pub const MAX_STORIES: usize = 100;
 /// Most steps in one story.
 pub const MAX_STEPS: usize = 500;

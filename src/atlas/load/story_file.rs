@@ -59,6 +59,8 @@ pub(crate) fn read_stories(atlas: &Atlas, files: &[(String, String)], errs: &mut
 struct Names<'a> {
     by_id: HashMap<&'a str, Vec<Target>>,
     all: Vec<&'a str>,
+    /// The regions' extent (lon, lat), which a step's centre must be near.
+    extent: Option<geo::Rect>,
 }
 
 impl<'a> Names<'a> {
@@ -72,7 +74,13 @@ impl<'a> Names<'a> {
             by_id.entry(id).or_default().push(target);
         }
         let all = by_id.keys().copied().collect();
-        Names { by_id, all }
+        let extent = atlas.regions.iter().filter_map(|r| r.geometry.bounding_rect()).reduce(|a, b| {
+            geo::Rect::new(
+                geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+            )
+        });
+        Names { by_id, all, extent }
     }
 
     /// The thing `name` names: an id, or `kind:id` where an id is two things' at once.
@@ -315,7 +323,7 @@ fn read_step(
             errs.push(file, Some(step), "gives a \"centre\" and a \"fit\": give one");
             None
         }
-        (Some(centre), None) => read_centre(atlas, centre, o.get("zoom"), file, step, errs),
+        (Some(centre), None) => read_centre(names.extent, centre, o.get("zoom"), file, step, errs),
         (None, Some(_)) => {
             let fit = targets("fit", errs);
             (!fit.is_empty()).then_some(StepView::Fit(fit))
@@ -343,7 +351,7 @@ fn read_step(
 
 /// A step's centre and zoom, held to the atlas's extent and the window's zooms.
 fn read_centre(
-    atlas: &Atlas,
+    extent: Option<geo::Rect>,
     centre: &Json,
     zoom: Option<&Json>,
     file: &str,
@@ -371,8 +379,7 @@ fn read_centre(
             }
         },
     };
-    let regions = geo::MultiPolygon::new(atlas.regions.iter().flat_map(|r| r.geometry.0.iter().cloned()).collect());
-    if let Some(extent) = regions.bounding_rect() {
+    if let Some(extent) = extent {
         // A quarter of the atlas's size round it still shows some of it.
         let (w, h) = (extent.width() / 4.0, extent.height() / 4.0);
         let (min, max) = (extent.min(), extent.max());
