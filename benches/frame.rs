@@ -88,6 +88,82 @@ fn rss_mb() -> f64 {
     memory::status_mb("VmRSS:")
 }
 
+/// A camera flight of a story, every layer on: from the close-up of Shusha (step 11 of "The
+/// 44-day war") to the whole atlas on 10 November (step 12) and back, a frame every 60th of a
+/// second on the frame's clock, as the window draws it.
+fn flight(c: &mut Criterion, atlas: &Atlas) {
+    use karabakh_atlas::scene::{LayerName, MapLayers};
+    use karabakh_atlas::ui::Command;
+    let mut layers = MapLayers::default();
+    for layer in LayerName::ALL {
+        layers.set(layer, true);
+    }
+    let launch = LaunchOptions {
+        story: Some("war-2020".into()),
+        step: Some(11),
+        layers: Some(layers),
+        ..options(Date::constant(2020, 11, 8))
+    };
+    let ctx = context();
+    let mut app = AtlasApp::with_atlas(atlas.clone(), launch);
+    let mut time = 0.0;
+    let at = |ctx: &egui::Context, app: &mut AtlasApp, time: f64| {
+        let raw = egui::RawInput { time: Some(time), ..input() };
+        let mut out = ctx.run_ui(raw, |ui| app.run_frame(ui));
+        out.textures_delta.clear();
+        let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+        primitives
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum::<usize>()
+    };
+    for _ in 0..3 {
+        time += 1.0 / 60.0;
+        at(&ctx, &mut app, time);
+    }
+    println!("flight: {} vertices a frame at rest", at(&ctx, &mut app, time + 1.0 / 60.0));
+    time += 1.0 / 60.0;
+    c.bench_function("full frame, a story's step at rest, every layer on (karabakh)", |b| {
+        b.iter(|| black_box(at(&ctx, &mut app, time)))
+    });
+    println!("at rest: base layer made {} times, labels placed {} times", app.map_rebuilds(), app.label_rebuilds());
+    let mut frames = 0u64;
+    let mut flights = 0u64;
+    let mut each: Vec<f64> = Vec::new();
+    c.bench_function("full frame, a story's camera flight, every layer on (karabakh)", |b| {
+        b.iter(|| {
+            if !app.story_moving() {
+                let next = if app.story_at().is_some_and(|s| s.1 == 10) { 11 } else { 10 };
+                app.queue(Command::GoToStep(next));
+                flights += 1;
+            }
+            time += 1.0 / 60.0;
+            frames += 1;
+            let started = std::time::Instant::now();
+            let vertices = at(&ctx, &mut app, time);
+            each.push(started.elapsed().as_secs_f64() * 1e3);
+            black_box(vertices)
+        })
+    });
+    each.sort_by(f64::total_cmp);
+    let at_share = |q: f64| each.get(((each.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(0.0);
+    println!(
+        "flight frames: median {:.2} ms, 90th percentile {:.2} ms, 99th {:.2} ms, slowest {:.2} ms",
+        at_share(0.5),
+        at_share(0.9),
+        at_share(0.99),
+        at_share(1.0)
+    );
+    println!(
+        "flight: {frames} frames over {flights} flights; base layer made {} times, labels placed {} times",
+        app.map_rebuilds(),
+        app.label_rebuilds()
+    );
+}
+
 fn benches(c: &mut Criterion) {
     let karabakh = embedded().expect("atlas");
     let mosaic = synthetic::mosaic(50, 40, 12, 50);
@@ -99,6 +175,9 @@ fn benches(c: &mut Criterion) {
         ("karabakh", &karabakh, Date::constant(2020, 10, 5), Date::constant(1994, 6, 1)),
         ("mosaic", &mosaic, Date::constant(1975, 6, 1), Date::constant(1976, 6, 1)),
     ] {
+        if name == "karabakh" {
+            flight(c, atlas);
+        }
         // The whole window, as the user sees it.
         let ctx = context();
         let mut app = AtlasApp::with_atlas(atlas.clone(), options(date));

@@ -214,3 +214,68 @@ fn a_step_of_a_story_exports_as_a_picture_with_its_caption() {
     assert_eq!(code, 2);
     assert!(err.contains("no story \"the-wat\"") && err.contains("the-war"), "{err}");
 }
+
+#[test]
+fn a_whole_story_exports_as_a_deck_of_one_slide_a_step_each_with_its_caption() {
+    let (_d, dir) = with_story(str::to_owned);
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let atlas = dir.to_str().expect("utf-8 path");
+    let captions = ["Red holds everything.", "Blue takes the town.", "The year of the war, a month a second."];
+    // HTML: one slide a step, in order, each with its caption as its heading.
+    let html = dir.join("lesson.html");
+    let (code, err) = run(&["export", "--atlas", atlas, "--story", "the-war", "--out", html.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(&html).expect("html");
+    assert_eq!(page.matches("<section class=\"slide").count(), 3, "a slide a step");
+    let at: Vec<usize> = captions.iter().map(|c| page.find(&format!("<h2>{c}")).expect(c)).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "in the story's order");
+    assert!(page.contains("<title>The war in the tiny atlas</title>"), "titled with the story");
+    // PDF: a page a step; the pages are the SVGs of the steps, whose captions a deck of SVGs shows.
+    let pdf = dir.join("lesson.pdf");
+    let (code, err) = run(&["export", "--atlas", atlas, "--story", "the-war", "--out", pdf.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&pdf).expect("pdf");
+    // Each page's dictionary says "/Type/Page" (the tree of pages, "/Type/Pages").
+    let pages = bytes.windows(11).filter(|w| w.starts_with(b"/Type/Page") && w.get(10) != Some(&b's')).count();
+    assert_eq!(pages, 3, "a page a step");
+    let deck = dir.join("lesson");
+    let deck_arg = deck.to_str().expect("path");
+    let (code, err) = run(&["export", "--atlas", atlas, "--story", "the-war", "--deck", deck_arg, "--format", "svg"]);
+    assert_eq!(code, 0, "{err}");
+    for (n, caption) in captions.iter().enumerate() {
+        let svg = std::fs::read_to_string(deck.join(format!("{:03}-step-{:02}.svg", n + 1, n + 1))).expect("svg");
+        assert!(svg.contains(caption), "step {}: {caption}", n + 1);
+    }
+    let index = std::fs::read_to_string(deck.join("index.md")).expect("index");
+    assert!(index.starts_with("# The war in the tiny atlas") && index.contains("https://example.org/1"), "{index}");
+    // The second step names zone b: emphasised (its outline over the veil), the rest muted.
+    let second = std::fs::read_to_string(deck.join("002-step-02.svg")).expect("svg");
+    assert!(second.contains("id=\"highlight\""), "the step's emphasis is drawn");
+    let first = std::fs::read_to_string(deck.join("001-step-01.svg")).expect("svg");
+    assert!(!first.contains("id=\"highlight\""), "a step that names nothing mutes nothing");
+    // A GIF flies between the steps: more frames than steps.
+    let gif = dir.join("lesson.gif");
+    let (code, err) = run(&[
+        "export",
+        "--atlas",
+        atlas,
+        "--story",
+        "the-war",
+        "--size",
+        "480x270",
+        "--out",
+        gif.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut decoder = gif::DecodeOptions::new();
+    decoder.set_color_output(gif::ColorOutput::Indexed);
+    let mut reader = decoder.read_info(std::fs::File::open(&gif).expect("gif")).expect("a GIF");
+    let mut frames = 0;
+    while reader.read_next_frame().expect("frame").is_some() {
+        frames += 1;
+    }
+    assert!(frames > 3 + 2 * 5, "steps, flights between them and the span's days: {frames} frames");
+}

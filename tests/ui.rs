@@ -17,30 +17,12 @@ fn options(d: Date) -> LaunchOptions {
     LaunchOptions { date: Some(d), today: Some(TODAY), ..Default::default() }
 }
 
-/// The app in a harness, run as eframe runs it: `logic`, then `ui` on a root `Ui` covering the
-/// window. (kittest's own `Ui` has a margin round it, which eframe's has not; and its eframe
-/// feature would build the app with wgpu, see Cargo.toml.)
+#[path = "common/harness.rs"]
+mod common_harness;
+use common_harness::{assert_idle, harness_sized};
+
 fn harness_with(options: LaunchOptions, settings: Settings) -> Harness<'static, AtlasApp> {
     harness_sized(options, settings, egui::vec2(1400.0, 900.0))
-}
-
-fn harness_sized(options: LaunchOptions, settings: Settings, size: egui::Vec2) -> Harness<'static, AtlasApp> {
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(karabakh_atlas::fonts::install)
-        .build_ui_state(
-            |ui, app: &mut AtlasApp| {
-                let ctx = ui.ctx().clone();
-                let builder =
-                    egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect());
-                let mut root = egui::Ui::new(ctx, egui::Id::unique("karabakh-atlas-window"), builder);
-                app.run_frame(&mut root);
-            },
-            AtlasApp::with_settings(options, settings),
-        );
-    h.run();
-    h
 }
 
 fn harness(options: LaunchOptions) -> Harness<'static, AtlasApp> {
@@ -63,15 +45,6 @@ fn click_at(h: &mut Harness<'static, AtlasApp>, at: egui::Pos2) {
     h.run();
     h.drop_at(at);
     h.run();
-}
-
-/// Asserts that the app asks for no further frame.
-#[track_caller]
-fn assert_idle(h: &mut Harness<'static, AtlasApp>, why: &str) {
-    h.run();
-    h.step();
-    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    assert_eq!(delay, std::time::Duration::MAX, "{why}");
 }
 
 /// The slider's value for a date: days since the timeline's first day.

@@ -127,6 +127,26 @@ pub fn load_dir(dir: &Path) -> Result<Atlas, AtlasErrors> {
     }
 }
 
+/// The stories of `dir`'s `stories/*.json`, read against `atlas` (an atlas's own, or those a
+/// reader wrote for the built-in atlas and keeps in their data folder): those that read whole,
+/// and the problems of the rest, each named by its file and step.
+pub fn load_story_folder(atlas: &Atlas, dir: &Path) -> (Vec<crate::atlas::Story>, AtlasErrors) {
+    let mut errs = AtlasErrors::default();
+    let files = read_story_files(dir, &mut errs);
+    let stories = story_file::read_stories(atlas, &files, &mut errs);
+    (stories, errs)
+}
+
+/// One story's text, read against `atlas` as the file `file` (`stories/x.json`) would be.
+pub fn read_story_text(atlas: &Atlas, file: &str, text: &str) -> Result<crate::atlas::Story, AtlasErrors> {
+    let mut errs = AtlasErrors::default();
+    let mut stories = story_file::read_stories(atlas, &[(file.to_owned(), text.to_owned())], &mut errs);
+    match stories.pop() {
+        Some(story) if errs.is_empty() => Ok(story),
+        _ => Err(errs),
+    }
+}
+
 /// Loads an atlas from file contents given as (name, text) in the order of [`FILES`]; a missing
 /// optional file is `None`. Used for the embedded atlas and in tests.
 pub fn load_files(files: &[(&str, Option<&str>)]) -> Result<Atlas, AtlasErrors> {

@@ -25,6 +25,7 @@ mod scaffold;
 mod search;
 mod snapping;
 pub mod story;
+mod story_write;
 pub mod synthetic;
 mod taken;
 mod text;
@@ -48,7 +49,7 @@ pub use evidence::{ControlStatus, DatePrecision, Evidence, EvidenceKind, PlaceCo
 pub use land::*;
 pub use load::{
     CONTROLLERS_FILE, ELEVATION_FILES, ElevationFiles, FILES, FORMAT, MAX_FILE_BYTES, PHASES_FILE, PLACEHOLDER,
-    TIMELINE_FILE, load_dir, load_files, load_files_with,
+    TIMELINE_FILE, load_dir, load_files, load_files_with, load_story_folder, read_story_text,
 };
 pub use model::*;
 pub use open_as::{OpenAs, open_as};
@@ -57,6 +58,7 @@ pub use scaffold::{NewAtlas, PLACEHOLDER_CONTROLLER, Scaffold, scaffold, slug, w
 pub use search::{Found, SearchHit, SearchIndex, fold, kind_word};
 pub use snapping::{Snapped, ZoneSnapped, snap_zones};
 pub use story::{StepView, StepWhen, Story, StoryStep, Target};
+pub use story_write::{story_json, target_name};
 pub use taken::{QUIET_DAYS, Taken, fighting_began};
 pub use text::{FALLBACK_LANG, Text};
 pub use tiling::tiling_problems;

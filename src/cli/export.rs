@@ -30,13 +30,15 @@ pub struct ExportArgs {
     /// the date is the event's unless --date is given.
     #[arg(long)]
     pub event: Option<String>,
-    /// Show a step of this story (by its id): its date (the last day of a span), view,
-    /// comparison, layers and caption, unless given here.
-    #[arg(long, conflicts_with_all = ["sheet", "deck", "animate", "event"])]
+    /// A story (by its id): the whole story as a .pdf (a page a step), a .html deck or a .gif
+    /// that flies between its steps, or with --deck a picture a step and index.md; with --step,
+    /// or as a .png or .svg, one step: its date (the last day of a span), view, comparison,
+    /// layers, emphasis and caption, unless given here.
+    #[arg(long, conflicts_with_all = ["sheet", "animate", "event"])]
     pub story: Option<String>,
-    /// The step of `--story`, from 1.
-    #[arg(long, requires = "story", default_value_t = 1)]
-    pub step: usize,
+    /// The step of `--story`, from 1 (a .png or .svg of a story shows its first without it).
+    #[arg(long, requires = "story")]
+    pub step: Option<usize>,
     /// The caption under the title (default: the event's text, else the phase's first sentence).
     #[arg(long)]
     pub caption: Option<String>,
@@ -138,11 +140,28 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         None => None,
     };
     let mut view = view_of(&atlas, &geometry, args, (width, height))?;
-    let step = story_step(&atlas, args)?;
+    let story = match &args.story {
+        Some(id) => Some(atlas.stories.iter().find(|s| &s.id == id).ok_or_else(|| {
+            let ids: Vec<&str> = atlas.stories.iter().map(|s| s.id.as_str()).collect();
+            Failure::Usage(format!("no story \"{id}\" in the atlas (its stories: {})", ids.join(", ")))
+        })?),
+        None => None,
+    };
+    // The whole story, as a document, an animation or a deck of pictures.
+    let whole = |ext: &str| args.out.as_ref().and_then(|o| o.extension()).is_some_and(|e| e.eq_ignore_ascii_case(ext));
+    if let Some(story) = story
+        && args.step.is_none()
+        && (args.deck.is_some() || whole("pdf") || whole("html") || whole("gif"))
+    {
+        return export_story(args, &atlas, &geometry, story, (width, height), &overlays);
+    }
+    let step = story_step(story, args)?;
     let (mut date, mut compare, mut caption, mut layers) = (args.date, args.compare, args.caption.clone(), layers);
+    let mut highlight = Vec::new();
     if let Some(step) = step {
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
         view = view.or_else(|| Some(crate::scene::step_view(&geometry, &step.view, screen)));
+        highlight = step.highlight.clone();
         date = date.or(Some(step.when.last_day()));
         compare = compare.or(step.compare);
         caption = caption.or_else(|| Some(step.caption.get(args.lang.code()).to_owned()));
@@ -164,6 +183,7 @@ pub(super) fn export(args: &ExportArgs) -> Result<(), Failure> {
         overlays: overlays.clone(),
         map_only: args.map_only,
         text_as_paths: args.text == "paths",
+        highlight: highlight.clone(),
         ..ExportOptions::new(date, width, height)
     };
     if let Some(dir) = &args.deck {
@@ -245,24 +265,58 @@ fn view_of(
     Ok(part.filter(|r| r.is_finite() && r.width() > 0.0).map(|r| View::fit_part(r, screen, bounds)))
 }
 
-/// The step `--story ID --step N` names, if any.
+/// The step `--story ID --step N` names (the first without `--step`), if any.
 fn story_step<'a>(
-    atlas: &'a crate::atlas::Atlas,
+    story: Option<&'a crate::atlas::Story>,
     args: &ExportArgs,
 ) -> Result<Option<&'a crate::atlas::StoryStep>, Failure> {
-    let Some(id) = &args.story else { return Ok(None) };
-    let Some(story) = atlas.stories.iter().find(|s| &s.id == id) else {
-        let ids: Vec<&str> = atlas.stories.iter().map(|s| s.id.as_str()).collect();
-        return Err(Failure::Usage(format!("no story \"{id}\" in the atlas (its stories: {})", ids.join(", "))));
-    };
-    match args.step.checked_sub(1).and_then(|i| story.steps.get(i)) {
+    let Some(story) = story else { return Ok(None) };
+    let n = args.step.unwrap_or(1);
+    match n.checked_sub(1).and_then(|i| story.steps.get(i)) {
         Some(step) => Ok(Some(step)),
-        None => Err(Failure::Usage(format!(
-            "--step {}: the story \"{id}\" has steps 1 to {}",
-            args.step,
-            story.steps.len()
-        ))),
+        None => {
+            Err(Failure::Usage(format!("--step {n}: the story \"{}\" has steps 1 to {}", story.id, story.steps.len())))
+        }
     }
+}
+
+/// A whole story: a PDF of a page a step, an HTML deck, a GIF that flies between the steps, or
+/// (with `--deck`) a picture a step and `index.md`.
+fn export_story(
+    args: &ExportArgs,
+    atlas: &crate::atlas::Atlas,
+    geometry: &MapGeometry,
+    story: &crate::atlas::Story,
+    (width, height): (u32, u32),
+    overlays: &[std::sync::Arc<crate::atlas::Overlay>],
+) -> Result<(), Failure> {
+    let layers = args.layers.resolve(crate::scene::MapLayers::default());
+    let options = |date| ExportOptions {
+        lang: args.lang,
+        names: args.names,
+        layers,
+        overlays: overlays.to_vec(),
+        text_as_paths: args.text == "paths",
+        ..ExportOptions::new(date, width, height)
+    };
+    if let Some(dir) = &args.deck {
+        let progress = progress_bar("steps");
+        let n = crate::export::story_deck(atlas, geometry, story, dir, args.format, &options, &progress)?;
+        println!("{n} steps in {}", dir.display());
+        return Ok(());
+    }
+    let Some(out) = &args.out else { return Err(Failure::Usage("give --out, or --deck".into())) };
+    let bytes = if out.extension().is_some_and(|e| e.eq_ignore_ascii_case("gif")) {
+        let progress = progress_bar("frames");
+        crate::export::story_gif(atlas, geometry, story, &options, &progress)?
+    } else {
+        let format = ImageFormat::from_path(out).ok_or_else(|| ExportError::UnknownFormat(out.clone()))?;
+        let progress = progress_bar("steps");
+        crate::export::story_document(atlas, geometry, story, format, &options, &progress)?
+    };
+    crate::export::write_file(out, &bytes)?;
+    println!("{}", out.display());
+    Ok(())
 }
 
 /// Progress drawn as a bar on the terminal (standard error), and nothing when that is not a

@@ -71,6 +71,13 @@ pub struct Cli {
     /// Open centred on the best match for a place, river or peak, ringed (e.g. --find Shusha).
     #[arg(long)]
     pub find: Option<String>,
+    /// Open a story by its id (the Stories menu lists them), e.g. --story war-2020; with
+    /// --present, full screen, Space or PageDown for the next step.
+    #[arg(long)]
+    pub story: Option<String>,
+    /// The step of --story to open at, from 1.
+    #[arg(long, requires = "story", value_parser = clap::value_parser!(u16).range(1..))]
+    pub step: Option<u16>,
 }
 
 /// The commands for scripts.
@@ -201,6 +208,10 @@ fn run_command(cli: Cli) -> Result<(), Failure> {
                 names: cli.names,
                 layers: cli.layers.given().then(|| cli.layers.resolve(crate::scene::MapLayers::default())),
                 find: cli.find,
+                story: cli.story,
+                step: cli.step.map(usize::from),
+                // Stories written for the built-in atlas are kept in the reader's data folder.
+                user_dir: dirs::data_dir().map(|d| d.join("karabakh-atlas")),
             };
             crate::ui::run(options).map_err(|e| Failure::Window(e.to_string()))
         }

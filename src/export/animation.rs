@@ -59,8 +59,7 @@ pub fn frame_dates(atlas: &Atlas, range: DateRange, frames: Frames) -> Result<Ve
 }
 
 /// An animated GIF of the map over `range`, a frame on each day `frames` picks, each with the
-/// date large and a bar of the range. Each frame after the first holds only the rectangle that
-/// changed, the rest transparent over the frame before, so that a war at 1280 × 720 stays small.
+/// date large and a bar of the range.
 pub fn animate_gif(
     atlas: &Atlas,
     geometry: &MapGeometry,
@@ -70,8 +69,98 @@ pub fn animate_gif(
     progress: &super::Progress,
 ) -> Result<Vec<u8>, ExportError> {
     let dates = frame_dates(atlas, range, frames)?;
-    progress.start(dates.len());
-    let (w, h) = super::picture_size(&options(range.start));
+    let last = dates.len().saturating_sub(1);
+    let pictures: Vec<(ExportOptions, u16)> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let delay = if i == last {
+                LAST_DELAY
+            } else if frames == Frames::Changes {
+                CHANGE_DELAY
+            } else {
+                FRAME_DELAY
+            };
+            (ExportOptions { progress: Some(range), ..options(*date) }, delay)
+        })
+        .collect();
+    encode(atlas, geometry, &pictures, progress)
+}
+
+/// Frames of the flight between two steps of a story's animation, and how long each shows
+/// (hundredths of a second): about a second, as in the window.
+const FLIGHT_FRAMES: usize = 8;
+const FLIGHT_DELAY: u16 = 10;
+/// How long a step of one day holds, and the most frames a span plays in.
+const STEP_DELAY: u16 = 300;
+const SPAN_FRAMES: i64 = 40;
+
+/// A story as an animated GIF that flies between its steps as the window does: each step held
+/// three seconds with its caption; a span played through at its pace (in at most 40 frames);
+/// between steps, a second of flight, the map turning to the next step halfway. The number of
+/// frames is checked against [`MAX_FRAMES`] before any is drawn.
+pub fn story_gif(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    story: &crate::atlas::Story,
+    options: &dyn Fn(jiff::civil::Date) -> ExportOptions,
+    progress: &super::Progress,
+) -> Result<Vec<u8>, ExportError> {
+    let on_step = |step: &crate::atlas::StoryStep, date| super::step_options(geometry, step, options(date));
+    let mut frames: Vec<(ExportOptions, u16)> = Vec::new();
+    let mut previous: Option<&crate::atlas::StoryStep> = None;
+    for step in &story.steps {
+        let arrived = on_step(step, step.when.first_day());
+        if let (Some(before), Some(to)) = (previous, arrived.view) {
+            let left = on_step(before, before.when.last_day());
+            let flight = crate::scene::Flight {
+                from: left.view.unwrap_or(to),
+                to,
+                from_date: before.when.last_day(),
+                to_date: step.when.first_day(),
+                atlas_width_km: geometry.bounds.width(),
+            };
+            for k in 1..FLIGHT_FRAMES {
+                let t = k as f64 / FLIGHT_FRAMES as f64;
+                let turned = crate::scene::ease(t) >= 0.5;
+                let look = if turned { arrived.clone() } else { left.clone() };
+                frames.push((ExportOptions { view: Some(flight.view_at(t)), ..look }, FLIGHT_DELAY));
+            }
+        }
+        match step.when {
+            crate::atlas::StepWhen::Day(_) => frames.push((arrived, STEP_DELAY)),
+            crate::atlas::StepWhen::Span { from, to, days_per_second } => {
+                let days = days_between(from, to).max(1);
+                let every = (days + SPAN_FRAMES - 1) / SPAN_FRAMES;
+                let delay = ((every as f64 / days_per_second.max(1e-3)) * 100.0).clamp(2.0, 300.0) as u16;
+                let mut d = from;
+                while d < to {
+                    frames.push((on_step(step, d), delay));
+                    d = d.checked_add(every.days()).unwrap_or(to);
+                }
+                frames.push((on_step(step, to), STEP_DELAY));
+            }
+        }
+        if frames.len() > MAX_FRAMES {
+            return Err(ExportError::TooManyFrames { frames: frames.len() as i64 });
+        }
+        previous = Some(step);
+    }
+    encode(atlas, geometry, &frames, progress)
+}
+
+/// The GIF of `frames`, each drawn and shown for its delay (hundredths of a second). Each frame
+/// after the first holds only the rectangle that changed, the rest transparent over the frame
+/// before, so that a war at 1280 × 720 stays small.
+fn encode(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    frames: &[(ExportOptions, u16)],
+    progress: &super::Progress,
+) -> Result<Vec<u8>, ExportError> {
+    progress.start(frames.len());
+    let Some((first, _)) = frames.first() else { return Err(ExportError::TooManyFrames { frames: 0 }) };
+    let (w, h) = super::picture_size(first);
     let too_large = || ExportError::TooLargeForGif { width: w, height: h };
     let (gw, gh) = (u16::try_from(w).map_err(|_| too_large())?, u16::try_from(h).map_err(|_| too_large())?);
     let mut bytes = Vec::new();
@@ -79,17 +168,9 @@ pub fn animate_gif(
         let mut encoder = gif::Encoder::new(&mut bytes, gw, gh, &[])?;
         encoder.set_repeat(gif::Repeat::Infinite)?;
         let mut previous: Option<Vec<u8>> = None;
-        for (i, date) in dates.iter().enumerate() {
-            let frame_options = ExportOptions { progress: Some(range), ..options(*date) };
+        for (frame_options, delay) in frames {
             // tiny-skia keeps premultiplied alpha; the picture is opaque, so the bytes are plain RGBA.
-            let pixels = super::plate::raster(atlas, geometry, &frame_options)?.take();
-            let delay = if i + 1 == dates.len() {
-                LAST_DELAY
-            } else if frames == Frames::Changes {
-                CHANGE_DELAY
-            } else {
-                FRAME_DELAY
-            };
+            let pixels = super::plate::raster(atlas, geometry, frame_options)?.take();
             let mut frame = match &previous {
                 Some(before) => changed_part(before, &pixels, w as usize, h as usize),
                 None => {
@@ -97,7 +178,7 @@ pub fn animate_gif(
                     gif::Frame::from_rgba_speed(gw, gh, &mut all, 10)
                 }
             };
-            frame.delay = delay;
+            frame.delay = *delay;
             frame.dispose = gif::DisposalMethod::Keep;
             encoder.write_frame(&frame)?;
             previous = Some(pixels);

@@ -23,6 +23,8 @@ struct Slide {
     links: Vec<(String, Option<String>)>,
     /// The event the slide shows (index into the atlas's events).
     event: Option<usize>,
+    /// A story's step: how it looks (its view, comparison, layers, emphasis and caption).
+    step: Option<crate::atlas::StoryStep>,
 }
 
 /// The slides of the deck in `lang`: one at the start of every phase and one on the day of every
@@ -39,6 +41,7 @@ fn slides(atlas: &Atlas, lang: crate::i18n::Lang) -> Vec<Slide> {
             sources: p.sources.iter().map(source_line).collect(),
             links: p.sources.iter().map(|s| (s.title.clone(), s.url.clone())).collect(),
             event: None,
+            step: None,
         });
     }
     for (i, e) in atlas.events.iter().enumerate() {
@@ -55,6 +58,7 @@ fn slides(atlas: &Atlas, lang: crate::i18n::Lang) -> Vec<Slide> {
             sources: e.sources.iter().map(source_line).collect(),
             links: e.sources.iter().map(|s| (s.title.clone(), s.url.clone())).collect(),
             event: Some(i),
+            step: None,
         });
     }
     slides.sort_by_key(|s| (s.date, s.order));
@@ -73,13 +77,70 @@ pub fn deck_document(
 ) -> Result<Vec<u8>, ExportError> {
     let lang = options(atlas.span().0).lang;
     let slides = slides(atlas, lang);
-    document(atlas, geometry, &slides, format, options, progress)
+    document(atlas, geometry, (atlas.title.get(lang.code()), &slides), format, options, progress)
+}
+
+/// The slides of a story: one a step, in its order, each captioned with the step's caption,
+/// its text below; the story's sources under its first.
+fn story_slides(story: &crate::atlas::Story, lang: crate::i18n::Lang) -> Vec<Slide> {
+    let code = lang.code();
+    story
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let sources = if i == 0 { story.sources.as_slice() } else { &[] };
+            Slide {
+                date: step.when.last_day(),
+                order: i,
+                stem: format!("step-{:02}", i + 1),
+                heading: step.caption.get(code).to_owned(),
+                text: step.text.get(code).to_owned(),
+                sources: sources.iter().map(source_line).collect(),
+                links: sources.iter().map(|s| (s.title.clone(), s.url.clone())).collect(),
+                event: None,
+                step: Some(step.clone()),
+            }
+        })
+        .collect()
+}
+
+/// A story as one file: a PDF of a page a step, or a self-contained HTML page of a slide a step
+/// (`format` is one of the two), each showing its step as the window does.
+pub fn story_document(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    story: &crate::atlas::Story,
+    format: ImageFormat,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
+    progress: &Progress,
+) -> Result<Vec<u8>, ExportError> {
+    let lang = options(atlas.span().0).lang;
+    let slides = story_slides(story, lang);
+    document(atlas, geometry, (story.title.get(lang.code()), &slides), format, options, progress)
+}
+
+/// Writes a story into `dir` as [`deck`] writes the atlas's deck: a picture a step (or one
+/// `deck.pdf` or `deck.html`) and `index.md` with each step's caption, date, text and the
+/// story's sources. Returns the number of steps.
+pub fn story_deck(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    story: &crate::atlas::Story,
+    dir: &Path,
+    format: ImageFormat,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    let lang = options(atlas.span().0).lang;
+    let slides = story_slides(story, lang);
+    write_deck(atlas, geometry, (story.title.get(lang.code()), &slides), dir, format, options, progress)
 }
 
 fn document(
     atlas: &Atlas,
     geometry: &MapGeometry,
-    slides: &[Slide],
+    (title, slides): (&str, &[Slide]),
     format: ImageFormat,
     options: &(dyn Fn(Date) -> ExportOptions + Sync),
     progress: &Progress,
@@ -98,7 +159,7 @@ fn document(
             progress.step()?;
             Ok(html_slide)
         })?;
-        let page = super::html::html_deck(atlas.title.get(lang.code()), lang.code(), &html_slides);
+        let page = super::html::html_deck(title, lang.code(), &html_slides);
         progress.step()?;
         return Ok(page.into_bytes());
     }
@@ -123,14 +184,27 @@ pub fn deck(
     options: &(dyn Fn(Date) -> ExportOptions + Sync),
     progress: &Progress,
 ) -> Result<usize, ExportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
     let lang = options(atlas.span().0).lang;
     let slides = slides(atlas, lang);
-    let mut index = format!("# {}\n\n", atlas.title.get(lang.code()));
+    write_deck(atlas, geometry, (atlas.title.get(lang.code()), &slides), dir, format, options, progress)
+}
+
+fn write_deck(
+    atlas: &Atlas,
+    geometry: &MapGeometry,
+    (title, slides): (&str, &[Slide]),
+    dir: &Path,
+    format: ImageFormat,
+    options: &(dyn Fn(Date) -> ExportOptions + Sync),
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io { path: dir.to_path_buf(), source })?;
+    let lang = options(atlas.span().0).lang;
+    let mut index = format!("# {title}\n\n");
     let single = matches!(format, ImageFormat::Pdf | ImageFormat::Html);
     if single {
         let name = if format == ImageFormat::Pdf { PDF_NAME } else { HTML_NAME };
-        write_file(&dir.join(name), &document(atlas, geometry, &slides, format, options, progress)?)?;
+        write_file(&dir.join(name), &document(atlas, geometry, (title, slides), format, options, progress)?)?;
     } else {
         progress.start(slides.len());
     }
@@ -172,7 +246,7 @@ pub(crate) fn source_line(s: &Source) -> String {
 
 /// How a slide is drawn: a phase's over the whole atlas; an event's with the event shown (its
 /// caption, sources and a ring at its place) and, where it happened on the map, the view closer
-/// round its place.
+/// round its place; a story's step as the step asks.
 fn slide_options(
     atlas: &Atlas,
     geometry: &MapGeometry,
@@ -180,6 +254,9 @@ fn slide_options(
     options: &(dyn Fn(Date) -> ExportOptions + Sync),
 ) -> ExportOptions {
     let base = options(slide.date);
+    if let Some(step) = &slide.step {
+        return super::step_options(geometry, step, base);
+    }
     let Some(e) = slide.event.and_then(|i| atlas.events.get(i)) else { return base };
     let at = match (e.place, e.position) {
         (Some(p), _) => geometry.places.get(p.get()).copied(),

@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 use egui::{Pos2, Rect, Vec2, vec2};
 use jiff::civil::Date;
 
-pub use animation::{MAX_FRAMES, animate_gif};
-pub use deck::{deck, deck_document};
+pub use animation::{MAX_FRAMES, animate_gif, story_gif};
+pub use deck::{deck, deck_document, story_deck, story_document};
 pub use pdf::{PageSize, Paper, pdf};
 pub use plate::{LABEL_MARGIN, map_transform};
 pub use png::{png, svg_with_text_as_paths};
@@ -68,6 +68,8 @@ pub struct ExportOptions {
     pub map_only: bool,
     /// In an SVG, every text as outlines of the shipped fonts (see [`svg_with_text_as_paths`]).
     pub text_as_paths: bool,
+    /// What a story's step is about: emphasised, the rest of the map muted.
+    pub highlight: Vec<crate::atlas::Target>,
 }
 
 impl ExportOptions {
@@ -89,6 +91,7 @@ impl ExportOptions {
             overlays: Vec::new(),
             map_only: false,
             text_as_paths: false,
+            highlight: Vec::new(),
         }
     }
 
@@ -229,6 +232,25 @@ pub(crate) fn canvas(width: u32, height: u32) -> Rect {
 /// A text's size in the shipped fonts, as the exports' panels are laid out by.
 pub(crate) fn measure(text: &str, size: f32, bold: bool) -> Vec2 {
     crate::fonts::measure(text, size, bold)
+}
+
+/// `base` turned to a story's step, as the window shows it: the step's view (framed on the
+/// picture), comparison, layers, emphasis and caption (the date is `base`'s).
+pub fn step_options(geometry: &MapGeometry, step: &crate::atlas::StoryStep, base: ExportOptions) -> ExportOptions {
+    let (w, h) = picture_size(&base);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w as f32, h as f32));
+    let layers = match &step.layers {
+        Some(changes) => base.layers.changed_by(changes).unwrap_or(base.layers),
+        None => base.layers,
+    };
+    ExportOptions {
+        view: Some(crate::scene::step_view(geometry, &step.view, screen)),
+        compare: step.compare,
+        layers,
+        highlight: step.highlight.clone(),
+        caption: Some(step.caption.get(base.lang.code()).to_owned()),
+        ..base
+    }
 }
 
 /// The size a picture is made at: the asked size kept within [`PICTURE_SIDES`], the same for the

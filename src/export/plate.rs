@@ -59,6 +59,7 @@ impl Scene {
                 .and_then(|e| e.position)
                 .map(|p| geometry.projection.map_from_lonlat(p.x(), p.y())),
             overlays: options.overlays.clone(),
+            highlight: crate::scene::Highlight::new(atlas, geometry, &options.highlight).map(std::sync::Arc::new),
             ..Default::default()
         };
         let taken = if options.layers.taken { Taken::since_fighting_began(atlas, options.date) } else { None };

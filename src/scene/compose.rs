@@ -127,6 +127,8 @@ pub struct SceneOptions {
     pub marked: Option<Pos2>,
     /// Plain GeoJSON files drawn over the map (see [`super::compose_overlays`]).
     pub overlays: Vec<std::sync::Arc<crate::atlas::Overlay>>,
+    /// What a story's step is about: emphasised, with the rest of the map muted.
+    pub highlight: Option<std::sync::Arc<super::Highlight>>,
 }
 
 impl Default for SceneOptions {
@@ -144,6 +146,7 @@ impl Default for SceneOptions {
             layers: super::MapLayers::default(),
             marked: None,
             overlays: Vec::new(),
+            highlight: None,
         }
     }
 }
@@ -374,6 +377,10 @@ pub fn compose_base(input: &SceneInput<'_>, t: ScreenTransform, hatch_window: Re
             out.push(Primitive::Polyline { points, width: s.width, colour: s.colour, dash: s.dash });
         }
     }
+    if let Some(highlight) = &options.highlight {
+        out.push(Primitive::Group("highlight"));
+        super::highlight::compose_highlight(highlight, geometry, style, lod, &to_screen, &mut out);
+    }
     out
 }
 
@@ -499,27 +506,37 @@ pub fn hatch(rings: &[Vec<Pos2>], spacing: f32, window: Rect) -> Vec<(Pos2, Pos2
     if !lo.is_finite() || !hi.is_finite() || hi < lo {
         return out;
     }
+    // The stripes' lines, each as far along as the one before plus a step (as they were always
+    // drawn); then each edge meets only the lines within its own range, so that the work is the
+    // edges and the crossings, not the edges times the lines.
+    let mut lines: Vec<f32> = Vec::new();
     let mut c = (lo / step).ceil() * step;
-    let mut crossings: Vec<Pos2> = Vec::new();
     while c <= hi {
-        crossings.clear();
-        for ring in rings {
-            for w in ring.windows(2) {
-                let &[p, q] = w else { continue };
+        lines.push(c);
+        c += step;
+    }
+    let mut crossings: Vec<Vec<Pos2>> = vec![Vec::new(); lines.len()];
+    for ring in rings {
+        for w in ring.windows(2) {
+            let &[p, q] = w else { continue };
+            let (a, b) = (s(p).min(s(q)), s(p).max(s(q)));
+            // The lines c with a < c <= b: where s − c changes sign along the edge.
+            let first = lines.partition_point(|&c| c <= a);
+            let end = lines.partition_point(|&c| c <= b);
+            for (c, on_line) in lines.iter().zip(crossings.iter_mut()).take(end).skip(first) {
                 let (sp, sq) = (s(p) - c, s(q) - c);
-                if (sp < 0.0) != (sq < 0.0) {
-                    let t = sp / (sp - sq);
-                    crossings.push(p + (q - p) * t);
-                }
+                let t = sp / (sp - sq);
+                on_line.push(p + (q - p) * t);
             }
         }
-        crossings.sort_by(|a, b| (a.x + a.y).total_cmp(&(b.x + b.y)));
-        for pair in crossings.chunks_exact(2) {
+    }
+    for on_line in &mut crossings {
+        on_line.sort_by(|a, b| (a.x + a.y).total_cmp(&(b.x + b.y)));
+        for pair in on_line.chunks_exact(2) {
             if let &[a, b] = pair {
                 out.push((a, b));
             }
         }
-        c += step;
     }
     out
 }

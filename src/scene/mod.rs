@@ -6,8 +6,10 @@
 
 mod annotate;
 mod compose;
+mod flight;
 mod geometry;
 mod ground;
+mod highlight;
 mod labels;
 mod land;
 mod layers;
@@ -27,9 +29,11 @@ pub use compose::{
     EVENT_MARKER_DAYS, Primitive, SceneInput, SceneOptions, ScreenTransform, compose_base, compose_live, event_markers,
     hatch, hatching, hatching_cells,
 };
+pub use flight::{FLIGHT_SECONDS, Flight, ease};
 pub use geometry::{
     AreaLevel, AreaShape, LOD_KM, LandGeometry, Lod, MapGeometry, Polylines, WaterGeometry, ZoneEdge, lod_for_scale,
 };
+pub use highlight::{Highlight, VEIL_ALPHA, compose_highlight};
 pub use labels::{LabelCandidate, PlacedLabel, place_labels};
 pub use layers::{LayerName, MapLayers};
 pub use legend::{LegendEntry, Symbol, legend, symbol_primitives, symbol_rect};

@@ -139,6 +139,8 @@ struct BaseKey {
     taken: Option<jiff::civil::Date>,
     /// Whether some ground rests on a claim (and is striped, within the hatch window).
     striped: bool,
+    /// The story step's emphasis, by address (one is made per step and never changed).
+    highlight: Option<usize>,
     /// The part of the base layer's plane (screen points with the map's origin at 0) that hatching
     /// covers: three screens wide and high round the screen it was made for.
     hatch_window: Rect,
@@ -146,7 +148,8 @@ struct BaseKey {
 
 impl BaseKey {
     /// Whether the cached layer still holds, checked without allocating.
-    fn matches(&self, generation: u64, scale: f32, ppp: f32, input: &SceneInput<'_>, seen: Rect) -> bool {
+    /// `held`: flying, when the layer holds wherever the view has gone.
+    fn matches(&self, generation: u64, scale: f32, ppp: f32, input: &SceneInput<'_>, seen: Rect, held: bool) -> bool {
         self.generation == generation
             && self.scale == scale
             && self.pixels_per_point == ppp
@@ -157,13 +160,29 @@ impl BaseKey {
             && self.hatched_cells == input.options.hatched_cells
             && self.selected_region == input.options.selected_region
             && self.taken == input.taken.map(|t| t.since)
+            && self.highlight == highlight_id(input.options)
             && self.lines.len() == input.atlas.lines.len()
             && self.lines.iter().zip(&input.atlas.lines).all(|(&on, l)| on == l.applies_on(input.date))
             && self.roads.len() == input.atlas.land.roads.len()
             && self.roads.iter().zip(&input.atlas.land.roads).all(|(&on, r)| on == r.applies_on(input.date))
             && ((self.hatched.is_empty() && self.hatched_cells.is_empty() && !self.striped)
+                || held
                 || self.hatch_window.contains_rect(seen))
     }
+}
+
+/// How the layers are held while the camera flies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hold {
+    /// As they were last made (their scale and placement), whatever the view.
+    AsMade,
+    /// Made at this scale (screen points per map km) round this map point.
+    At(f32, Pos2),
+}
+
+/// The address of the options' emphasis, which a cache keys on.
+fn highlight_id(options: &crate::scene::SceneOptions) -> Option<usize> {
+    options.highlight.as_ref().map(|h| std::sync::Arc::as_ptr(h) as usize)
 }
 
 /// What the cached labels depend on.
@@ -188,16 +207,47 @@ struct LabelsKey {
 impl MapPainter {
     /// Paints the map of `input` for `view` into `rect`. `generation` changes whenever the atlas does.
     pub fn paint(&mut self, ui: &Ui, rect: Rect, input: &SceneInput<'_>, view: &crate::scene::View, generation: u64) {
+        self.paint_held(ui, rect, input, view, generation, None);
+    }
+
+    /// Paints as [`Self::paint`] does, but while the camera flies (`hold`: the scale, screen
+    /// points per map km, to make the layers at, and the map point whose screen they are made
+    /// round) the cached layers are not made again for each new zoom: they are made at `hold`
+    /// when their content changes, and stretched to the view.
+    /// A flight thus costs a copy of the meshes a frame, not their tessellation; the first frame
+    /// after it makes them afresh at the zoom it arrived at.
+    pub fn paint_held(
+        &mut self,
+        ui: &Ui,
+        rect: Rect,
+        input: &SceneInput<'_>,
+        view: &crate::scene::View,
+        generation: u64,
+        hold: Option<Hold>,
+    ) {
         let t = ScreenTransform::for_view(view, rect, input.geometry.bounds);
         let ppp = ui.ctx().pixels_per_point();
+        // The scale the layers are made at, and where the map's origin lands on screen at it.
+        let made = match (hold, &self.key, &self.placed) {
+            (None, ..) => t,
+            (Some(Hold::At(scale, centre)), ..) => {
+                ScreenTransform { scale, offset: rect.center().to_vec2() - centre.to_vec2() * scale }
+            }
+            (Some(Hold::AsMade), Some(key), Some((offset, ..))) => {
+                ScreenTransform { scale: key.scale, offset: *offset }
+            }
+            (Some(Hold::AsMade), ..) => t,
+        };
+        let scale = made.scale;
         // The screen in the base layer's plane, where the map's origin is at 0.
-        let seen = rect.translate(-t.offset);
-        if !self.key.as_ref().is_some_and(|k| k.matches(generation, t.scale, ppp, input, seen)) {
+        let seen = rect.translate(-made.offset);
+        let held = hold.is_some();
+        if !self.key.as_ref().is_some_and(|k| k.matches(generation, scale, ppp, input, seen, held)) {
             let hatch_window = seen.expand2(seen.size());
-            self.rebuild(ui, input, t.scale, ppp, hatch_window);
+            self.rebuild(ui, input, scale, ppp, hatch_window);
             self.key = Some(BaseKey {
                 generation,
-                scale: t.scale,
+                scale,
                 pixels_per_point: ppp,
                 control: input.control.to_vec(),
                 cells: input.cells.to_vec(),
@@ -212,37 +262,39 @@ impl MapPainter {
                     matches!(s, crate::atlas::ControlStatus::Claimed | crate::atlas::ControlStatus::Disputed)
                 }),
                 hatch_window,
+                highlight: highlight_id(input.options),
             });
         }
         let o = input.options;
-        let blocked: Vec<Rect> = o.blocked.iter().map(|b| b.translate(-t.offset)).collect();
+        let blocked: Vec<Rect> = o.blocked.iter().map(|b| b.translate(-made.offset)).collect();
         let overlay_ids: Vec<usize> = o.overlays.iter().map(|o| std::sync::Arc::as_ptr(o) as usize).collect();
         let labels_hold = self.labels_key.as_ref().is_some_and(|k| {
             k.generation == generation
-                && k.scale == t.scale
+                && (k.scale == scale || held)
                 && k.pixels_per_point == ppp
                 && k.lang == o.lang
                 && k.names == o.names
                 && k.label_scale == o.label_scale
                 && k.layers == o.layers
                 && k.highlighted == o.highlighted_place
-                && k.blocked == blocked
+                && (k.blocked == blocked || held)
                 && k.overlays == overlay_ids
-                && k.window.contains_rect(seen)
+                && (k.window.contains_rect(seen) || held)
         });
-        if !labels_hold {
+        // Flying, the labels are not drawn (a stretched label reads as a blur), so not placed.
+        if !labels_hold && !held {
             let window = seen.expand2(seen.size());
             let mut plane_options = o.clone();
             plane_options.blocked = blocked.clone();
             let plane_input = SceneInput { options: &plane_options, ..*input };
-            let labels = frame_labels(&plane_input, t.scale, seen);
+            let labels = frame_labels(&plane_input, scale, seen);
             self.label_boxes = labels.placed;
             self.labels = std::sync::Arc::new(tessellate(ui, &labels.primitives, ppp));
             self.dots = labels.dots;
             self.label_rebuilds += 1;
             self.labels_key = Some(LabelsKey {
                 generation,
-                scale: t.scale,
+                scale,
                 pixels_per_point: ppp,
                 lang: o.lang,
                 names: o.names,
@@ -272,24 +324,40 @@ impl MapPainter {
         for (((fresh, mesh), key), &want) in fresh.into_iter().zip(&mut placed.2).zip(&mut placed.1).zip(&keys) {
             if *key != want {
                 *mesh = std::mem::take(fresh);
-                std::sync::Arc::make_mut(mesh).translate(t.offset);
+                std::sync::Arc::make_mut(mesh).translate(made.offset);
                 *key = want;
-            } else if placed.0 != t.offset {
-                std::sync::Arc::make_mut(mesh).translate(t.offset - placed.0);
+            } else if placed.0 != made.offset {
+                std::sync::Arc::make_mut(mesh).translate(made.offset - placed.0);
             }
         }
-        placed.0 = t.offset;
+        placed.0 = made.offset;
         let [ground, over, dots, labels] = placed.2.clone();
         self.placed = Some(placed);
-        painter.add(Shape::Mesh(ground));
+        // Made at another zoom (flying): stretched copies, placed where the view puts them.
+        let ratio = t.scale / scale;
+        let stretch = |p: Pos2| Pos2::ZERO + (p - made.offset).to_vec2() * ratio + t.offset;
+        let stretched = |mesh: std::sync::Arc<Mesh>| {
+            if ratio == 1.0 && made.offset == t.offset {
+                return mesh;
+            }
+            let mut copy = (*mesh).clone();
+            for v in &mut copy.vertices {
+                v.pos = stretch(v.pos);
+            }
+            std::sync::Arc::new(copy)
+        };
+        painter.add(Shape::Mesh(stretched(ground)));
         if let (Some((plane_rect, tinted)), Some(relief)) = (self.relief_rect, &input.geometry.land.relief) {
             let texture = self.relief_texture(ui, relief, tinted, generation);
             let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-            painter.image(texture, plane_rect.translate(t.offset), uv, Color32::WHITE);
+            let placed = plane_rect.translate(made.offset);
+            painter.image(texture, Rect::from_two_pos(stretch(placed.min), stretch(placed.max)), uv, Color32::WHITE);
         }
-        painter.add(Shape::Mesh(over));
-        painter.add(Shape::Mesh(dots));
-        painter.add(Shape::Mesh(labels));
+        painter.add(Shape::Mesh(stretched(over)));
+        painter.add(Shape::Mesh(stretched(dots)));
+        if !held {
+            painter.add(Shape::Mesh(stretched(labels)));
+        }
         let live = compose_live(input, view, rect);
         painter.extend(to_shapes(&painter, &live));
     }

@@ -104,6 +104,37 @@ pub enum Command {
     ShowAbout(bool),
     /// Close the window listing an atlas's errors.
     DismissProblem,
+    /// Open a story by its id, at its first step.
+    OpenStory(String),
+    /// Start a story of one's own from the view shown.
+    NewStory,
+    /// Close the story.
+    CloseStory,
+    /// Fly to a step of the story (index).
+    GoToStep(usize),
+    /// The next or previous step of the story.
+    StoryStep(crate::atlas::Direction),
+    /// Record the view shown as a step after the one shown.
+    AddStoryStep,
+    /// A step's caption, in the interface language.
+    SetStepCaption(usize, String),
+    /// The story's title, in the interface language.
+    SetStoryTitle(String),
+    /// Move a step from one place to another.
+    MoveStoryStep {
+        /// Where it is.
+        from: usize,
+        /// Where it goes.
+        to: usize,
+    },
+    /// Copy a step, the copy after it.
+    DuplicateStoryStep(usize),
+    /// Delete a step.
+    DeleteStoryStep(usize),
+    /// Undo the last edit of the story.
+    UndoStory,
+    /// Save the story.
+    SaveStory,
 }
 
 /// Why a typed date was refused, in the interface language (the calendar's own reason is kept in
@@ -131,6 +162,7 @@ impl AtlasApp {
         match command {
             Command::SetDate(date) => {
                 self.cursor.set_date(atlas, date);
+                self.stop_story_motion();
             }
             Command::TypeDate(text) => match crate::atlas::parse_iso_date(&text) {
                 Ok(date) => {
@@ -168,7 +200,10 @@ impl AtlasApp {
             }
             Command::SetNames(names) => self.settings.names = names,
             Command::Fit => self.view = View::fit(self.loaded.geometry.bounds),
-            Command::SetView(view) => self.view = view.sanitized(self.loaded.geometry.bounds),
+            Command::SetView(view) => {
+                self.view = view.sanitized(self.loaded.geometry.bounds);
+                self.stop_story_motion();
+            }
             Command::ClickMap { lonlat, zone } => {
                 if self.aids.measuring {
                     if self.aids.points.len() >= 2 {
@@ -224,6 +259,19 @@ impl AtlasApp {
             Command::CancelExport => self.cancel_export(),
             Command::ShowAbout(on) => self.show_about = on,
             Command::DismissProblem => self.problems.clear(),
+            Command::OpenStory(id) => self.open_story(ctx, &id, 0, true),
+            Command::NewStory => self.new_story(ctx),
+            Command::CloseStory => self.close_story(),
+            Command::GoToStep(i) => self.go_to_step(ctx, i, true),
+            Command::StoryStep(direction) => self.step_story(ctx, direction),
+            Command::AddStoryStep => self.add_story_step(),
+            Command::SetStepCaption(i, caption) => self.set_step_caption(i, caption),
+            Command::SetStoryTitle(title) => self.set_story_title(title),
+            Command::MoveStoryStep { from, to } => self.move_story_step(from, to),
+            Command::DuplicateStoryStep(i) => self.duplicate_story_step(i),
+            Command::DeleteStoryStep(i) => self.delete_story_step(i),
+            Command::UndoStory => self.undo_story(),
+            Command::SaveStory => self.save_story(),
         }
         if self.cursor.date() != date_before {
             self.date_error = None;

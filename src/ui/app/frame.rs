@@ -41,6 +41,13 @@ impl AtlasApp {
                     commands.extend(picked.map(Command::SetDate));
                 });
             }
+            if self.story.is_some() {
+                egui::Panel::left("story_panel").default_size(320.0).min_size(240.0).max_size(440.0).show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| commands.extend(panels::story::story_panel_ui(ui, self)));
+                });
+            }
             egui::Panel::right("side_panel").default_size(360.0).min_size(260.0).max_size(480.0).show(ui, |ui| {
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                     commands.extend(panels::region::region_ui(ui, self));
@@ -56,6 +63,13 @@ impl AtlasApp {
                 });
             });
             egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| commands.extend(self.map_ui(ui)));
+            // The step's caption over the map; the map's labels keep clear of it from the next frame.
+            let card = self.last_frame.map_rect.and_then(|map| panels::story::caption_card(ui, self, map));
+            let cards: Vec<egui::Rect> = card.into_iter().collect();
+            if self.last_frame.caption_rects != cards {
+                self.last_frame.caption_rects = cards;
+                ui.ctx().request_repaint();
+            }
             commands.extend(panels::problem::problem_ui(ui.ctx(), self));
             commands.extend(panels::about::about_ui(ui.ctx(), self));
         }
@@ -94,7 +108,19 @@ impl AtlasApp {
             ..self.scene_options()
         };
         let input = scene_input(&self.loaded, &self.style, &self.cursor, &options);
-        self.map_painter.paint(ui, response.rect, &input, &self.view, self.loaded.generation);
+        // Flying, the map's layers are not made again for each zoom but stretched (see
+        // `MapPainter::paint_held`): as they were until the map turns to the step, halfway; then
+        // made once, at the zoom of the flight's end and round it, for the rest of the way and
+        // after.
+        let hold = self.story.as_ref().and_then(|s| s.flight.as_ref()).map(|flying| {
+            if flying.turned {
+                let to = flying.flight.to;
+                map_view::Hold::At(to.scale(response.rect, geometry.bounds), to.centre)
+            } else {
+                map_view::Hold::AsMade
+            }
+        });
+        self.map_painter.paint_held(ui, response.rect, &input, &self.view, self.loaded.generation, hold);
         let t = ScreenTransform::for_view(&self.view, response.rect, geometry.bounds);
         let painter = ui.painter_at(response.rect);
         if self.settings.layers.grid {
@@ -200,6 +226,7 @@ impl AtlasApp {
             layers: self.settings.layers,
             marked: self.marked.map(|(lon, lat)| geometry.projection.map_from_lonlat(lon, lat)),
             overlays: self.overlays.clone(),
+            highlight: self.story.as_ref().and_then(|s| s.highlight.clone()),
         }
     }
 

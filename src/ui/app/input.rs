@@ -15,6 +15,8 @@ pub enum Mode {
     Presenting,
     /// Always.
     Both,
+    /// While a story is open, in the window or presenting: shadows the others.
+    Story,
 }
 
 /// What a key does: a command without data, so the table can be a constant.
@@ -30,17 +32,35 @@ pub enum Action {
     LeavePresenting,
     /// Put the keyboard in the search box.
     Find,
+    /// The next or previous step of the story.
+    StoryStep(Direction),
+    /// Leave presentation mode if presenting, else close the story.
+    LeaveStory,
+}
+
+/// What the keys' meaning depends on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyState {
+    /// In presentation mode.
+    pub presenting: bool,
+    /// Playing.
+    pub playing: bool,
+    /// A story is open.
+    pub story: bool,
 }
 
 impl Action {
     /// The command the key gives, in the app's state.
-    fn command(self, presenting: bool, playing: bool) -> Command {
+    fn command(self, state: KeyState) -> Command {
         match self {
             Action::Step(step) => Command::Step(step),
-            Action::TogglePlaying => Command::SetPlaying(!playing),
-            Action::TogglePresenting => Command::SetPresenting(!presenting),
+            Action::TogglePlaying => Command::SetPlaying(!state.playing),
+            Action::TogglePresenting => Command::SetPresenting(!state.presenting),
             Action::LeavePresenting => Command::SetPresenting(false),
             Action::Find => Command::FocusSearch(true),
+            Action::StoryStep(direction) => Command::StoryStep(direction),
+            Action::LeaveStory if state.presenting => Command::SetPresenting(false),
+            Action::LeaveStory => Command::CloseStory,
         }
     }
 }
@@ -122,20 +142,25 @@ pub const KEY_BINDINGS: &[KeyBinding] = &[
         "previous step of the presentation",
     ),
     bind(Key::Escape, false, Mode::Presenting, Action::LeavePresenting, "leave presentation mode"),
+    bind(Key::Space, false, Mode::Story, Action::StoryStep(Direction::Forward), "next step of the story"),
+    bind(Key::PageDown, false, Mode::Story, Action::StoryStep(Direction::Forward), "next step of the story"),
+    bind(Key::PageUp, false, Mode::Story, Action::StoryStep(Direction::Back), "previous step of the story"),
+    bind(Key::Escape, false, Mode::Story, Action::LeaveStory, "leave presentation mode, then the story"),
 ];
 
-/// Whether `binding` applies in the current mode.
-fn applies(binding: &KeyBinding, presenting: bool) -> bool {
+/// Whether `binding` applies in the current mode (a story's keys are looked for first).
+fn applies(binding: &KeyBinding, state: KeyState) -> bool {
     match binding.mode {
         Mode::Both => true,
-        Mode::Window => !presenting,
-        Mode::Presenting => presenting,
+        Mode::Window => !state.presenting,
+        Mode::Presenting => state.presenting,
+        Mode::Story => state.story,
     }
 }
 
 /// The commands of the keys pressed this frame; none while a text box has the keyboard. One
 /// presentation step a frame, as a clicker sends one key a press.
-pub fn commands_from_keys(ctx: &egui::Context, presenting: bool, playing: bool) -> Vec<Command> {
+pub fn commands_from_keys(ctx: &egui::Context, state: KeyState) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -145,22 +170,32 @@ pub fn commands_from_keys(ctx: &egui::Context, presenting: bool, playing: bool) 
             egui::Event::Key { key, pressed: true, .. } => Some(*key),
             _ => None,
         }) {
-            let found = KEY_BINDINGS.iter().find(|b| {
+            let fits = |b: &&KeyBinding| {
                 b.key == key
-                    && applies(b, presenting)
+                    && applies(b, state)
                     && b.ctrl == i.modifiers.command
                     && (b.mode == Mode::Presenting || b.shift == i.modifiers.shift)
-            });
+            };
+            let found = KEY_BINDINGS
+                .iter()
+                .filter(|b| b.mode == Mode::Story)
+                .find(fits)
+                .or_else(|| KEY_BINDINGS.iter().find(fits));
             if let Some(b) = found {
-                out.push(b.action.command(presenting, playing));
+                // Presenting a story, the presentation's steps are the story's.
+                let command = match (b.action, state.story) {
+                    (Action::Step(crate::atlas::Step::Presentation(d)), true) => Command::StoryStep(d),
+                    (action, _) => action.command(state),
+                };
+                out.push(command);
             }
         }
-        if presenting {
+        if state.presenting || state.story {
             // A clicker's one press is one step, whichever of its keys it sends.
             let mut stepped = false;
             out.retain(|c| match c {
-                Command::Step(_) if stepped => false,
-                Command::Step(_) => {
+                Command::Step(_) | Command::StoryStep(_) if stepped => false,
+                Command::Step(_) | Command::StoryStep(_) => {
                     stepped = true;
                     true
                 }
@@ -196,14 +231,15 @@ pub fn key_name(b: &KeyBinding) -> String {
 
 /// The key table in Markdown, as the README has it.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| key | in the window | in presentation mode |\n|---|---|---|\n");
-    let mut rows: Vec<(String, &str, &str)> = Vec::new();
+    let mut out =
+        String::from("| key | in the window | in presentation mode | with a story open |\n|---|---|---|---|\n");
+    let mut rows: Vec<(String, &str, &str, &str)> = Vec::new();
     for b in KEY_BINDINGS {
         let key = key_name(b);
-        let row = match rows.iter().position(|(k, _, _)| *k == key) {
+        let row = match rows.iter().position(|(k, ..)| *k == key) {
             Some(i) => i,
             None => {
-                rows.push((key, "", ""));
+                rows.push((key, "", "", ""));
                 rows.len() - 1
             }
         };
@@ -215,12 +251,15 @@ pub fn markdown_table() -> String {
                     r.1 = b.what;
                     r.2 = b.what;
                 }
+                Mode::Story => r.3 = b.what,
             }
         }
     }
-    for (key, window, present) in rows {
+    for (key, window, present, story) in rows {
         let cell = |s: &str| if s.is_empty() { "—".to_owned() } else { s.to_owned() };
-        out.push_str(&format!("| `{key}` | {} | {} |\n", cell(window), cell(present)));
+        // A key a story does not take keeps its meaning there.
+        let in_story = if story.is_empty() { "(as without)".to_owned() } else { story.to_owned() };
+        out.push_str(&format!("| `{key}` | {} | {} | {in_story} |\n", cell(window), cell(present)));
     }
     out
 }
@@ -233,7 +272,11 @@ mod tests {
     fn no_key_means_two_things_at_once() {
         for (i, a) in KEY_BINDINGS.iter().enumerate() {
             for b in KEY_BINDINGS.iter().skip(i + 1) {
-                let overlap = matches!((a.mode, b.mode), (Mode::Both, _) | (_, Mode::Both)) || a.mode == b.mode;
+                // A story's keys shadow the others on purpose; among themselves they must not clash.
+                let overlap = a.mode == b.mode
+                    || (a.mode != Mode::Story
+                        && b.mode != Mode::Story
+                        && matches!((a.mode, b.mode), (Mode::Both, _) | (_, Mode::Both)));
                 assert!(!(a.key == b.key && a.shift == b.shift && overlap), "{a:?} and {b:?}");
             }
         }
@@ -247,8 +290,12 @@ mod tests {
             "Space, →, PageDown"
         );
         let table = markdown_table();
-        assert!(table.contains("| `Shift+→` | one month on | — |"), "{table}");
-        assert!(table.contains("| `→` | one day on | next step of the presentation |"), "{table}");
-        assert!(table.contains("| `F11` | presentation mode on or off | presentation mode on or off |"), "{table}");
+        assert!(table.contains("| `Shift+→` | one month on | — | (as without) |"), "{table}");
+        assert!(table.contains("| `→` | one day on | next step of the presentation | (as without) |"), "{table}");
+        assert!(
+            table.contains("| `F11` | presentation mode on or off | presentation mode on or off | (as without) |"),
+            "{table}"
+        );
+        assert!(table.contains("| `PageDown` | next phase | next step of the presentation | next step of the story |"));
     }
 }

@@ -192,7 +192,9 @@ impl AtlasApp {
 
     /// Shows a newly loaded atlas: framed whole, at its default date, with nothing selected.
     fn show_loaded(&mut self, loaded: LoadedAtlas) {
+        self.close_story();
         self.loaded = loaded;
+        self.gather_stories();
         self.view = View::fit(self.loaded.geometry.bounds);
         self.last_frame.hovered_zone = None;
         self.selected_region = None;

@@ -10,7 +10,12 @@ impl AtlasApp {
         for command in std::mem::take(&mut self.pending) {
             self.run_in(ctx, command);
         }
-        for command in input::commands_from_keys(ctx, self.presenting, self.playback.playing) {
+        let state = input::KeyState {
+            presenting: self.presenting,
+            playing: self.playback.playing,
+            story: self.story.is_some(),
+        };
+        for command in input::commands_from_keys(ctx, state) {
             self.run_in(ctx, command);
         }
         self.open_dropped(ctx);
@@ -18,6 +23,7 @@ impl AtlasApp {
         self.poll_export();
         self.remember_window(ctx);
         self.advance_playback(ctx);
+        self.advance_story(ctx);
     }
 
     /// Advances the date while playing; asks for the next frame only then, so a paused app is idle.

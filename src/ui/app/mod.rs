@@ -19,6 +19,7 @@ pub mod input;
 mod loading;
 mod logic;
 mod queries;
+mod story;
 
 use std::path::PathBuf;
 
@@ -27,6 +28,7 @@ use jiff::civil::Date;
 pub use command::{Command, Layer};
 pub use exporting::ExportKind;
 pub use loading::LoadedAtlas;
+pub use story::StoryState;
 
 use super::map_view::MapPainter;
 use super::settings::{self, Settings};
@@ -64,6 +66,13 @@ pub struct LaunchOptions {
     pub layers: Option<crate::scene::MapLayers>,
     /// Open centred on the best match of this search, ringed.
     pub find: Option<String>,
+    /// Open this story (by its id), at `step`.
+    pub story: Option<String>,
+    /// The step of `story` to open at, from 1 (the first when `None`).
+    pub step: Option<usize>,
+    /// The reader's own folder (stories written for the built-in atlas are saved in its
+    /// `stories/`); none in tests, unless they give one.
+    pub user_dir: Option<PathBuf>,
 }
 
 /// An atlas (or overlay) that could not be opened, or an overlay of which some features were left
@@ -87,6 +96,8 @@ pub enum ProblemKind {
     Overlay,
     /// An overlay shown without some of its features.
     OverlayInPart,
+    /// Stories of the reader's own that could not be read (the others are offered).
+    Stories,
 }
 
 /// Teaching aids over the map (the graticule is a layer: [`crate::scene::MapLayers::grid`]).
@@ -163,6 +174,12 @@ pub struct AtlasApp {
     pub(in crate::ui) last_frame: LastFrame,
     /// Commands from the panels, run at the start of the next frame.
     pub(in crate::ui) pending: Vec<Command>,
+    /// The stories offered: the atlas's own, and the reader's (see `gather_stories`).
+    pub(in crate::ui) stories: Vec<crate::atlas::Story>,
+    /// The story open, if any.
+    pub(in crate::ui) story: Option<StoryState>,
+    /// The reader's own folder, where stories of the built-in atlas are saved.
+    pub(in crate::ui) user_dir: Option<PathBuf>,
 }
 
 impl AtlasApp {
@@ -234,7 +251,11 @@ impl AtlasApp {
             focus_search: false,
             last_frame: LastFrame::default(),
             pending: Vec::new(),
+            stories: Vec::new(),
+            story: None,
+            user_dir: options.user_dir.clone(),
         };
+        app.gather_stories();
         for path in &options.overlays {
             app.add_overlay(path);
         }
@@ -266,6 +287,20 @@ impl AtlasApp {
         {
             let zoom = options.view.map_or(6.0, |v| v.2);
             app.run(Command::GoTo { lonlat: hit.lonlat, zoom });
+        }
+        if let Some(id) = &options.story {
+            let ctx = egui::Context::default();
+            app.open_story(&ctx, id, options.step.unwrap_or(1).saturating_sub(1), false);
+            if app.story.is_none() {
+                let ids: Vec<&str> = app.stories.iter().map(|s| s.id.as_str()).collect();
+                let mut errors = AtlasErrors::default();
+                errors.push(
+                    "--story",
+                    None,
+                    format!("no story \"{id}\" in the atlas (its stories: {})", ids.join(", ")),
+                );
+                app.problems.push(LoadProblem { source: "--story".into(), errors, kind: ProblemKind::Stories });
+            }
         }
         app
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{AtlasApp, Command, LoadProblem, TeachingAids, loading};
+use super::{AtlasApp, Command, LoadProblem, StoryState, TeachingAids, loading};
 use crate::atlas::{Atlas, Playback, ZoneChange};
 use crate::i18n::Lang;
 use crate::scene::View;
@@ -182,6 +182,38 @@ impl AtlasApp {
     /// Sets the date (clamped to the timeline).
     pub fn set_date(&mut self, date: Date) {
         self.run(Command::SetDate(date));
+    }
+
+    /// Queues `command` for the start of the next frame, as a panel does (so that it runs with
+    /// the frame's clock: a story's flight is timed by it).
+    pub fn queue(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// The story open: its id, the step shown (from 0) and its number of steps.
+    pub fn story_at(&self) -> Option<(&str, usize, usize)> {
+        self.story.as_ref().map(|s| (s.story.id.as_str(), s.step, s.story.steps.len()))
+    }
+
+    /// The story open, as edited.
+    pub fn story(&self) -> Option<&crate::atlas::Story> {
+        self.story.as_ref().map(|s| &s.story)
+    }
+
+    /// Whether the open story's camera is flying or its span playing.
+    pub fn story_moving(&self) -> bool {
+        self.story.as_ref().is_some_and(StoryState::moving)
+    }
+
+    /// The view centred on a point (longitude, latitude) at a zoom, kept within the atlas.
+    pub fn view_centred_on(&self, lon: f64, lat: f64, zoom: f32) -> View {
+        let centre = self.loaded.geometry.projection.map_from_lonlat(lon, lat);
+        View { centre, zoom: zoom.into() }.sanitized(self.loaded.geometry.bounds)
+    }
+
+    /// The stories offered (the atlas's, and the reader's own).
+    pub fn stories(&self) -> &[crate::atlas::Story] {
+        &self.stories
     }
 
     /// Sets the view (kept within the atlas's bounds and zoom limits).

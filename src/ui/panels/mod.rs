@@ -11,6 +11,7 @@ pub mod problem;
 pub mod region;
 pub mod search;
 pub mod side;
+pub mod story;
 pub mod top_bar;
 pub mod zone_info;
 

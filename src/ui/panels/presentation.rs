@@ -44,7 +44,9 @@ pub fn step_of(app: &AtlasApp) -> (usize, usize) {
 pub fn title_band(ui: &mut egui::Ui, app: &AtlasApp) {
     let lang = app.lang();
     let atlas = &app.loaded.atlas;
-    let title = app.cursor.phase().and_then(|p| atlas.phases.get(p)).map_or("", |p| p.title.get(lang.code()));
+    let phase = app.cursor.phase().and_then(|p| atlas.phases.get(p)).map_or("", |p| p.title.get(lang.code()));
+    // A story's title, else the phase's.
+    let title = app.story.as_ref().map_or(phase, |s| s.story.title.get(lang.code()));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).size(34.0).strong().color(egui::Color32::from_gray(20)));
         ui.add_space(24.0);
@@ -55,14 +57,22 @@ pub fn title_band(ui: &mut egui::Ui, app: &AtlasApp) {
 /// The band along the bottom: the caption, "step 12 / 40" and a thin bar of progress.
 pub fn caption_band(ui: &mut egui::Ui, app: &AtlasApp) {
     let lang = app.lang();
-    let (step, steps) = step_of(app);
+    let story = app.story_caption();
+    let (step, steps) = story.as_ref().map_or_else(|| step_of(app), |s| (s.2, s.3));
     ui.horizontal(|ui| {
         let counter = crate::i18n::tf(lang, "step {} / {}", &[&step.to_string(), &steps.to_string()]);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(RichText::new(counter).size(20.0).color(egui::Color32::from_gray(70)));
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let caption = caption(app).unwrap_or_default();
-                ui.add(egui::Label::new(RichText::new(caption).size(24.0).color(egui::Color32::from_gray(20))).wrap());
+                let caption = story.as_ref().map_or_else(|| caption(app).unwrap_or_default(), |s| s.0.clone());
+                ui.vertical(|ui| {
+                    let strong = RichText::new(caption).size(24.0).color(egui::Color32::from_gray(20));
+                    ui.add(egui::Label::new(strong).wrap());
+                    if let Some(text) = story.as_ref().map(|s| &s.1).filter(|t| !t.is_empty()) {
+                        let text = RichText::new(text).size(18.0).color(egui::Color32::from_gray(50));
+                        ui.add(egui::Label::new(text).wrap());
+                    }
+                });
             });
         });
     });

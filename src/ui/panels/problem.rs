@@ -14,6 +14,7 @@ pub fn problem_ui(ctx: &egui::Context, app: &AtlasApp) -> Option<Command> {
         ProblemKind::Atlas => t(lang, "Could not open the atlas"),
         ProblemKind::Overlay => t(lang, "Could not open the overlay"),
         ProblemKind::OverlayInPart => t(lang, "Some features of the overlay were left out"),
+        ProblemKind::Stories => t(lang, "Some stories could not be opened"),
     };
     let title = if app.problems.len() == 1 { heading(first.kind).to_owned() } else { t(lang, "Problems").to_owned() };
     let mut open = true;
@@ -32,6 +33,7 @@ pub fn problem_ui(ctx: &egui::Context, app: &AtlasApp) -> Option<Command> {
                     ),
                     ProblemKind::Overlay => tf(lang, "{} — nothing of it is shown.", &[&problem.source]),
                     ProblemKind::OverlayInPart => tf(lang, "{} — its other features are shown.", &[&problem.source]),
+                    ProblemKind::Stories => tf(lang, "{} — the other stories are offered.", &[&problem.source]),
                 };
                 ui.label(context);
                 // The errors, counted, then the notes (each says "note:"), as check prints them.

@@ -136,6 +136,9 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             })
             .response
             .on_hover_text(t(lang, "Save the map, a deck or an animation"));
+            if let Some(c) = stories_menu(ui, app) {
+                command = Some(c);
+            }
             let present_hint = tf(
                 lang,
                 "Full screen for a room: {} for the next step, {} to leave ({})",
@@ -215,6 +218,34 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
             }
         });
     });
+    command
+}
+
+/// The Stories menu: each story of the atlas (and the reader's), and a new one from the view.
+fn stories_menu(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
+    let lang = app.lang();
+    let mut command = None;
+    ui.menu_button(t(lang, "Stories"), |ui| {
+        for story in &app.stories {
+            let title = story.title.get(lang.code());
+            let steps = tf(lang, "{} steps", &[&story.steps.len().to_string()]);
+            if ui.button(format!("{title} ({steps})")).on_hover_text(story.description.get(lang.code())).clicked() {
+                ui.close();
+                command = Some(Command::OpenStory(story.id.clone()));
+            }
+        }
+        ui.separator();
+        if ui
+            .button(t(lang, "New story from this view"))
+            .on_hover_text(t(lang, "A story of your own: its first step is the map as shown"))
+            .clicked()
+        {
+            ui.close();
+            command = Some(Command::NewStory);
+        }
+    })
+    .response
+    .on_hover_text(t(lang, "Guided tours through time and place"));
     command
 }
 
