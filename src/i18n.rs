@@ -295,6 +295,12 @@ const STRINGS: &[(&str, &str)] = &[
         "Không đọc được atlas: trình tải đã dừng trước khi xong.",
     ),
     ("Stories", "Câu chuyện"),
+    ("Open a story first (the Stories menu).", "Hãy mở một câu chuyện trước (menu Câu chuyện)."),
+    ("This story (PDF, HTML or GIF)…", "Câu chuyện này (PDF, HTML hoặc GIF)…"),
+    (
+        "A page a step, a deck, or an animation flying between the steps",
+        "Mỗi bước một trang, một bộ trình chiếu, hoặc ảnh động bay giữa các bước",
+    ),
     ("Sources", "Nguồn"),
     ("{} steps", "{} bước"),
     ("New story from this view", "Câu chuyện mới từ khung nhìn này"),

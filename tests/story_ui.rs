@@ -205,3 +205,41 @@ fn presenting_a_story_shows_its_title_caption_and_step() {
     h.run();
     assert!(h.state().story_at().is_none());
 }
+
+#[test]
+fn the_open_story_exports_from_the_window_as_a_deck_of_its_steps() {
+    // The tiny atlas with its story, opened from its folder.
+    let dir = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny")).expect("tiny") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    std::fs::create_dir(dir.path().join("stories")).expect("stories");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tiny-story/stories/the-war.json"),
+        dir.path().join("stories/the-war.json"),
+    )
+    .expect("story");
+    let options = LaunchOptions {
+        atlas_dir: Some(dir.path().to_path_buf()),
+        story: Some("the-war".into()),
+        ..launch(date(2000, 6, 1), None)
+    };
+    let mut h = harness(options);
+    assert_eq!(h.state().story_at(), Some(("the-war", 0, 3)));
+    // Saved into the atlas's own folder.
+    assert_eq!(h.state().stories_saved_in(), Some(dir.path().to_path_buf()));
+    let out = dir.path().join("lesson.html");
+    h.state_mut().queue(karabakh_atlas::ui::Command::Export(karabakh_atlas::ui::ExportKind::Story, out.clone()));
+    for _ in 0..600 {
+        h.step();
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.run();
+    let page = std::fs::read_to_string(&out).expect("the deck is written");
+    assert_eq!(page.matches("<section class=\"slide").count(), 3, "a slide a step");
+    assert!(page.contains("Blue takes the town."));
+}

@@ -25,6 +25,9 @@ pub enum ExportKind {
     Deck,
     /// The phase shown, a frame at every change of control: a GIF.
     Animation,
+    /// The story open, as edited: a PDF of a page a step, an HTML deck, or a GIF that flies
+    /// between the steps (by the file's extension).
+    Story,
 }
 
 impl ExportKind {
@@ -34,6 +37,7 @@ impl ExportKind {
             Self::Picture => format!("karabakh-atlas-{date}.png"),
             Self::Deck => "karabakh-atlas-deck.pdf".to_owned(),
             Self::Animation => format!("karabakh-atlas-{date}.gif"),
+            Self::Story => "karabakh-atlas-story.pdf".to_owned(),
         }
     }
 
@@ -43,6 +47,7 @@ impl ExportKind {
             Self::Picture => &[("PNG", &["png"]), ("SVG", &["svg"]), ("PDF", &["pdf"])],
             Self::Deck => &[("PDF", &["pdf"]), ("HTML", &["html"])],
             Self::Animation => &[("GIF", &["gif"])],
+            Self::Story => &[("PDF", &["pdf"]), ("HTML", &["html"]), ("GIF", &["gif"])],
         }
     }
 }
@@ -108,6 +113,11 @@ impl AtlasApp {
         let progress = Arc::new(Progress::with_callback(move |_, _| waker.request_repaint()));
         let (atlas, geometry) = (Arc::clone(&self.loaded.atlas), Arc::clone(&self.loaded.geometry));
         let options = self.export_options();
+        let story = self.story.as_ref().map(|s| s.story.clone());
+        if kind == ExportKind::Story && story.is_none() {
+            self.export_status = Some(Err(t(lang, "Open a story first (the Stories menu).").to_owned()));
+            return;
+        }
         let (worker_progress, target) = (Arc::clone(&progress), path.clone());
         let work = move || -> Result<(), ExportError> {
             let progress = &*worker_progress;
@@ -150,6 +160,29 @@ impl AtlasApp {
                     };
                     let frames = crate::export::animation::Frames::Changes;
                     crate::export::animate_gif(&atlas, &geometry, range, frames, &frame, progress)?
+                }
+                ExportKind::Story => {
+                    // Refused above when no story is open.
+                    let Some(story) = story else { return Ok(()) };
+                    let format = ImageFormat::from_path(&target);
+                    let (width, height) = match format {
+                        Some(ImageFormat::Html) => (1920, 1080),
+                        Some(ImageFormat::Pdf) => crate::export::PageSize::DEFAULT.points(),
+                        _ => ANIMATION_SIZE,
+                    };
+                    // Each step sets its own view, comparison and emphasis; the reader's layers,
+                    // names, language and overlays are kept.
+                    let step = |date| ExportOptions {
+                        event: None,
+                        compare: None,
+                        ..ExportOptions { date, width, height, ..options.clone() }
+                    };
+                    match format {
+                        Some(f @ (ImageFormat::Html | ImageFormat::Pdf)) => {
+                            crate::export::story_document(&atlas, &geometry, &story, f, &step, progress)?
+                        }
+                        _ => crate::export::story_gif(&atlas, &geometry, &story, &step, progress)?,
+                    }
                 }
             };
             crate::export::write_file(&target, &bytes)
@@ -228,6 +261,10 @@ impl AtlasApp {
                 line
             }
             ExportKind::Deck => "karabakh-atlas export --deck deck --format pdf".to_owned(),
+            ExportKind::Story => {
+                let id = self.story.as_ref().map_or("ID", |s| s.story.id.as_str());
+                format!("karabakh-atlas export --story {} --out story.pdf", shell_word(id))
+            }
             ExportKind::Animation => {
                 let range = self.phase_range().map_or(String::new(), |r| format!(" --animate {}..{}", r.start, r.end));
                 format!("karabakh-atlas export{range} --frames changes --size 1280x720 --out animation.gif")

@@ -211,6 +211,11 @@ impl AtlasApp {
         View { centre, zoom: zoom.into() }.sanitized(self.loaded.geometry.bounds)
     }
 
+    /// Where the story open would be saved (its `stories/` folder's parent).
+    pub fn stories_saved_in(&self) -> Option<std::path::PathBuf> {
+        self.story_folder()
+    }
+
     /// The stories offered (the atlas's, and the reader's own).
     pub fn stories(&self) -> &[crate::atlas::Story] {
         &self.stories

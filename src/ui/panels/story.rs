@@ -116,6 +116,14 @@ pub fn story_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Vec<Command> {
         if ui.add_enabled(state.edited, egui::Button::new(save)).on_hover_text(where_to).clicked() {
             commands.push(Command::SaveStory);
         }
+        let export = egui::Button::new(t(lang, "Export…"));
+        if ui
+            .add_enabled(!app.exporting(), export)
+            .on_hover_text(t(lang, "A page a step, a deck, or an animation flying between the steps"))
+            .clicked()
+        {
+            commands.push(Command::ExportDialog(crate::ui::ExportKind::Story));
+        }
     });
     match &state.status {
         Some(Ok(saved)) => {

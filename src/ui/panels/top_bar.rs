@@ -123,7 +123,12 @@ pub fn top_bar_ui(ui: &mut Ui, app: &AtlasApp) -> Option<Command> {
                     (ExportKind::Deck, "Slide deck (PDF or HTML)…", "A slide for every phase and event, in one file"),
                     (ExportKind::Animation, "Animation of this phase (GIF)…", "A frame at every change of control"),
                 ];
-                for (kind, label, hint) in items {
+                let story = (
+                    ExportKind::Story,
+                    "This story (PDF, HTML or GIF)…",
+                    "A page a step, a deck, or an animation flying between the steps",
+                );
+                for (kind, label, hint) in items.into_iter().chain(app.story.is_some().then_some(story)) {
                     if ui
                         .add_enabled(!app.exporting(), egui::Button::new(t(lang, label)))
                         .on_hover_text(t(lang, hint))
