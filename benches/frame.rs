@@ -29,8 +29,13 @@ fn input() -> egui::RawInput {
 }
 
 /// Runs one pass of `ui` and tessellates its output; returns the number of vertices.
-fn frame(ctx: &egui::Context, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
-    let mut out = ctx.run_ui(input(), |u| ui(u));
+fn frame(ctx: &egui::Context, ui: impl FnMut(&mut egui::Ui)) -> usize {
+    frame_with(ctx, input(), ui)
+}
+
+/// [`frame`] with this input (a time on egui's clock, say).
+fn frame_with(ctx: &egui::Context, raw: egui::RawInput, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
+    let mut out = ctx.run_ui(raw, |u| ui(u));
     out.textures_delta.clear();
     let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
     primitives
@@ -108,17 +113,7 @@ fn flight(c: &mut Criterion, atlas: &Atlas) {
     let mut app = AtlasApp::with_atlas(atlas.clone(), launch);
     let mut time = 0.0;
     let at = |ctx: &egui::Context, app: &mut AtlasApp, time: f64| {
-        let raw = egui::RawInput { time: Some(time), ..input() };
-        let mut out = ctx.run_ui(raw, |ui| app.run_frame(ui));
-        out.textures_delta.clear();
-        let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
-        primitives
-            .iter()
-            .map(|p| match &p.primitive {
-                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum::<usize>()
+        frame_with(ctx, egui::RawInput { time: Some(time), ..input() }, |ui| app.run_frame(ui))
     };
     for _ in 0..3 {
         time += 1.0 / 60.0;

@@ -28,6 +28,12 @@ fn problems(dir: &Path) -> Vec<AtlasError> {
     }
 }
 
+/// The program run with `args`: its exit code and what it said on standard error.
+fn run(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 #[track_caller]
 fn says(edit: impl FnOnce(&str) -> String, step: Option<&str>, what: &str) {
     let (_d, dir) = with_story(edit);
@@ -193,10 +199,6 @@ fn the_built_in_atlas_has_its_stories_in_both_languages_with_sources() {
 #[test]
 fn a_step_of_a_story_exports_as_a_picture_with_its_caption() {
     let (_d, dir) = with_story(str::to_owned);
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
-    };
     let atlas = dir.to_str().expect("utf-8 path");
     let svg = dir.join("step.svg");
     let (code, err) =
@@ -218,10 +220,6 @@ fn a_step_of_a_story_exports_as_a_picture_with_its_caption() {
 #[test]
 fn a_whole_story_exports_as_a_deck_of_one_slide_a_step_each_with_its_caption() {
     let (_d, dir) = with_story(str::to_owned);
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_karabakh-atlas")).args(args).output().expect("run");
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
-    };
     let atlas = dir.to_str().expect("utf-8 path");
     let captions = ["Red holds everything.", "Blue takes the town.", "The year of the war, a month a second."];
     // HTML: one slide a step, in order, each with its caption as its heading.

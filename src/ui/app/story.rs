@@ -80,6 +80,24 @@ pub struct StoryState {
 }
 
 impl StoryState {
+    /// `story` opened at rest on its first step, the reader's `layers` kept to give back; `edited`
+    /// when it is new (not yet saved anywhere).
+    fn new(story: Story, layers: MapLayers, edited: bool) -> Self {
+        Self {
+            story,
+            step: 0,
+            flight: None,
+            span: None,
+            highlight: None,
+            reframe: false,
+            undo: Vec::new(),
+            last_edit: None,
+            edited,
+            status: None,
+            layers_before: layers,
+        }
+    }
+
     /// Whether the camera or the date is moving.
     pub(crate) fn moving(&self) -> bool {
         self.flight.is_some() || self.span.is_some()
@@ -107,19 +125,7 @@ impl AtlasApp {
     /// Opens the story `id` of the atlas (or of the reader's own) at its first step.
     pub(super) fn open_story(&mut self, ctx: &egui::Context, id: &str, step: usize, fly: bool) {
         let Some(story) = self.stories.iter().find(|s| s.id == id).cloned() else { return };
-        self.story = Some(StoryState {
-            story,
-            step: 0,
-            flight: None,
-            span: None,
-            highlight: None,
-            reframe: false,
-            undo: Vec::new(),
-            last_edit: None,
-            edited: false,
-            status: None,
-            layers_before: self.settings.layers,
-        });
+        self.story = Some(StoryState::new(story, self.settings.layers, false));
         self.go_to_step(ctx, step, fly);
     }
 
@@ -137,19 +143,7 @@ impl AtlasApp {
             sources: Vec::new(),
             steps: vec![self.step_from_view()],
         };
-        self.story = Some(StoryState {
-            story,
-            step: 0,
-            flight: None,
-            span: None,
-            highlight: None,
-            reframe: false,
-            undo: Vec::new(),
-            last_edit: None,
-            edited: true,
-            status: None,
-            layers_before: self.settings.layers,
-        });
+        self.story = Some(StoryState::new(story, self.settings.layers, true));
         self.go_to_step(ctx, 0, false);
     }
 
