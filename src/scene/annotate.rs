@@ -93,6 +93,7 @@ pub fn compose_labels(
             // A label keeps clear of its own dot; other labels may pass over a village's dot.
             c.symbol_rect = Some(dot);
         } else {
+            c.dot_radius = radius;
             blocked.push(dot);
         }
         candidates.push(c);

@@ -28,6 +28,9 @@ pub struct LabelCandidate {
     pub symbol: Vec<Primitive>,
     /// Room the symbol takes, kept clear of other labels once placed.
     pub symbol_rect: Option<Rect>,
+    /// The radius of a town's dot at the anchor (kept clear by the caller): the label stands
+    /// off it, however large the dot is drawn (a presentation's towns are larger).
+    pub dot_radius: f32,
     /// The caller's mark, to know which candidates found room.
     pub tag: Option<usize>,
 }
@@ -45,6 +48,7 @@ impl LabelCandidate {
             colour,
             symbol: Vec::new(),
             symbol_rect: None,
+            dot_radius: 0.0,
             tag: None,
         }
     }
@@ -122,7 +126,9 @@ pub fn place_labels(
     let mut placed = Vec::new();
     for c in candidates {
         let size = measure(&c.text, c.size, c.bold) + vec2(4.0, 2.0);
-        let gap = c.symbol_rect.map_or(6.0, |r| r.width() / 2.0 + 3.0);
+        // Beside a dot, clear of it: the dot's box reaches its radius and a point further.
+        let gap = c.symbol_rect.map_or((c.dot_radius + 1.5).max(6.0), |r| r.width() / 2.0 + 3.0);
+        let rise = (gap - 1.0).max(c.dot_radius + 1.5);
         // A centred label (a region's) may move a line up or down off a town's dot.
         let line = size.y;
         let centred = [
@@ -136,8 +142,8 @@ pub fn place_labels(
             &[
                 (Align2::LEFT_CENTER, vec2(gap, 0.0)),
                 (Align2::RIGHT_CENTER, vec2(-gap, 0.0)),
-                (Align2::CENTER_BOTTOM, vec2(0.0, -gap + 1.0)),
-                (Align2::CENTER_TOP, vec2(0.0, gap - 1.0)),
+                (Align2::CENTER_BOTTOM, vec2(0.0, -rise)),
+                (Align2::CENTER_TOP, vec2(0.0, rise)),
             ]
         };
         if c.symbol_rect.is_some_and(|r| taken.hits(r)) {
@@ -164,6 +170,21 @@ pub fn place_labels(
 mod tests {
     use super::*;
     use egui::pos2;
+
+    #[test]
+    fn a_town_label_stands_clear_of_its_dot_however_large_it_is_drawn() {
+        // A capital's dot drawn half as large again (presentation mode): 5.5 points, its box 6.5
+        // each way, kept clear; the label must still find room beside it.
+        let at = pos2(200.0, 200.0);
+        let radius = 4.5 * 1.5f32.sqrt();
+        let dot = Rect::from_center_size(at, Vec2::splat(radius * 2.0 + 2.0));
+        let mut c = LabelCandidate::new("Stepanakert".into(), at, 10, 22.5, Color32::BLACK);
+        c.dot_radius = radius;
+        let within = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 400.0));
+        let placed = place_labels(vec![c], within, &[dot], |t, size, _| vec2(t.len() as f32 * size * 0.5, size));
+        assert_eq!(placed.len(), 1, "the capital is named");
+        assert!(!placed[0].rect.intersects(dot), "{:?} clear of {dot:?}", placed[0].rect);
+    }
 
     fn cand(text: &str, x: f32, priority: u32) -> LabelCandidate {
         LabelCandidate {

@@ -65,6 +65,12 @@ pub fn story_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Vec<Command> {
         if response.clicked() && i != state.step {
             commands.push(Command::GoToStep(i));
         }
+        // A step reached by the keys or the buttons is scrolled into sight once.
+        let shown_id = ui.scope_id().with("story-step-in-sight");
+        if i == state.step && ui.data(|d| d.get_temp::<usize>(shown_id)) != Some(i) {
+            ui.data_mut(|d| d.insert_temp(shown_id, i));
+            response.scroll_to_me(None);
+        }
         if i == state.step {
             ui.indent("step-shown", |ui| {
                 ui.label(RichText::new(&when).small().weak());
