@@ -1039,3 +1039,13 @@ fn a_second_atlas_brings_its_own_naming_traditions_and_nothing_of_karabakh() {
         assert!(h.query_by_label_contains(word).is_none(), "nothing of Karabakh: {word}");
     }
 }
+
+#[test]
+fn snapshot_story_step() {
+    // Step 12 of "The 44-day war": the line of 10 November and the Lachin corridor emphasised, the
+    // rest of the map under the veil, the story panel and the caption card.
+    let options = LaunchOptions { story: Some("war-2020".into()), step: Some(12), ..options(date(2000, 1, 1)) };
+    let mut h = harness(options);
+    h.run();
+    snapshot(&mut h, "story_war_2020_step_12");
+}

@@ -65,11 +65,22 @@ pub fn story_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Vec<Command> {
         if response.clicked() && i != state.step {
             commands.push(Command::GoToStep(i));
         }
-        // A step reached by the keys or the buttons is scrolled into sight once.
-        let shown_id = ui.scope_id().with("story-step-in-sight");
-        if i == state.step && ui.data(|d| d.get_temp::<usize>(shown_id)) != Some(i) {
-            ui.data_mut(|d| d.insert_temp(shown_id, i));
-            response.scroll_to_me(None);
+        // A step reached by the keys or the buttons is scrolled into sight once (a story opened
+        // shows its title and first steps).
+        let shown_id = ui.scope_id().with(("story-step-in-sight", &story.id));
+        if i == state.step {
+            match ui.data(|d| d.get_temp::<usize>(shown_id)) {
+                Some(before) if before == i => {}
+                Some(_) => {
+                    ui.data_mut(|d| {
+                        d.insert_temp(shown_id, i);
+                    });
+                    response.scroll_to_me(None);
+                }
+                None => ui.data_mut(|d| {
+                    d.insert_temp(shown_id, i);
+                }),
+            }
         }
         if i == state.step {
             ui.indent("step-shown", |ui| {
