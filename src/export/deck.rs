@@ -280,7 +280,7 @@ const EVENT_ZOOM: f32 = 2.5;
 
 /// An id made safe as part of a file name: letters, digits, `-` and `_` kept, anything else
 /// (a path separator, a dot) written as `_`, so that no id can name a file outside the folder.
-fn file_safe(id: &str) -> String {
+pub fn file_safe(id: &str) -> String {
     id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 

@@ -432,7 +432,10 @@ impl AtlasApp {
             }
             state.story.sources = sources;
         }
-        let path = folder.join("stories").join(format!("{}.json", state.story.id));
+        // The file is named from the id made safe: an id read from a file ("../x") never names a
+        // file outside the folder; the id itself is kept inside the file.
+        let name = crate::export::deck::file_safe(&state.story.id);
+        let path = folder.join("stories").join(format!("{name}.json"));
         let shown = path.display().to_string();
         let text = crate::atlas::story_json(&atlas, &state.story);
         let written = crate::atlas::read_story_text(&atlas, &shown, &text)
@@ -497,6 +500,11 @@ impl AtlasApp {
 #[cfg(test)]
 mod tests {
     use super::unique_id;
+
+    #[test]
+    fn a_story_is_saved_inside_its_folder_whatever_its_id() {
+        assert_eq!(crate::export::deck::file_safe("../../etc/x"), "______etc_x");
+    }
 
     #[test]
     fn a_new_story_takes_an_id_no_other_has() {

@@ -127,7 +127,16 @@ pub fn story_panel_ui(ui: &mut Ui, app: &AtlasApp) -> Vec<Command> {
         }
         let where_to = app.story_folder().map_or_else(
             || t(lang, "There is no folder to save stories in on this computer.").to_owned(),
-            |f| tf(lang, "Saved as {}", &[&f.join("stories").join(format!("{}.json", story.id)).display().to_string()]),
+            |f| {
+                tf(
+                    lang,
+                    "Saved as {}",
+                    &[&f.join("stories")
+                        .join(format!("{}.json", crate::export::deck::file_safe(&story.id)))
+                        .display()
+                        .to_string()],
+                )
+            },
         );
         let save = if state.edited { t(lang, "Save") } else { t(lang, "Saved") };
         if ui.add_enabled(state.edited, egui::Button::new(save)).on_hover_text(where_to).clicked() {
