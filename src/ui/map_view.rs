@@ -1,6 +1,10 @@
 //! The map widget: paints the scene and turns drag, wheel and double-click into view changes.
 
-use egui::{Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, epaint::CircleShape};
+use egui::{
+    Color32, FontId, Mesh, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, emath::TSTransform, epaint::CircleShape,
+};
+
+use super::mesh_chunks::MeshChunks;
 
 use crate::scene::{
     MapGeometry, Primitive, SceneInput, ScreenTransform, View, compose_base, compose_dots, compose_live, frame_labels,
@@ -29,7 +33,7 @@ pub fn interact(ui: &Ui, response: &Response, view: &mut View, geometry: &MapGeo
 }
 
 /// Turns scene primitives into egui shapes.
-pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape> {
+pub fn to_shapes(ctx: &egui::Context, primitives: &[Primitive]) -> Vec<Shape> {
     let mut shapes = Vec::with_capacity(primitives.len());
     for p in primitives {
         match p {
@@ -63,7 +67,8 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
             Primitive::Group(_) => {}
             Primitive::Text { pos, align, text, size, bold, colour, halo } => {
                 let family = if *bold { crate::fonts::bold() } else { egui::FontFamily::Proportional };
-                let galley = painter.layout_no_wrap(text.clone(), FontId::new(*size, family), *colour);
+                let font = FontId::new(*size, family);
+                let galley = ctx.fonts_mut(|f| f.layout(text.clone(), font, *colour, f32::INFINITY));
                 let at = align.anchor_size(*pos, galley.size()).min;
                 for (dx, dy) in [
                     (-1.0, 0.0),
@@ -89,29 +94,31 @@ pub fn to_shapes(painter: &egui::Painter, primitives: &[Primitive]) -> Vec<Shape
 /// and roads, the comparison, the selection, the layers or the zoom change, or when panning
 /// leaves the window that hatching was drawn for. The labels (places, symbols, names) are
 /// rebuilt only when the zoom, the naming or the layers change, or when panning leaves the window
-/// they were placed for. Panning otherwise only moves the cached meshes; the relief is a texture
-/// uploaded once per atlas and look.
+/// they were placed for. The layers are kept in their plane, in chunks ([`MeshChunks`]): panning
+/// and the stretching of a camera flight change only the transform egui puts them on screen with,
+/// and egui copies only the chunks the screen shows. The relief is a texture uploaded once per
+/// atlas and look.
 #[derive(Default)]
 pub struct MapPainter {
     key: Option<BaseKey>,
-    /// Land under the relief.
-    ground: std::sync::Arc<Mesh>,
+    /// Land under the relief, in the plane (the map's origin at 0, at the key's scale).
+    ground: MeshChunks,
     /// Everything of the base layer over the relief.
-    over: std::sync::Arc<Mesh>,
+    over: MeshChunks,
     relief_rect: Option<(Rect, bool)>,
     labels_key: Option<LabelsKey>,
-    labels: std::sync::Arc<Mesh>,
+    labels: MeshChunks,
     /// The places' dots where labels found room, in the plane.
     dots: Vec<crate::scene::PlaceDot>,
     /// The labels that found room, in the plane.
     label_boxes: Vec<crate::scene::PlacedText>,
     /// The dots in the colours of the date: remade when control of a place, or the labels, change.
-    dots_mesh: std::sync::Arc<Mesh>,
+    dots_mesh: MeshChunks,
     dots_key: Option<(u64, Vec<Option<crate::atlas::PlaceControl>>)>,
     relief_texture: Option<(u64, bool, egui::TextureHandle)>,
-    /// The four meshes (ground, over the relief, dots, labels) where the view last put them, with
-    /// that offset and the remaking count each was made at.
-    placed: Option<(egui::Vec2, [u64; 4], [std::sync::Arc<Mesh>; 4])>,
+    /// Where the map's origin was put on screen, at the layers' own scale, when they were last
+    /// painted (held while flying; the labels' boxes are read there).
+    made_offset: Option<egui::Vec2>,
     /// How many times the dots were remade.
     dots_rebuilds: u64,
     /// How many times the base layer was tessellated (for tests and benchmarks).
@@ -228,14 +235,12 @@ impl MapPainter {
         let t = ScreenTransform::for_view(view, rect, input.geometry.bounds);
         let ppp = ui.ctx().pixels_per_point();
         // The scale the layers are made at, and where the map's origin lands on screen at it.
-        let made = match (hold, &self.key, &self.placed) {
+        let made = match (hold, &self.key, self.made_offset) {
             (None, ..) => t,
             (Some(Hold::At(scale, centre)), ..) => {
                 ScreenTransform { scale, offset: rect.center().to_vec2() - centre.to_vec2() * scale }
             }
-            (Some(Hold::AsMade), Some(key), Some((offset, ..))) => {
-                ScreenTransform { scale: key.scale, offset: *offset }
-            }
+            (Some(Hold::AsMade), Some(key), Some(offset)) => ScreenTransform { scale: key.scale, offset },
             (Some(Hold::AsMade), ..) => t,
         };
         let scale = made.scale;
@@ -280,7 +285,7 @@ impl MapPainter {
                 && (k.blocked == blocked || held)
                 && k.overlays == overlay_ids
                 && (k.window.contains_rect(seen) || held)
-        });
+        }) && self.labels.fit_font_atlas(ui.ctx().fonts(|f| f.font_image_size()));
         // Flying, the labels are not drawn (a stretched label reads as a blur), so not placed.
         if !labels_hold && !held {
             let window = seen.expand2(seen.size());
@@ -288,8 +293,8 @@ impl MapPainter {
             plane_options.blocked = blocked.clone();
             let plane_input = SceneInput { options: &plane_options, ..*input };
             let labels = frame_labels(&plane_input, scale, seen);
+            self.labels = MeshChunks::tessellate(ui.ctx(), &spatially_ordered(&labels, seen.size()), ppp);
             self.label_boxes = labels.placed;
-            self.labels = std::sync::Arc::new(tessellate(ui, &labels.primitives, ppp));
             self.dots = labels.dots;
             self.label_rebuilds += 1;
             self.labels_key = Some(LabelsKey {
@@ -308,67 +313,39 @@ impl MapPainter {
         }
         if !self.dots_key.as_ref().is_some_and(|(n, places)| *n == self.label_rebuilds && places == input.places) {
             let dots = compose_dots(input, &self.dots, egui::Vec2::ZERO);
-            self.dots_mesh = std::sync::Arc::new(tessellate(ui, &dots, ppp));
+            self.dots_mesh = MeshChunks::tessellate(ui.ctx(), &dots, ppp);
             self.dots_rebuilds += 1;
             self.dots_key = Some((self.label_rebuilds, input.places.to_vec()));
         }
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, input.style.water);
-        // The meshes where the view puts them, kept there: a fresh mesh (in the plane) is moved
-        // into place once and then held only in its placed form, and panning moves the placed
-        // meshes by the difference, in place. An idle frame hands egui the same meshes without
-        // copying them, and no mesh is held twice.
-        let keys = [self.rebuilds, self.rebuilds, self.dots_rebuilds, self.label_rebuilds];
-        let mut placed = self.placed.take().unwrap_or_else(|| (egui::Vec2::ZERO, [u64::MAX; 4], Default::default()));
-        let fresh = [&mut self.ground, &mut self.over, &mut self.dots_mesh, &mut self.labels];
-        for (((fresh, mesh), key), &want) in fresh.into_iter().zip(&mut placed.2).zip(&mut placed.1).zip(&keys) {
-            if *key != want {
-                *mesh = std::mem::take(fresh);
-                std::sync::Arc::make_mut(mesh).translate(made.offset);
-                *key = want;
-            } else if placed.0 != made.offset {
-                std::sync::Arc::make_mut(mesh).translate(made.offset - placed.0);
-            }
-        }
-        placed.0 = made.offset;
-        let [ground, over, dots, labels] = placed.2.clone();
-        self.placed = Some(placed);
-        // Made at another zoom (flying): stretched copies, placed where the view puts them.
-        let ratio = t.scale / scale;
-        let stretch = |p: Pos2| Pos2::ZERO + (p - made.offset).to_vec2() * ratio + t.offset;
-        let stretched = |mesh: std::sync::Arc<Mesh>| {
-            if ratio == 1.0 && made.offset == t.offset {
-                return mesh;
-            }
-            let mut copy = (*mesh).clone();
-            for v in &mut copy.vertices {
-                v.pos = stretch(v.pos);
-            }
-            std::sync::Arc::new(copy)
-        };
-        painter.add(Shape::Mesh(stretched(ground)));
+        self.made_offset = Some(made.offset);
+        // The layers stay in their plane; egui puts the chunks the screen shows where the view
+        // puts them, stretched while flying (made at another zoom).
+        let screen_from_plane = TSTransform::new(t.offset, t.scale / scale);
+        self.ground.paint(&painter, screen_from_plane);
         if let (Some((plane_rect, tinted)), Some(relief)) = (self.relief_rect, &input.geometry.land.relief) {
             let texture = self.relief_texture(ui, relief, tinted, generation);
             let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-            let placed = plane_rect.translate(made.offset);
-            painter.image(texture, Rect::from_two_pos(stretch(placed.min), stretch(placed.max)), uv, Color32::WHITE);
+            painter.image(texture, screen_from_plane * plane_rect, uv, Color32::WHITE);
         }
-        painter.add(Shape::Mesh(stretched(over)));
-        painter.add(Shape::Mesh(stretched(dots)));
+        self.over.paint(&painter, screen_from_plane);
+        self.dots_mesh.paint(&painter, screen_from_plane);
+        // Flying, the labels are not drawn (a stretched label reads as a blur).
         if !held {
-            painter.add(Shape::Mesh(stretched(labels)));
+            self.labels.paint(&painter, screen_from_plane);
         }
         let live = compose_live(input, view, rect);
-        painter.extend(to_shapes(&painter, &live));
+        painter.extend(to_shapes(painter.ctx(), &live));
     }
 
     /// The texts of the labels wholly inside `frame` (screen points) as last painted: what the
     /// reader sees whole, which an export of the same view shows (tests hold the two together).
     pub fn labels_inside(&self, frame: Rect) -> Vec<String> {
-        let Some((offset, ..)) = &self.placed else { return Vec::new() };
+        let Some(offset) = self.made_offset else { return Vec::new() };
         self.label_boxes
             .iter()
-            .filter(|l| frame.contains_rect(l.rect.translate(*offset)))
+            .filter(|l| frame.contains_rect(l.rect.translate(offset)))
             .map(|l| l.text.clone())
             .collect()
     }
@@ -404,14 +381,32 @@ impl MapPainter {
             _ => None,
         });
         let (ground, over) = base.split_at(split.unwrap_or(0));
-        self.ground = std::sync::Arc::new(tessellate(ui, ground, ppp));
-        self.over = std::sync::Arc::new(tessellate(ui, over, ppp));
+        self.ground = MeshChunks::tessellate(ui.ctx(), ground, ppp);
+        self.over = MeshChunks::tessellate(ui.ctx(), over, ppp);
         self.rebuilds += 1;
     }
 }
 
+/// The labels' primitives with the labels in rows and columns of cells `cell` large, so that
+/// each chunk of their mesh covers a small part of the map (labels never overlap, so their order
+/// does not show). What comes before the first label (the peaks' symbols) stays first.
+fn spatially_ordered(labels: &crate::scene::Labels, cell: egui::Vec2) -> Vec<Primitive> {
+    let first = labels.placed.iter().map(|p| p.primitives.start).min().unwrap_or(labels.primitives.len());
+    let mut out: Vec<Primitive> = labels.primitives.get(..first).unwrap_or_default().to_vec();
+    let cell = cell.max(egui::vec2(1.0, 1.0));
+    let mut order: Vec<&crate::scene::PlacedText> = labels.placed.iter().collect();
+    order.sort_by_key(|p| {
+        let c = p.rect.center();
+        ((c.y / cell.y).floor() as i64, (c.x / cell.x).floor() as i64)
+    });
+    for p in order {
+        out.extend(labels.primitives.get(p.primitives.clone()).unwrap_or_default().iter().cloned());
+    }
+    out
+}
+
 pub(super) fn tessellate(ui: &Ui, primitives: &[Primitive], ppp: f32) -> Mesh {
-    let shapes = to_shapes(ui.painter(), primitives);
+    let shapes = to_shapes(ui.ctx(), primitives);
     let options = ui.ctx().tessellation_options(|o| *o);
     let font_size = ui.fonts(|f| f.font_image_size());
     let mut tessellator = egui::epaint::Tessellator::new(ppp, options, font_size, Vec::new());

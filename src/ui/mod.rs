@@ -6,6 +6,7 @@ pub mod aids;
 mod app;
 pub mod chart;
 pub mod map_view;
+mod mesh_chunks;
 mod overlay_painter;
 mod panels;
 pub mod settings;

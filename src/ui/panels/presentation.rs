@@ -91,7 +91,7 @@ pub fn legend_band(ui: &mut egui::Ui, app: &AtlasApp) {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(34.0, 16.0), egui::Sense::hover());
             let painter = ui.painter();
             let symbol = crate::scene::symbol_primitives(&e.symbol, rect, style);
-            painter.extend(crate::ui::map_view::to_shapes(painter, &symbol));
+            painter.extend(crate::ui::map_view::to_shapes(painter.ctx(), &symbol));
             ui.add(egui::Label::new(RichText::new(&e.label).size(16.0)).wrap());
         });
     }

@@ -118,7 +118,10 @@ fn legend_ui(ui: &mut egui::Ui, app: &AtlasApp) {
     let draw = |ui: &mut egui::Ui, symbol: &crate::scene::Symbol| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
         let painter = ui.painter();
-        painter.extend(crate::ui::map_view::to_shapes(painter, &crate::scene::symbol_primitives(symbol, rect, style)));
+        painter.extend(crate::ui::map_view::to_shapes(
+            painter.ctx(),
+            &crate::scene::symbol_primitives(symbol, rect, style),
+        ));
     };
     egui::Grid::new("legend").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
         for e in entries.iter().filter(|e| e.value.is_some()) {
