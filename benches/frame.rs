@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use karabakh_atlas::atlas::{Atlas, ControllerIdx, embedded, synthetic};
 use karabakh_atlas::fonts;
 use karabakh_atlas::scene::{MapGeometry, Projection, SceneInput, SceneOptions, Style, View, Zoom};
-use karabakh_atlas::ui::map_view::MapPainter;
+use karabakh_atlas::ui::map_painter::MapPainter;
 use karabakh_atlas::ui::{AtlasApp, LaunchOptions};
 
 const SIZE: egui::Vec2 = egui::Vec2::new(1400.0, 900.0);

@@ -159,6 +159,36 @@ fn a_story_opens_at_a_step_from_the_command_line_and_escape_leaves_it() {
 }
 
 #[test]
+fn the_next_steps_map_is_made_off_the_windows_thread_while_the_camera_flies() {
+    // Step 11 of the war (Shusha, close up) to step 12 (the whole atlas, three days later):
+    // another date, another zoom, another emphasis.
+    let at_11 = LaunchOptions { story: Some("war-2020".into()), step: Some(11), ..launch(date(2000, 1, 1), None) };
+    let mut h = harness(at_11.clone());
+    h.run();
+    let (made, placed, taken) =
+        (h.state().map_rebuilds(), h.state().label_rebuilds(), h.state().prepared_layers_taken());
+    h.key_press(Key::Space);
+    h.step();
+    fly(&mut h);
+    assert_eq!(h.state().story_at().map(|s| s.1), Some(11));
+    assert_eq!(h.state().date(), date(2020, 11, 10));
+    assert_eq!(h.state().map_rebuilds(), made, "the base layer was not made on the window's thread");
+    assert_eq!(h.state().label_rebuilds(), placed, "nor were the labels");
+    assert_eq!(h.state().prepared_layers_taken(), taken + 2, "both were made ahead and taken");
+    // What was made ahead is what the window makes when it opens on that step.
+    let at_12 = LaunchOptions { step: Some(12), ..at_11 };
+    let mut fresh = harness(at_12);
+    fresh.run();
+    assert_eq!(fresh.state().view(), h.state().view());
+    let (mut ahead, mut made_here) = (h.state().labels_in_view(), fresh.state().labels_in_view());
+    ahead.sort();
+    made_here.sort();
+    assert!(ahead.len() > 10, "{ahead:?}");
+    assert_eq!(ahead, made_here);
+    assert_idle(&mut h, "arrived: idle");
+}
+
+#[test]
 fn a_span_plays_at_its_pace_then_the_window_is_idle() {
     // Step 10 of the war: 27 September to 26 October 2020, five days a second.
     let options = LaunchOptions { story: Some("war-2020".into()), step: Some(10), ..launch(date(2000, 1, 1), None) };

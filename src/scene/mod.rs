@@ -16,6 +16,7 @@ mod layers;
 mod legend;
 mod names;
 mod overlays;
+mod owned;
 mod projection;
 mod relief;
 mod scale_bar;
@@ -42,6 +43,7 @@ pub use overlays::{
     MAX_DRAWN_POINTS, OVERLAY_LABEL_SIZE, OVERLAY_POINT_RADIUS, OverlayLabel, PreparedOverlay, compose_overlays,
     compose_prepared, overlay_labels, overlay_line,
 };
+pub use owned::OwnedSceneInput;
 pub use projection::Projection;
 pub use relief::{Relief, ReliefImage};
 pub use scale_bar::scale_bar_km;

@@ -5,6 +5,7 @@
 pub mod aids;
 mod app;
 pub mod chart;
+pub mod map_painter;
 pub mod map_view;
 mod mesh_chunks;
 mod overlay_painter;

@@ -8,7 +8,7 @@ use super::{AtlasApp, Command};
 const POINTER_HIDES_AFTER: f64 = 2.0;
 use crate::scene::{SceneInput, SceneOptions, ScreenTransform, hatching};
 use crate::ui::panels;
-use crate::ui::{aids, chart, map_view};
+use crate::ui::{aids, chart, map_painter, map_view};
 
 impl AtlasApp {
     /// Draws the window's contents for one frame.
@@ -114,10 +114,10 @@ impl AtlasApp {
         // after.
         let hold = self.story.as_ref().and_then(|s| s.flight.as_ref()).map(|flying| {
             if flying.turned {
-                let to = flying.flight.to;
-                map_view::Hold::At(to.scale(response.rect, geometry.bounds), to.centre)
+                let to = flying.flight.to.sanitized(geometry.bounds);
+                map_painter::Hold::At(to.scale(response.rect, geometry.bounds), to.centre)
             } else {
-                map_view::Hold::AsMade
+                map_painter::Hold::AsMade
             }
         });
         self.map_painter.paint_held(ui, response.rect, &input, &self.view, self.loaded.generation, hold);
@@ -201,32 +201,45 @@ impl AtlasApp {
 
     /// The options of the map's scene that follow from the app's state (the pointer's aside).
     fn scene_options(&self) -> SceneOptions {
+        let highlight = self.story.as_ref().and_then(|s| s.highlight.clone());
+        self.scene_options_for(&self.cursor, self.settings.layers, highlight, self.selected_region)
+    }
+
+    /// The options of the map's scene on `cursor`'s date with these layers, emphasis and
+    /// selection, the rest as the app has it: what the map of a story's next step is made with.
+    pub(super) fn scene_options_for(
+        &self,
+        cursor: &crate::atlas::TimelineCursor,
+        layers: crate::scene::MapLayers,
+        highlight: Option<std::sync::Arc<crate::scene::Highlight>>,
+        selected_region: Option<crate::atlas::RegionIdx>,
+    ) -> SceneOptions {
         let (atlas, geometry) = (&self.loaded.atlas, &self.loaded.geometry);
-        let other_is_later = self.cursor.compare().is_some_and(|c| c > self.cursor.date());
+        let other_is_later = cursor.compare().is_some_and(|c| c > cursor.date());
         SceneOptions {
             lang: self.lang(),
             names: self.settings.names,
             hovered_zone: None,
-            highlighted_place: self.cursor.selected_event().and_then(|e| atlas.events.get(e)).and_then(|e| e.place),
+            highlighted_place: cursor.selected_event().and_then(|e| atlas.events.get(e)).and_then(|e| e.place),
             // Where the ground is cut into cells, only the cells that changed hands are striped.
-            hatched: if self.cursor.cell_control().is_empty() {
-                hatching(atlas, &self.style, self.cursor.comparison(), other_is_later)
+            hatched: if cursor.cell_control().is_empty() {
+                hatching(atlas, &self.style, cursor.comparison(), other_is_later)
             } else {
                 Vec::new()
             },
             hatched_cells: crate::scene::hatching_cells(
                 atlas,
                 &self.style,
-                self.cursor.cell_control(),
-                self.cursor.compare_cells(),
+                cursor.cell_control(),
+                cursor.compare_cells(),
             ),
-            selected_region: self.selected_region,
+            selected_region,
             label_scale: if self.presenting { 1.5 } else { 1.0 },
             blocked: self.last_frame.caption_rects.clone(),
-            layers: self.settings.layers,
+            layers,
             marked: self.marked.map(|(lon, lat)| geometry.projection.map_from_lonlat(lon, lat)),
             overlays: self.overlays.clone(),
-            highlight: self.story.as_ref().and_then(|s| s.highlight.clone()),
+            highlight,
         }
     }
 
@@ -240,7 +253,7 @@ impl AtlasApp {
 
 /// The map's scene on the cursor's date, with `options` (a function of the app's parts, not of the
 /// app, so that the map painter can be borrowed beside it).
-fn scene_input<'a>(
+pub(super) fn scene_input<'a>(
     loaded: &'a super::loading::LoadedAtlas,
     style: &'a crate::scene::Style,
     cursor: &'a crate::atlas::TimelineCursor,

@@ -30,7 +30,7 @@ pub use exporting::ExportKind;
 pub use loading::LoadedAtlas;
 pub use story::StoryState;
 
-use super::map_view::MapPainter;
+use super::map_painter::MapPainter;
 use super::settings::{self, Settings};
 use crate::atlas::{Atlas, AtlasErrors, Playback, TimelineCursor};
 use crate::i18n::Lang;

@@ -152,6 +152,12 @@ impl AtlasApp {
         self.map_painter.label_rebuilds
     }
 
+    /// How many of the map's layers were made ahead, off the window's thread, and taken (a
+    /// story's next step is made while the camera flies to it).
+    pub fn prepared_layers_taken(&self) -> u64 {
+        self.map_painter.prepared_taken
+    }
+
     /// How many times the relief image has been uploaded as a texture.
     pub fn relief_uploads(&self) -> u64 {
         self.map_painter.relief_uploads

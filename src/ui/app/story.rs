@@ -43,6 +43,20 @@ pub struct FlightState {
     /// Whether the map has turned to the step (its date, comparison, layers and emphasis),
     /// which it does halfway, where the view is widest.
     pub turned: bool,
+    /// Whether the map of the step has been asked for ahead (see [`AtlasApp::prepare_turn`]).
+    pub prepared: bool,
+}
+
+/// The map as it turns to a step: worked out when the flight to it starts, so that its layers can
+/// be made ahead, and put in place halfway.
+#[derive(Clone, Debug)]
+pub struct Turn {
+    /// The timeline on the step's date, with its comparison.
+    pub cursor: crate::atlas::TimelineCursor,
+    /// The step's layers.
+    pub layers: MapLayers,
+    /// What the step emphasises.
+    pub highlight: Option<Arc<Highlight>>,
 }
 
 /// The kind of the last edit, so that typing a caption is one undo, not one a letter.
@@ -62,6 +76,8 @@ pub struct StoryState {
     pub step: usize,
     /// The flight under way.
     pub flight: Option<FlightState>,
+    /// The map at the end of the flight under way, until it turns.
+    pub turn: Option<Turn>,
     /// The span under way.
     pub span: Option<SpanPlay>,
     /// What the step shown is about.
@@ -87,6 +103,7 @@ impl StoryState {
             story,
             step: 0,
             flight: None,
+            turn: None,
             span: None,
             highlight: None,
             reframe: false,
@@ -178,9 +195,14 @@ impl AtlasApp {
                 to_date: date,
                 atlas_width_km: geometry.bounds.width(),
             };
-            state.flight = Some(FlightState { flight, started: now, turned: false });
+            state.flight = Some(FlightState { flight, started: now, turned: false, prepared: false });
+            let turn = self.turn_for_step(i);
+            if let Some(state) = self.story.as_mut() {
+                state.turn = turn;
+            }
         } else {
             state.flight = None;
+            state.turn = None;
             self.view = target;
             self.turn_to_step();
             self.start_span(now);
@@ -188,21 +210,52 @@ impl AtlasApp {
         ctx.request_repaint();
     }
 
-    /// The map turns to the step shown: its date, comparison, layers and emphasis.
-    fn turn_to_step(&mut self) {
-        let Some(state) = self.story.as_mut() else { return };
-        let Some(step) = state.story.steps.get(state.step) else { return };
+    /// The map as it will be at step `i`: its date, comparison, layers and emphasis.
+    fn turn_for_step(&self, i: usize) -> Option<Turn> {
+        let state = self.story.as_ref()?;
+        let step = state.story.steps.get(i)?;
         let (atlas, geometry) = (&self.loaded.atlas, &self.loaded.geometry);
-        if !state.highlight.as_ref().is_some_and(|h| h.targets == step.highlight) {
-            state.highlight = Highlight::new(atlas, geometry, &step.highlight).map(Arc::new);
-        }
-        self.settings.layers = match &step.layers {
+        let highlight = match &state.highlight {
+            Some(h) if h.targets == step.highlight => Some(h.clone()),
+            _ => Highlight::new(atlas, geometry, &step.highlight).map(Arc::new),
+        };
+        let layers = match &step.layers {
             Some(changes) => state.layers_before.changed_by(changes).unwrap_or(state.layers_before),
             None => state.layers_before,
         };
-        self.cursor.set_compare(atlas, step.compare);
-        self.cursor.set_date(atlas, step.when.first_day());
+        let mut cursor = self.cursor.clone();
+        cursor.set_compare(atlas, step.compare);
+        cursor.set_date(atlas, step.when.first_day());
+        Some(Turn { cursor, layers, highlight })
+    }
+
+    /// The map turns to the step shown: its date, comparison, layers and emphasis, as worked out
+    /// when the flight began (or now).
+    fn turn_to_step(&mut self) {
+        let Some(step) = self.story.as_ref().map(|s| s.step) else { return };
+        let ahead = self.story.as_mut().and_then(|s| s.turn.take());
+        let Some(turn) = ahead.or_else(|| self.turn_for_step(step)) else { return };
+        if let Some(state) = self.story.as_mut() {
+            state.highlight = turn.highlight;
+        }
+        self.settings.layers = turn.layers;
+        self.cursor = turn.cursor;
         self.selected_region = None;
+    }
+
+    /// Starts making the map of the step being flown to on another thread, as it will be drawn
+    /// once arrived: taken at the turn and on arrival instead of being made then, which would
+    /// stall those frames.
+    fn prepare_turn(&mut self, ctx: &egui::Context) {
+        let Some(rect) = self.last_frame.map_rect else { return };
+        let Some(state) = &self.story else { return };
+        let (Some(flying), Some(turn)) = (&state.flight, &state.turn) else { return };
+        let options = self.scene_options_for(&turn.cursor, turn.layers, turn.highlight.clone(), None);
+        let input = super::frame::scene_input(&self.loaded, &self.style, &turn.cursor, &options);
+        let (atlas, geometry) = (self.loaded.atlas.clone(), self.loaded.geometry.clone());
+        let to = flying.flight.to.sanitized(geometry.bounds);
+        let scene = crate::scene::OwnedSceneInput::new(atlas, geometry, &input);
+        self.map_painter.prepare(ctx, rect, scene, &to, self.loaded.generation);
     }
 
     /// A step with a span of dates starts playing it.
@@ -240,6 +293,15 @@ impl AtlasApp {
         }
         let Some(state) = self.story.as_mut() else { return };
         if let Some(mut flying) = state.flight {
+            // From the second frame, when the step's caption has its place (the labels keep
+            // clear of it).
+            if !flying.prepared && now > flying.started {
+                flying.prepared = true;
+                if let Some(state) = self.story.as_mut() {
+                    state.flight = Some(flying);
+                }
+                self.prepare_turn(ctx);
+            }
             let t = (now - flying.started) / FLIGHT_SECONDS;
             let view = if t >= 1.0 { flying.flight.to } else { flying.flight.view_at(t) };
             self.view = view.sanitized(self.loaded.geometry.bounds);
@@ -279,6 +341,7 @@ impl AtlasApp {
     pub(super) fn stop_story_motion(&mut self) {
         if let Some(state) = &mut self.story {
             state.flight = None;
+            state.turn = None;
             state.span = None;
         }
     }
