@@ -116,44 +116,26 @@ fn legend_ui(ui: &mut egui::Ui, app: &AtlasApp) {
     let entries = app.legend_entries();
     let style = &app.style;
     let draw = |ui: &mut egui::Ui, symbol: &crate::scene::Symbol| {
-        // As tall as a line of text, the symbol in its middle: beside the first line of a name
-        // that wraps.
-        let line = ui.text_style_height(&egui::TextStyle::Body);
-        let (row, _) = ui.allocate_exact_size(egui::vec2(26.0, line), egui::Sense::hover());
-        let rect = egui::Rect::from_center_size(row.center(), egui::vec2(26.0, 12.0));
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 12.0), egui::Sense::hover());
         let painter = ui.painter();
         painter.extend(crate::ui::map_view::to_shapes(
             painter.ctx(),
             &crate::scene::symbol_primitives(symbol, rect, style),
         ));
     };
-    // The sides' names wrap beside a column of km² as wide as its widest figure: in a grid, a
-    // long name ("Russian peacekeepers (Lachin corridor)") widened the panel on the dates it is
-    // listed, and the map shrank and was drawn again.
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let figure_width = |v: &str| ui.painter().layout_no_wrap(v.to_owned(), body.clone(), egui::Color32::BLACK).size().x;
-    let figures = entries.iter().filter_map(|e| e.value.as_deref()).map(figure_width).fold(0.0, f32::max);
-    let row = egui::Layout::left_to_right(egui::Align::Min);
-    for e in entries.iter().filter(|e| e.value.is_some()) {
-        ui.with_layout(row, |ui| {
+    egui::Grid::new("legend").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
+        for e in entries.iter().filter(|e| e.value.is_some()) {
             draw(ui, &e.symbol);
-            let name_width = (ui.available_width() - figures - ui.spacing().item_spacing.x).max(60.0);
-            ui.allocate_ui_with_layout(egui::vec2(name_width, 0.0), egui::Layout::top_down(egui::Align::LEFT), |ui| {
-                ui.set_width(name_width);
-                let label = ui.add(egui::Label::new(&e.label).wrap());
-                if let Some(d) = &e.description {
-                    label.on_hover_text(d);
-                }
-            });
-            // The figures right-aligned, as in a table.
-            let right = egui::Layout::right_to_left(egui::Align::Min);
-            ui.allocate_ui_with_layout(egui::vec2(figures, 0.0), right, |ui| {
-                ui.label(e.value.as_deref().unwrap_or_default());
-            });
-        });
-    }
+            let label = ui.label(&e.label);
+            if let Some(d) = &e.description {
+                label.on_hover_text(d);
+            }
+            ui.label(e.value.as_deref().unwrap_or_default());
+            ui.end_row();
+        }
+    });
     for e in entries.iter().filter(|e| e.value.is_none()) {
-        ui.with_layout(row, |ui| {
+        ui.horizontal(|ui| {
             draw(ui, &e.symbol);
             ui.add(egui::Label::new(&e.label).wrap());
         });
