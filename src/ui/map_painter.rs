@@ -427,11 +427,6 @@ impl MapPainter {
             .collect()
     }
 
-    /// Whether layers are being made, or have been made, ahead and not yet taken.
-    pub fn preparing(&self) -> bool {
-        self.preparing.is_some()
-    }
-
     /// The relief's texture, uploaded on first use for an atlas and look.
     fn relief_texture(
         &mut self,
